@@ -1,0 +1,27 @@
+// Context: panel. Top-level layout: toolbar, channel list, selected channel's frames and detail.
+import { useUi } from '@/lib/store/ui-store';
+import { Toolbar } from './Toolbar';
+import { ChannelList } from './ChannelList';
+import { ChannelView } from './ChannelView';
+import { useSessionVersion } from './use-session';
+import { Splitter } from './Splitter';
+
+export function App() {
+  useSessionVersion();
+  const listWidth = useUi((s) => s.listWidth);
+  const theme = useUi((s) => s.theme);
+  return (
+    <div className="app" data-theme={theme}>
+      <Toolbar />
+      <div className="main">
+        <div className="channel-pane" style={{ width: listWidth }}>
+          <ChannelList />
+        </div>
+        <Splitter />
+        <div className="frame-pane">
+          <ChannelView />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// Context: panel. Small formatting helpers shared by the views.
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} kB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Seconds relative to a channel's start: "+12.345 s". */
+export function formatRelative(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}
+
+export function formatClock(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.toLocaleTimeString(undefined, { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+}
+
+/** One line of preview text: whitespace runs folded, cut to `max` characters. */
+export function oneLine(text: string, max = 300): string {
+  const s = text.length > max * 2 ? text.slice(0, max * 2) : text;
+  const folded = s.replace(/\s+/g, ' ');
+  return folded.length > max ? `${folded.slice(0, max)}…` : folded;
+}

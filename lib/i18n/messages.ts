@@ -1,0 +1,130 @@
+// Context: pure (panel + model), no browser APIs.
+// UI strings of the panel. Keys live in one const object so a typo in t('...') fails the type
+// check instead of showing a raw key to the user.
+
+import { localize, type Locale, type Localized } from './locale';
+
+export const messages = {
+  // Toolbar
+  'toolbar.record': { en: 'Record', 'zh-CN': '录制' },
+  'toolbar.pause': { en: 'Pause', 'zh-CN': '暂停' },
+  'toolbar.clear': { en: 'Clear', 'zh-CN': '清空' },
+  'toolbar.preserveLog': { en: 'Preserve log', 'zh-CN': '保留日志' },
+  'toolbar.export': { en: 'Export HAR', 'zh-CN': '导出 HAR' },
+  'toolbar.settings': { en: 'Settings', 'zh-CN': '设置' },
+  'toolbar.filterPlaceholder': {
+    en: 'Filter by text or /regex/',
+    'zh-CN': '按文本或 /正则/ 过滤',
+  },
+
+  // Empty states
+  'empty.noChannels': {
+    en: 'No realtime traffic yet. Open or reload the page to capture WebSocket, SSE and polling.',
+    'zh-CN': '还没有实时流量。打开或刷新页面，即可捕获 WebSocket、SSE 和轮询请求。',
+  },
+  'empty.noFrames': {
+    en: 'No messages on this channel yet.',
+    'zh-CN': '这个通道上还没有消息。',
+  },
+  'empty.selectChannel': {
+    en: 'Select a channel on the left to see its messages.',
+    'zh-CN': '在左侧选择一个通道，查看它的消息。',
+  },
+  'empty.noMatches': {
+    en: 'Nothing matches "{filter}".',
+    'zh-CN': '没有与“{filter}”匹配的内容。',
+  },
+
+  // Frame table columns
+  'column.time': { en: 'Time', 'zh-CN': '时间' },
+  'column.direction': { en: 'Direction', 'zh-CN': '方向' },
+  'column.event': { en: 'Event', 'zh-CN': '事件' },
+  'column.size': { en: 'Size', 'zh-CN': '大小' },
+  'column.preview': { en: 'Preview', 'zh-CN': '预览' },
+
+  // Directions: arrows alone are ambiguous for screen readers, so each has a word.
+  'direction.sent': { en: 'Sent', 'zh-CN': '发送' },
+  'direction.received': { en: 'Received', 'zh-CN': '接收' },
+
+  // Channel kinds
+  'kind.ws': { en: 'WebSocket', 'zh-CN': 'WebSocket' },
+  'kind.sse': { en: 'Server-Sent Events', 'zh-CN': 'SSE 服务器推送事件' },
+  'kind.fetch-stream': { en: 'Fetch stream', 'zh-CN': 'Fetch 流式响应' },
+  'kind.long-poll': { en: 'Long polling', 'zh-CN': '长轮询' },
+  'kind.short-poll': { en: 'Short polling', 'zh-CN': '短轮询' },
+  'kind.http': { en: 'HTTP request', 'zh-CN': 'HTTP 请求' },
+
+  // Connection states
+  'state.connecting': { en: 'Connecting', 'zh-CN': '连接中' },
+  'state.open': { en: 'Open', 'zh-CN': '已连接' },
+  'state.closed': { en: 'Closed', 'zh-CN': '已关闭' },
+  'state.reconnecting': { en: 'Reconnecting', 'zh-CN': '重连中' },
+
+  // Channel details
+  'channel.reconnects': {
+    en: '{count} reconnects',
+    'zh-CN': '重连 {count} 次',
+  },
+  'channel.closedWith': {
+    en: 'Closed with code {code}',
+    'zh-CN': '以关闭码 {code} 关闭',
+  },
+  'channel.httpStatus': { en: 'HTTP status {status}', 'zh-CN': 'HTTP 状态码 {status}' },
+  'channel.interval': {
+    en: 'Every {seconds} s on average',
+    'zh-CN': '平均每 {seconds} 秒一次',
+  },
+
+  // Loss reporting: the panel must say when it could not keep everything.
+  'records.dropped': {
+    en: '{count} records dropped',
+    'zh-CN': '已丢弃 {count} 条记录',
+  },
+  'records.droppedHint': {
+    en: 'The capture buffer was full. Raise the limit in Settings to keep more.',
+    'zh-CN': '捕获缓冲区已满。可以在设置中调高上限以保留更多记录。',
+  },
+
+  // Tabs
+  'tab.channels': { en: 'Channels', 'zh-CN': '通道' },
+  'tab.learn': { en: 'Learn', 'zh-CN': '知识' },
+
+  // Actions on a frame or a channel
+  'action.copy': { en: 'Copy', 'zh-CN': '复制' },
+  'action.resend': { en: 'Resend', 'zh-CN': '重新发送' },
+  'action.edit': { en: 'Edit and send', 'zh-CN': '编辑后发送' },
+  'action.inject': { en: 'Inject message', 'zh-CN': '注入消息' },
+  'action.cut': { en: 'Cut connection', 'zh-CN': '断开连接' },
+
+  // Settings
+  'settings.language': { en: 'Language', 'zh-CN': '语言' },
+  'settings.languageAuto': { en: 'Same as browser', 'zh-CN': '跟随浏览器' },
+  'settings.bufferLimit': { en: 'Records kept per tab', 'zh-CN': '每个标签页保留的记录数' },
+
+  // Explanations shown inline
+  'learn.whatIsThis': { en: 'What does this mean?', 'zh-CN': '这是什么意思？' },
+  'learn.statusCodes': { en: 'HTTP status codes', 'zh-CN': 'HTTP 状态码' },
+  'learn.closeCodes': { en: 'WebSocket close codes', 'zh-CN': 'WebSocket 关闭码' },
+  'learn.techniques': { en: 'Push techniques compared', 'zh-CN': '推送方式对比' },
+} as const satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof messages;
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Unknown placeholders are left as written: a visible "{count}" in the UI is easier to notice
+ * and fix than a silently empty string.
+ */
+export function t(key: MessageKey, locale: Locale, params?: MessageParams): string {
+  const template = localize(messages[key], locale);
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, value);
+}

@@ -1,0 +1,79 @@
+// Context: page (MAIN world), document_start. Installs the hooks and talks to the panel through
+// the relay's private port: hello on attach, records from a sequence number on resync, live
+// batches while a panel is attached, command results.
+import { makeEnvelope, isPanelToPageMessage, type PageToPanelMessage, type PanelToPageMessage } from '../protocol/envelope';
+import { Recorder } from './recorder';
+import { ConnectionRegistry } from './connections';
+import { linkToRelay, type RelayLink } from './port-link';
+import { installToStringMask } from './proxy-utils';
+import { hookWebSocket } from './hook-websocket';
+import { hookEventSource } from './hook-eventsource';
+import { hookFetch } from './hook-fetch';
+import { hookXhr } from './hook-xhr';
+import { runCommand, type CommandContext } from './commands';
+import { nowMs, safely } from './natives';
+
+const INSTALLED = Symbol.for('pushlens.agent');
+
+export function installAgent(): void {
+  const g = globalThis as Record<symbol, unknown>;
+  // A frame gets one agent even if the script were injected twice (extension reload).
+  if (g[INSTALLED]) return;
+  Object.defineProperty(g, INSTALLED, { value: true });
+
+  const agentId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const startedAt = nowMs();
+  let link: RelayLink | undefined;
+  const post = (message: PageToPanelMessage) => link?.post(message);
+  const recorder = new Recorder((records) => post({ ...makeEnvelope('batch'), agentId, records }));
+  const registry = new ConnectionRegistry();
+  const ctx: CommandContext = { recorder, registry };
+
+  const onPanelMessage = (raw: unknown) => {
+    if (!isPanelToPageMessage(raw)) return;
+    const message: PanelToPageMessage = raw;
+    switch (message.type) {
+      case 'attach':
+        recorder.applySettings(message.settings);
+        recorder.flush();
+        post({
+          ...makeEnvelope('hello'),
+          agentId,
+          url: location.href,
+          isTop: isTopFrame(),
+          realm: 'document',
+          firstSeq: recorder.firstSeq,
+          lastSeq: recorder.lastSeq,
+          startedAt,
+        });
+        break;
+      case 'settings':
+        recorder.applySettings(message.settings);
+        break;
+      case 'resync':
+        if (message.agentId === agentId) recorder.resync(message.fromSeq);
+        break;
+      case 'detach':
+        recorder.detach();
+        break;
+      case 'command':
+        if (message.agentId === agentId) post({ ...makeEnvelope('command-result'), agentId, result: runCommand(ctx, message.commandId, message.command) });
+        break;
+    }
+  };
+
+  link = linkToRelay(onPanelMessage);
+  safely(installToStringMask);
+  safely(() => (ctx.ws = hookWebSocket(recorder, registry)));
+  safely(() => hookEventSource(recorder, registry));
+  safely(() => hookFetch(recorder, registry));
+  safely(() => hookXhr(recorder, registry));
+}
+
+function isTopFrame(): boolean {
+  try {
+    return window.top === window;
+  } catch {
+    return false;
+  }
+}

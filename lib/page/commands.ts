@@ -1,0 +1,105 @@
+// Context: page (MAIN world). Runs the panel's commands on the page's own live connections. Commands
+// arrive only through the private port (see port-link.ts); the page has no way to issue them.
+import type { PanelCommand, CommandResult } from '../protocol/commands';
+import type { Recorder } from './recorder';
+import type { ConnectionRegistry } from './connections';
+import type { WebSocketHook } from './hook-websocket';
+import { natives, nowMs, call } from './natives';
+import { anyPreview, textPreview } from './payload';
+
+export interface CommandContext {
+  recorder: Recorder;
+  registry: ConnectionRegistry;
+  ws?: WebSocketHook;
+}
+
+export function runCommand(ctx: CommandContext, commandId: string, command: PanelCommand): CommandResult {
+  const fail = (error: string): CommandResult => ({ commandId, ok: false, error });
+  const entry = ctx.registry.get(command.conn);
+  if (!entry) return fail(`Connection #${command.conn} is no longer known to the page (it closed long ago or the page reloaded).`);
+  const target = entry.target.deref();
+  if (!target) return fail(`Connection #${command.conn} was garbage-collected by the page.`);
+  const cap = ctx.recorder.settings.previewBytes;
+
+  switch (command.kind) {
+    case 'ws-send':
+    case 'ws-inject':
+    case 'ws-close':
+    case 'ws-drop':
+    case 'ws-hold': {
+      if (entry.kind !== 'ws' || !ctx.ws) return fail('This command needs a WebSocket connection.');
+      const ws = target as WebSocket;
+      if (command.kind === 'ws-hold') {
+        entry.hold = command.hold;
+        if (!command.hold) {
+          const held = entry.held ?? [];
+          entry.held = [];
+          // Released in arrival order; re-dispatched events are untrusted so they are not recorded twice.
+          for (const event of held) call(natives.dispatchEvent, ws, event);
+        }
+        return { commandId, ok: true };
+      }
+      if (entry.closed || ws.readyState >= 2) return fail('The WebSocket is closed; reconnect first (the page opens a new connection in the same channel).');
+      if (command.kind === 'ws-send') {
+        if (ws.readyState !== 1) return fail('The WebSocket is still connecting.');
+        const data = command.binary ? base64ToBytes(command.data) : command.data;
+        call(ctx.ws.nativeSend, ws, data);
+        ctx.recorder.emit({ type: 'ws-frame', t: nowMs(), conn: command.conn, dir: 'out', payload: anyPreview(data, cap).preview, synthetic: 'sent' });
+        return { commandId, ok: true };
+      }
+      if (command.kind === 'ws-inject') {
+        const bytes = command.binary ? base64ToBytes(command.data) : undefined;
+        const data = bytes ? (ws.binaryType === 'blob' ? new Blob([bytes]) : bytes.buffer) : command.data;
+        const event = new MessageEvent('message', { data, origin: originOf(ws.url) });
+        ctx.recorder.emit({ type: 'ws-frame', t: nowMs(), conn: command.conn, dir: 'in', payload: anyPreview(bytes ?? command.data, cap).preview, synthetic: 'injected' });
+        call(natives.dispatchEvent, ws, event);
+        return { commandId, ok: true };
+      }
+      if (command.kind === 'ws-close') {
+        try {
+          call(ctx.ws.nativeClose, ws, command.code, command.reason);
+        } catch (err) {
+          return fail(`The browser refused the close: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        const st = ctx.ws.state.get(ws);
+        if (st) st.closeCalled = true;
+        return { commandId, ok: true };
+      }
+      // ws-drop: the real socket is closed; the page is shown what a network drop looks like.
+      entry.dropping = true;
+      call(ctx.ws.nativeClose, ws, 4999, 'PushLens simulated network drop');
+      return { commandId, ok: true };
+    }
+    case 'sse-inject': {
+      if (entry.kind !== 'sse') return fail('This command needs an EventSource connection.');
+      const source = target as EventSource;
+      if (source.readyState === 2) return fail('The EventSource is closed for good; the page must create a new one.');
+      const event = new MessageEvent(command.event || 'message', { data: command.data, lastEventId: command.id, origin: originOf(source.url) });
+      ctx.recorder.emit({ type: 'sse-event', t: nowMs(), conn: command.conn, event: command.event || 'message', id: command.id, payload: textPreview(command.data, cap), synthetic: 'injected' });
+      call(natives.dispatchEvent, source, event);
+      return { commandId, ok: true };
+    }
+    case 'sse-fail':
+      return fail('Forcing an EventSource reconnect is not supported yet.');
+    case 'http-rerun': {
+      if (!entry.rerun) return fail('This request cannot be re-run.');
+      entry.rerun();
+      return { commandId, ok: true };
+    }
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new natives.URLCtor(url).origin.replace(/^http/, 'ws');
+  } catch {
+    return '';
+  }
+}
+
+function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64.replace(/\s+/g, ''));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

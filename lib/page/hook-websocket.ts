@@ -1,0 +1,114 @@
+// Context: page (MAIN world). Observes every WebSocket the page creates: creation, open, each frame
+// in and out, close (code, reason, who closed) and errors. Our listeners are added inside the
+// constructor, before the page can add its own, so they run first and can hold frames for the
+// fault-injection commands.
+import type { Recorder } from './recorder';
+import type { ConnectionRegistry, LiveConnection } from './connections';
+import { natives, nowMs, call, safely } from './natives';
+import { wrapConstructor, wrapMethod, replaceGlobal, nativeGetter } from './proxy-utils';
+import { anyPreview, fillBlobPreview } from './payload';
+import { captureStack } from './stack';
+
+export interface SocketState {
+  conn: number;
+  live: LiveConnection;
+  closeCalled: boolean;
+}
+
+export interface WebSocketHook {
+  state: WeakMap<WebSocket, SocketState>;
+  nativeSend: (this: WebSocket, data: unknown) => void;
+  nativeClose: (this: WebSocket, code?: number, reason?: string) => void;
+}
+
+export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry): WebSocketHook | undefined {
+  const Native = globalThis.WebSocket;
+  if (typeof Native !== 'function') return undefined;
+  const proto = Native.prototype;
+  const getUrl = nativeGetter<string>(proto, 'url');
+  const getProtocol = nativeGetter<string>(proto, 'protocol');
+  const getExtensions = nativeGetter<string>(proto, 'extensions');
+  const getReadyState = nativeGetter<number>(proto, 'readyState');
+  const getData = nativeGetter<unknown>(MessageEvent.prototype, 'data');
+  const getCode = nativeGetter<number>(CloseEvent.prototype, 'code');
+  const getReason = nativeGetter<string>(CloseEvent.prototype, 'reason');
+  const getWasClean = nativeGetter<boolean>(CloseEvent.prototype, 'wasClean');
+  const state = new natives.WeakMapCtor<WebSocket, SocketState>();
+  const nativeSend = proto.send as WebSocketHook['nativeSend'];
+  const nativeClose = proto.close as WebSocketHook['nativeClose'];
+
+  const frame = (st: SocketState, dir: 'in' | 'out', data: unknown) => {
+    const cap = recorder.settings.previewBytes;
+    const { preview, blob } = anyPreview(data, cap);
+    if (blob) fillBlobPreview(preview, blob, cap);
+    recorder.emit({ type: 'ws-frame', t: nowMs(), conn: st.conn, dir, payload: preview });
+  };
+
+  const Wrapped = wrapConstructor(Native as unknown as new (...a: unknown[]) => WebSocket, (ws, args) => {
+    const conn = recorder.newConnectionId();
+    const live = registry.add(conn, 'ws', ws);
+    const st: SocketState = { conn, live, closeCalled: false };
+    state.set(ws, st);
+    const protocols = args[1] === undefined ? [] : typeof args[1] === 'string' ? [args[1]] : Array.isArray(args[1]) ? args[1].filter((p): p is string => typeof p === 'string') : [];
+    recorder.emit({ type: 'ws-create', t: nowMs(), conn, url: getUrl(ws), protocols, stack: captureStack() });
+    call(natives.addEventListener, ws, 'open', () =>
+      safely(() => recorder.emit({ type: 'ws-open', t: nowMs(), conn, protocol: getProtocol(ws), extensions: getExtensions(ws) })),
+    );
+    call(natives.addEventListener, ws, 'message', (event: MessageEvent) => {
+      // Released/injected frames were recorded when they first arrived or when injected.
+      if (!event.isTrusted) return;
+      safely(() => frame(st, 'in', getData(event)));
+      if (live.hold) {
+        // Held for the "hold frames" fault: the page gets it later, in order, on release.
+        call(natives.stopImmediatePropagation, event);
+        (live.held ??= []).push(event);
+      }
+    });
+    call(natives.addEventListener, ws, 'error', () => safely(() => recorder.emit({ type: 'ws-error', t: nowMs(), conn })));
+    call(natives.addEventListener, ws, 'close', (event: CloseEvent) => {
+      if (!event.isTrusted) return;
+      if (live.dropping) {
+        // Simulated network drop: the page sees what a dead network gives, error then close 1006.
+        call(natives.stopImmediatePropagation, event);
+        safely(() => recorder.emit({ type: 'ws-close', t: nowMs(), conn, code: 1006, reason: '', wasClean: false, by: 'server', synthetic: 'dropped' }));
+        registry.markClosed(conn);
+        call(natives.dispatchEvent, ws, new Event('error'));
+        call(natives.dispatchEvent, ws, new CloseEvent('close', { code: 1006, reason: '', wasClean: false }));
+        return;
+      }
+      safely(() => {
+        recorder.emit({
+          type: 'ws-close',
+          t: nowMs(),
+          conn,
+          code: getCode(event),
+          reason: getReason(event),
+          wasClean: getWasClean(event),
+          by: st.closeCalled ? 'client' : 'server',
+        });
+        registry.markClosed(conn);
+      });
+    });
+  });
+
+  wrapMethod(proto, 'send', (native, self, args) => {
+    const result = natives.apply(native, self, args); // throws exactly as the native would
+    safely(() => {
+      const st = state.get(self as WebSocket);
+      // Frames sent while CONNECTING throw above; CLOSING/CLOSED sends are silently discarded by the browser.
+      if (st && getReadyState(self) === 1) frame(st, 'out', args[0]);
+    });
+    return result;
+  });
+
+  wrapMethod(proto, 'close', (native, self, args) => {
+    const st = state.get(self as WebSocket);
+    const before = st ? getReadyState(self) : 3;
+    const result = natives.apply(native, self, args);
+    if (st && before < 2) st.closeCalled = true;
+    return result;
+  });
+
+  replaceGlobal('WebSocket', Wrapped);
+  return { state, nativeSend, nativeClose };
+}

@@ -1,0 +1,99 @@
+// Context: page (MAIN world). Stamps records with sequence numbers, keeps them in the ring
+// buffer and, only while a panel is attached, sends them in batches. With no panel attached the
+// cost of a record is one object and one ring slot.
+import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
+import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from '../protocol/envelope';
+import { RingBuffer } from './ring-buffer';
+import { natives } from './natives';
+
+const BATCH_MAX_RECORDS = 2000;
+const FLUSH_DELAY_MS = 30;
+
+export class Recorder {
+  settings: AgentSettings = { ...DEFAULT_AGENT_SETTINGS };
+  private nextSeq = 1;
+  private nextConn = 1;
+  private ring = new RingBuffer<CaptureRecord>(this.settings.bufferRecords, this.settings.bufferBytes);
+  private live = false;
+  private pending: CaptureRecord[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private send: (records: CaptureRecord[]) => void) {}
+
+  newConnectionId(): number {
+    return this.nextConn++;
+  }
+
+  get lastSeq(): number {
+    return this.nextSeq - 1;
+  }
+
+  get firstSeq(): number {
+    const oldest = this.ring.at(0);
+    return oldest ? oldest.seq : this.nextSeq;
+  }
+
+  get isLive(): boolean {
+    return this.live;
+  }
+
+  get recording(): boolean {
+    return this.settings.recording;
+  }
+
+  emit(record: UnsequencedRecord): CaptureRecord {
+    const full = record as CaptureRecord;
+    full.seq = this.nextSeq++;
+    this.ring.push(full, recordBytes(full));
+    if (this.live) {
+      this.pending.push(full);
+      if (this.pending.length >= BATCH_MAX_RECORDS) this.flush();
+      else if (this.flushTimer === undefined) this.flushTimer = natives.setTimeout(() => this.flush(), FLUSH_DELAY_MS);
+    }
+    return full;
+  }
+
+  flush(): void {
+    if (this.flushTimer !== undefined) {
+      natives.clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.send(batch);
+  }
+
+  /** Sends everything from `fromSeq` on, then streams live. Records already evicted are reported as one `dropped` record. */
+  resync(fromSeq: number): void {
+    this.pending = [];
+    const records: CaptureRecord[] = [];
+    const first = this.firstSeq;
+    if (fromSeq < first && this.lastSeq >= fromSeq) {
+      records.push({ type: 'dropped', seq: first - 1, t: natives.timeOrigin + natives.now(), conn: 0, fromSeq, toSeq: first - 1 });
+    }
+    for (let i = 0; i < this.ring.size; i++) {
+      const r = this.ring.at(i)!;
+      if (r.seq >= fromSeq) records.push(r);
+    }
+    for (let i = 0; i < records.length; i += BATCH_MAX_RECORDS) this.send(records.slice(i, i + BATCH_MAX_RECORDS));
+    this.live = true;
+  }
+
+  detach(): void {
+    this.live = false;
+    this.pending = [];
+  }
+
+  applySettings(settings: AgentSettings): void {
+    const resized = settings.bufferRecords !== this.settings.bufferRecords || settings.bufferBytes !== this.settings.bufferBytes;
+    this.settings = { ...settings };
+    if (resized) this.ring.resize(settings.bufferRecords, settings.bufferBytes);
+  }
+}
+
+/** Approximate retained size of a record, for the ring's byte cap. */
+function recordBytes(r: CaptureRecord): number {
+  const payload = 'payload' in r ? r.payload.data.length * 2 : 'body' in r && r.body ? r.body.data.length * 2 : 0;
+  return 96 + payload;
+}

@@ -1,0 +1,120 @@
+// Context: panel (DevTools panel page). Connects to the background for the inspected tab, feeds
+// agent records into the Session, asks agents to resync on gaps, and reconnects when the service
+// worker restarts. Written against the Transport interface; `connectPanel` wires the real port.
+import {
+  makeEnvelope,
+  isBackgroundToPanelMessage,
+  type AgentSettings,
+  type BackgroundToPanelMessage,
+  type PanelToBackgroundMessage,
+  type PanelToPageMessage,
+} from '../protocol/envelope';
+import type { PanelCommand, CommandResult } from '../protocol/commands';
+import type { Transport } from '../transport/transport';
+import { runtimePortTransport } from '../transport/runtime-port';
+import type { Session } from '../store/session';
+
+export const PANEL_PORT_NAME = 'pushlens-panel';
+const RECONNECT_DELAY_MS = 100;
+const COMMAND_TIMEOUT_MS = 5000;
+
+export type PanelTransport = Transport<BackgroundToPanelMessage, PanelToBackgroundMessage>;
+
+export interface PanelLinkOptions {
+  tabId: number;
+  session: Session;
+  settings: () => AgentSettings;
+  /** Creates a fresh transport to the background (called again after a disconnect). */
+  open: () => PanelTransport;
+  /** Whether incoming records are applied (the record/pause switch). */
+  recording: () => boolean;
+  onNavigated?: (url: string) => void;
+}
+
+export class PanelLink {
+  private transport: PanelTransport | undefined;
+  private pending = new Map<string, (r: CommandResult) => void>();
+  private nextCommand = 1;
+  private closed = false;
+  reconnects = 0;
+
+  constructor(private opts: PanelLinkOptions) {}
+
+  start(): void {
+    this.connect();
+  }
+
+  stop(): void {
+    this.closed = true;
+  }
+
+  private connect(): void {
+    if (this.closed) return;
+    const t = this.opts.open();
+    this.transport = t;
+    t.listen((m) => this.onMessage(m));
+    t.onDisconnect(() => {
+      if (this.transport !== t) return;
+      this.transport = undefined;
+      this.reconnects++;
+      setTimeout(() => this.connect(), RECONNECT_DELAY_MS);
+    });
+    t.post({ ...makeEnvelope('panel-init'), tabId: this.opts.tabId, settings: this.opts.settings() });
+  }
+
+  private toFrame(frameId: number, documentId: string, message: PanelToPageMessage): void {
+    this.transport?.post({ ...makeEnvelope('to-frame'), frameId, documentId, message });
+  }
+
+  /** Sends new capture settings to every agent of the tab. */
+  pushSettings(settings: AgentSettings): void {
+    this.transport?.post({ ...makeEnvelope('to-tab'), message: { ...makeEnvelope('settings'), settings } });
+  }
+
+  /** Runs a command in the agent that owns the connection; resolves with the agent's answer. */
+  command(agentId: string, command: PanelCommand): Promise<CommandResult> {
+    const agent = this.opts.session.agents.get(agentId);
+    const commandId = `c${this.nextCommand++}`;
+    if (!agent || !this.transport) return Promise.resolve({ commandId, ok: false, error: 'The page that owns this connection is gone (navigated away or closed).' });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(commandId);
+        resolve({ commandId, ok: false, error: 'The page did not answer within 5 s (is it frozen or navigating?).' });
+      }, COMMAND_TIMEOUT_MS);
+      this.pending.set(commandId, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      this.toFrame(agent.frameId, agent.documentId, { ...makeEnvelope('command'), agentId, commandId, command });
+    });
+  }
+
+  private onMessage(m: BackgroundToPanelMessage): void {
+    if (m.type === 'navigated') return this.opts.onNavigated?.(m.url);
+    if (m.type === 'frame-gone') return;
+    const msg = m.message;
+    const session = this.opts.session;
+    if (msg.type === 'hello') {
+      const agent = session.agentHello(m.frameId, m.documentId, msg.agentId, msg.url, msg.isTop, msg.realm);
+      agent.frameId = m.frameId;
+      agent.documentId = m.documentId;
+      agent.awaitingFrom = agent.lastSeq + 1;
+      this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: agent.lastSeq + 1 });
+    } else if (msg.type === 'batch') {
+      const result = session.ingest(m.frameId, m.documentId, msg.agentId, msg.records, this.opts.recording());
+      if (result.resyncFrom !== undefined) this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: result.resyncFrom });
+    } else if (msg.type === 'command-result') {
+      const done = this.pending.get(msg.result.commandId);
+      if (done) {
+        this.pending.delete(msg.result.commandId);
+        done(msg.result);
+      }
+    }
+  }
+}
+
+/** The real transport: a runtime Port to the background. */
+export function openRuntimeTransport(): PanelTransport {
+  const port = chrome.runtime.connect({ name: PANEL_PORT_NAME });
+  return runtimePortTransport<BackgroundToPanelMessage, PanelToBackgroundMessage>(port, isBackgroundToPanelMessage);
+}

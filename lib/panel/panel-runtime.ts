@@ -1,0 +1,38 @@
+// Context: panel. Owns the one Session and PanelLink of this DevTools panel and wires them to the
+// inspected tab, the DevTools theme and the browser language.
+import { Session } from '../store/session';
+import { PanelLink, openRuntimeTransport } from './connection';
+import { useUi } from '../store/ui-store';
+import { pickLocale } from '../i18n/locale';
+import { watchNetworkStatuses } from './network-statuses';
+
+export const session = new Session();
+export let link: PanelLink | undefined;
+
+const POLLING_REFRESH_MS = 500;
+
+export function startPanel(): void {
+  const ui = useUi.getState();
+  const theme = chrome.devtools?.panels?.themeName === 'dark' ? 'dark' : 'light';
+  const locale = pickLocale(localStorage.getItem('pushlens.locale') ?? chrome.i18n?.getUILanguage?.() ?? navigator.language);
+  ui.set({ theme, locale, preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false' });
+  document.documentElement.dataset.theme = theme;
+
+  const tabId = chrome.devtools.inspectedWindow.tabId;
+  link = new PanelLink({
+    tabId,
+    session,
+    settings: () => useUi.getState().agentSettings,
+    recording: () => useUi.getState().recording,
+    open: openRuntimeTransport,
+  });
+  link.start();
+  chrome.devtools.network.onNavigated.addListener(() => {
+    if (!useUi.getState().preserveLog) {
+      session.clear();
+      useUi.getState().set({ selectedChannel: null, selectedFrame: null });
+    }
+  });
+  watchNetworkStatuses(session);
+  setInterval(() => session.refreshPolling(), POLLING_REFRESH_MS);
+}

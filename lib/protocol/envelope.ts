@@ -1,0 +1,123 @@
+// Context: shared (page agent, relay, background, panel). The one message envelope of PushLens.
+// Every message carries `source` and protocol version `v`; guards check shape before anything
+// trusts a message, because the page, iframes and other extensions can all post messages.
+import type { CaptureRecord } from './records';
+import type { PanelCommand, CommandResult } from './commands';
+
+export const ENVELOPE_SOURCE = 'pushlens';
+export const PROTOCOL_VERSION = 1;
+
+export interface Envelope<T extends string> {
+  source: typeof ENVELOPE_SOURCE;
+  v: number;
+  type: T;
+}
+
+/** Messages an agent in a page frame sends towards the panel. */
+export type PageToPanelMessage =
+  | (Envelope<'hello'> & {
+      agentId: string;
+      url: string;
+      isTop: boolean;
+      /** Where the agent runs: a document, or a dedicated worker started by one. */
+      realm: 'document' | 'worker';
+      firstSeq: number;
+      lastSeq: number;
+      startedAt: number;
+    })
+  | (Envelope<'batch'> & { agentId: string; records: CaptureRecord[] })
+  | (Envelope<'command-result'> & { agentId: string; result: CommandResult });
+
+/** Messages the panel sends towards one agent (or all agents of the tab for `attach`/`detach`). */
+export type PanelToPageMessage =
+  | (Envelope<'attach'> & { settings: AgentSettings })
+  | Envelope<'detach'>
+  | (Envelope<'resync'> & { agentId: string; fromSeq: number })
+  | (Envelope<'command'> & { agentId: string; commandId: string; command: PanelCommand })
+  | (Envelope<'settings'> & { settings: AgentSettings });
+
+/** Capture settings the panel pushes to agents. Caps keep every side bounded. */
+export interface AgentSettings {
+  /** Max records kept in the page ring buffer. */
+  bufferRecords: number;
+  /** Max payload bytes kept in the page ring buffer (previews only). */
+  bufferBytes: number;
+  /** Bytes of each payload kept as preview. */
+  previewBytes: number;
+  /** Max bytes the hook reads of one fetch/XHR response body. */
+  responseCaptureBytes: number;
+  recording: boolean;
+}
+
+export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
+  bufferRecords: 20_000,
+  bufferBytes: 32 * 1024 * 1024,
+  previewBytes: 64 * 1024,
+  responseCaptureBytes: 16 * 1024 * 1024,
+  recording: true,
+};
+
+export function makeEnvelope<T extends string>(type: T): Envelope<T> {
+  return { source: ENVELOPE_SOURCE, v: PROTOCOL_VERSION, type };
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null;
+}
+
+export function isEnvelope(x: unknown): x is Envelope<string> {
+  return isObject(x) && x.source === ENVELOPE_SOURCE && x.v === PROTOCOL_VERSION && typeof x.type === 'string';
+}
+
+const PAGE_TO_PANEL_TYPES = new Set(['hello', 'batch', 'command-result']);
+const PANEL_TO_PAGE_TYPES = new Set(['attach', 'detach', 'resync', 'command', 'settings']);
+
+export function isPageToPanelMessage(x: unknown): x is PageToPanelMessage {
+  if (!isEnvelope(x) || !PAGE_TO_PANEL_TYPES.has(x.type)) return false;
+  const m = x as unknown as Record<string, unknown>;
+  if (typeof m.agentId !== 'string') return false;
+  if (x.type === 'batch') return Array.isArray(m.records);
+  if (x.type === 'hello') return typeof m.lastSeq === 'number' && typeof m.firstSeq === 'number';
+  return isObject(m.result);
+}
+
+export function isPanelToPageMessage(x: unknown): x is PanelToPageMessage {
+  if (!isEnvelope(x) || !PANEL_TO_PAGE_TYPES.has(x.type)) return false;
+  const m = x as unknown as Record<string, unknown>;
+  if (x.type === 'resync') return typeof m.agentId === 'string' && typeof m.fromSeq === 'number';
+  if (x.type === 'command') return typeof m.agentId === 'string' && typeof m.commandId === 'string' && isObject(m.command);
+  if (x.type === 'attach' || x.type === 'settings') return isObject(m.settings);
+  return true;
+}
+
+// ---- background <-> panel ----
+
+/** What the background sends a panel: a page message tagged with the frame it came from. */
+export type BackgroundToPanelMessage =
+  | (Envelope<'from-frame'> & { tabId: number; frameId: number; documentId: string; message: PageToPanelMessage })
+  | (Envelope<'frame-gone'> & { tabId: number; frameId: number; documentId: string })
+  | (Envelope<'navigated'> & { tabId: number; url: string });
+
+/** What a panel sends the background. */
+export type PanelToBackgroundMessage =
+  | (Envelope<'panel-init'> & { tabId: number; settings: AgentSettings })
+  | (Envelope<'to-frame'> & { frameId: number; documentId?: string; message: PanelToPageMessage })
+  | (Envelope<'to-tab'> & { message: PanelToPageMessage });
+
+export function isPanelToBackgroundMessage(x: unknown): x is PanelToBackgroundMessage {
+  if (!isEnvelope(x)) return false;
+  const m = x as unknown as Record<string, unknown>;
+  if (x.type === 'panel-init') return typeof m.tabId === 'number' && isObject(m.settings);
+  if (x.type === 'to-frame') return typeof m.frameId === 'number' && isPanelToPageMessage(m.message);
+  if (x.type === 'to-tab') return isPanelToPageMessage(m.message);
+  return false;
+}
+
+export function isBackgroundToPanelMessage(x: unknown): x is BackgroundToPanelMessage {
+  if (!isEnvelope(x)) return false;
+  const m = x as unknown as Record<string, unknown>;
+  if (x.type === 'from-frame') return typeof m.frameId === 'number' && isPageToPanelMessage(m.message);
+  if (x.type === 'frame-gone') return typeof m.frameId === 'number';
+  if (x.type === 'navigated') return typeof m.url === 'string';
+  return false;
+}

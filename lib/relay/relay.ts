@@ -1,0 +1,51 @@
+// Context: isolated-world content script. The relay is deliberately dumb: it takes the private
+// MessagePort from the page agent during document_start (see lib/page/port-link.ts) and copies
+// messages between that port and a runtime Port to the background. If the background's service
+// worker stops, the runtime Port breaks; the relay reconnects and the panel resyncs by sequence.
+import { CONNECT_EVENT, RELAY_READY_EVENT, beforePageScripts } from '../protocol/handshake';
+import { isPageToPanelMessage, isPanelToPageMessage } from '../protocol/envelope';
+
+export const RELAY_PORT_NAME = 'pushlens-relay';
+const RECONNECT_DELAY_MS = 100;
+
+export function startRelay(): void {
+  let pagePort: MessagePort | undefined;
+  let runtimePort: chrome.runtime.Port | undefined;
+  let stopped = false;
+
+  const connectRuntime = () => {
+    if (stopped) return;
+    try {
+      runtimePort = chrome.runtime.connect({ name: RELAY_PORT_NAME });
+    } catch {
+      // The extension was reloaded or removed: this relay is orphaned for good.
+      stopped = true;
+      return;
+    }
+    runtimePort.onMessage.addListener((m: unknown) => {
+      if (isPanelToPageMessage(m)) pagePort?.postMessage(m);
+    });
+    runtimePort.onDisconnect.addListener(() => {
+      runtimePort = undefined;
+      setTimeout(connectRuntime, RECONNECT_DELAY_MS);
+    });
+  };
+
+  const onConnect = (event: Event) => {
+    if (pagePort || !(event instanceof MessageEvent) || event.ports.length !== 1) return;
+    // Accept only during document_start: a page script cannot have run yet.
+    if (!beforePageScripts()) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    pagePort = event.ports[0];
+    window.removeEventListener(CONNECT_EVENT, onConnect, true);
+    pagePort.onmessage = (e) => {
+      if (isPageToPanelMessage(e.data)) runtimePort?.postMessage(e.data);
+    };
+    connectRuntime();
+  };
+  window.addEventListener(CONNECT_EVENT, onConnect, true);
+  window.dispatchEvent(new Event(RELAY_READY_EVENT));
+  // If no agent answered during document_start, none will: stop listening.
+  setTimeout(() => window.removeEventListener(CONNECT_EVENT, onConnect, true), 0);
+}

@@ -1,0 +1,58 @@
+// Context: panel. Derived facts of a channel for its row: state, reconnect count, frame count
+// and the last status or close code worth showing.
+import type { Session } from './session';
+import type { Channel, ConnectionState } from './session-types';
+
+export interface ChannelSummary {
+  state: ConnectionState;
+  reconnects: number;
+  /** Messages for stream channels, responses for HTTP channels. */
+  frameCount: number;
+  lastStatus?: number;
+  lastClose?: { code: number; reason: string; wasClean: boolean };
+}
+
+export function isStreamKind(kind: Channel['kind']): boolean {
+  return kind === 'ws' || kind === 'sse' || kind === 'fetch-stream';
+}
+
+export function summarizeChannel(session: Session, channel: Channel): ChannelSummary {
+  const conns = channel.connections.map((i) => session.connections[i]);
+  const last = conns[conns.length - 1];
+  let reconnects = 0;
+  if (channel.kind === 'fetch-stream') {
+    // Each fetch is its own request (an LLM answer per question): only a retry after a failed
+    // stream is a reconnect.
+    for (let i = 1; i < conns.length; i++) if (conns[i - 1].http?.outcome === 'error') reconnects++;
+  } else if (isStreamKind(channel.kind)) {
+    reconnects = Math.max(0, conns.length - 1);
+    // An EventSource reconnects by itself inside one object: each extra open is a reconnect.
+    for (const c of conns) if (c.sseAttempts && c.sseAttempts.length > 1) reconnects += c.sseAttempts.length - 1;
+  }
+  let state: ConnectionState = last?.state ?? 'closed';
+  if (isStreamKind(channel.kind) && state === 'closed' && last && Date.now() - (last.closedAt ?? 0) < 60_000 && conns.length > 1) state = 'reconnecting';
+  if (!isStreamKind(channel.kind)) state = conns.some((c) => c.state !== 'closed') ? 'open' : 'closed';
+  let lastStatus = channel.lastStatus;
+  for (let i = conns.length - 1; i >= 0 && lastStatus === undefined; i--) if (conns[i].handshakeStatus) lastStatus = conns[i].handshakeStatus;
+  return {
+    state,
+    reconnects,
+    frameCount: isStreamKind(channel.kind) ? channel.framesIn + channel.framesOut : channel.responses,
+    lastStatus,
+    lastClose: channel.lastClose,
+  };
+}
+
+/** Messages per bucket over the last `buckets × bucketMs`, for the rate sparkline. */
+export function channelRate(session: Session, channel: Channel, now: number, buckets = 30, bucketMs = 1000): number[] {
+  const out = new Array<number>(buckets).fill(0);
+  const start = now - buckets * bucketMs;
+  const rows = channel.frames;
+  for (let k = rows.length - 1; k >= 0; k--) {
+    const t = session.frames.time[rows.at(k)];
+    if (t < start) break;
+    const b = Math.min(buckets - 1, Math.floor((t - start) / bucketMs));
+    out[b]++;
+  }
+  return out;
+}

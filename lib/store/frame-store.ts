@@ -1,0 +1,139 @@
+// Context: panel. A columnar store of frames: typed arrays for the fixed-size fields and one
+// array of preview strings, so a million frames cost a few dozen bytes each beyond their payload
+// and filtering is a tight loop over arrays, outside React state.
+
+export const DIR_IN = 0;
+export const DIR_OUT = 1;
+
+/** Bit flags per frame. */
+export const FLAG_BINARY = 1;
+export const FLAG_TRUNCATED = 2;
+export const FLAG_SENT = 4; // sent by PushLens
+export const FLAG_INJECTED = 8; // injected into the page by PushLens
+export const FLAG_HTTP = 16; // an HTTP exchange row (status/duration live in the exchange table)
+export const FLAG_ERROR = 32;
+
+const INITIAL_CAPACITY = 1024;
+
+export interface FrameInput {
+  time: number;
+  size: number;
+  dir: number;
+  channel: number;
+  connection: number;
+  /** Interned event name / opcode label index (see `intern`). */
+  event: number;
+  flags: number;
+  /** Sequence number in its agent, for exact no-loss checks. */
+  seq: number;
+  /** HTTP status for exchange rows, 0 otherwise. */
+  status: number;
+  preview: string;
+}
+
+export class FrameStore {
+  count = 0;
+  private capacity = INITIAL_CAPACITY;
+  time = new Float64Array(INITIAL_CAPACITY);
+  size = new Uint32Array(INITIAL_CAPACITY);
+  seq = new Uint32Array(INITIAL_CAPACITY);
+  channel = new Uint32Array(INITIAL_CAPACITY);
+  connection = new Uint32Array(INITIAL_CAPACITY);
+  event = new Uint16Array(INITIAL_CAPACITY);
+  status = new Uint16Array(INITIAL_CAPACITY);
+  dir = new Uint8Array(INITIAL_CAPACITY);
+  flags = new Uint8Array(INITIAL_CAPACITY);
+  preview: string[] = [];
+  /** Payload characters held, to enforce the panel memory budget. */
+  previewChars = 0;
+  private eventNames: string[] = [''];
+  private eventIndex = new Map<string, number>([['', 0]]);
+
+  intern(name: string): number {
+    let i = this.eventIndex.get(name);
+    if (i === undefined) {
+      if (this.eventNames.length >= 0xffff) return 0; // absurd numbers of distinct names share "unnamed"
+      i = this.eventNames.length;
+      this.eventNames.push(name);
+      this.eventIndex.set(name, i);
+    }
+    return i;
+  }
+
+  eventName(i: number): string {
+    return this.eventNames[this.event[i]] ?? '';
+  }
+
+  add(f: FrameInput): number {
+    if (this.count === this.capacity) this.grow();
+    const i = this.count++;
+    this.time[i] = f.time;
+    this.size[i] = f.size;
+    this.seq[i] = f.seq;
+    this.channel[i] = f.channel;
+    this.connection[i] = f.connection;
+    this.event[i] = f.event;
+    this.status[i] = f.status;
+    this.dir[i] = f.dir;
+    this.flags[i] = f.flags;
+    this.preview.push(f.preview);
+    this.previewChars += f.preview.length;
+    return i;
+  }
+
+  setPreview(i: number, preview: string): void {
+    this.previewChars += preview.length - this.preview[i].length;
+    this.preview[i] = preview;
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.preview = [];
+    this.previewChars = 0;
+  }
+
+  /** Bytes held by the typed columns (not the previews), for the memory benchmark. */
+  columnBytes(): number {
+    return this.capacity * (8 + 4 + 4 + 4 + 4 + 2 + 2 + 1 + 1);
+  }
+
+  private grow(): void {
+    const cap = this.capacity * 2;
+    this.time = growArray(this.time, cap);
+    this.size = growArray(this.size, cap);
+    this.seq = growArray(this.seq, cap);
+    this.channel = growArray(this.channel, cap);
+    this.connection = growArray(this.connection, cap);
+    this.event = growArray(this.event, cap);
+    this.status = growArray(this.status, cap);
+    this.dir = growArray(this.dir, cap);
+    this.flags = growArray(this.flags, cap);
+    this.capacity = cap;
+  }
+}
+
+type Typed = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+function growArray<T extends Typed>(a: T, cap: number): T {
+  const next = new (a.constructor as new (n: number) => T)(cap);
+  next.set(a);
+  return next;
+}
+
+/** A growable list of frame indices (a channel's frames, a filter's result). */
+export class IndexList {
+  length = 0;
+  items = new Uint32Array(64);
+
+  push(i: number): void {
+    if (this.length === this.items.length) {
+      const next = new Uint32Array(this.items.length * 2);
+      next.set(this.items);
+      this.items = next;
+    }
+    this.items[this.length++] = i;
+  }
+
+  at(k: number): number {
+    return this.items[k];
+  }
+}

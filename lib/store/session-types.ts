@@ -1,0 +1,111 @@
+// Context: panel. Shapes of the capture session the panel builds from agent records.
+import type { IndexList } from './frame-store';
+import type { PollingVerdict } from '../model/polling';
+
+/** What the channel list shows as a kind badge (and `data-kind`). */
+export type ChannelKind = 'ws' | 'sse' | 'fetch-stream' | 'long-poll' | 'short-poll' | 'http';
+
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface AgentInfo {
+  agentId: string;
+  frameId: number;
+  documentId: string;
+  url: string;
+  isTop: boolean;
+  realm: 'document' | 'worker';
+  /** Highest sequence number applied; records arrive in order from here. */
+  lastSeq: number;
+  /** Set while a resync was requested and not yet answered. */
+  awaitingFrom?: number;
+  /** Records the agent's ring lost before the panel could read them. */
+  dropped: number;
+}
+
+export interface HttpInfo {
+  api: 'fetch' | 'xhr';
+  method: string;
+  url: string;
+  requestHeaders: [string, string][];
+  requestBody?: string;
+  start: number;
+  responseAt?: number;
+  end?: number;
+  status?: number;
+  statusText?: string;
+  responseHeaders?: [string, string][];
+  size?: number;
+  bodyHash?: string;
+  body?: string;
+  bodyBinary?: boolean;
+  bodyTruncated?: boolean;
+  outcome?: 'ok' | 'error' | 'abort' | 'timeout';
+  error?: string;
+  eventStream: boolean;
+  /** Row of this exchange in the frame store (−1 for event streams, whose rows are their events). */
+  row: number;
+}
+
+/** One SSE attempt inside an EventSource (it reconnects by itself). */
+export interface SseAttempt {
+  openedAt?: number;
+  erroredAt?: number;
+  firstEventId?: string;
+  lastEventId?: string;
+}
+
+export interface Connection {
+  index: number;
+  agentId: string;
+  /** The agent's connection id (what commands name). */
+  conn: number;
+  frameId: number;
+  documentId: string;
+  api: 'ws' | 'sse' | 'fetch' | 'xhr';
+  url: string;
+  channel: number;
+  createdAt: number;
+  openedAt?: number;
+  closedAt?: number;
+  state: ConnectionState;
+  protocol?: string;
+  close?: { code: number; reason: string; wasClean: boolean; by: 'client' | 'server'; synthetic?: boolean };
+  errored: boolean;
+  framesIn: number;
+  framesOut: number;
+  stack?: string;
+  http?: HttpInfo;
+  sseAttempts?: SseAttempt[];
+  /** HTTP status of the handshake / EventSource response, from DevTools network entries. */
+  handshakeStatus?: number;
+}
+
+export interface DropNotice {
+  agentId: string;
+  fromSeq: number;
+  toSeq: number;
+  /** Frame-store row count when the drop was noticed: where it happened in the table. */
+  atRow: number;
+  time: number;
+}
+
+export interface Channel {
+  index: number;
+  key: string;
+  kind: ChannelKind;
+  url: string;
+  method?: string;
+  connections: number[];
+  frames: IndexList;
+  framesIn: number;
+  framesOut: number;
+  /** For HTTP channels: exchanges that got a response. */
+  responses: number;
+  firstTime: number;
+  lastTime: number;
+  lastStatus?: number;
+  lastClose?: { code: number; reason: string; wasClean: boolean };
+  poll?: PollingVerdict;
+  /** Set by the worker badge: traffic from a dedicated worker. */
+  worker: boolean;
+}

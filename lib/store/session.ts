@@ -1,0 +1,317 @@
+// Context: panel. Turns agent records into connections, channels and frame rows. Applies each
+// agent's records strictly in sequence order: a gap asks the agent to resync from the first
+// missing number, duplicates are skipped, so the panel ends with exactly what the page saw.
+import type { CaptureRecord } from '../protocol/records';
+import { FrameStore, IndexList, DIR_IN, DIR_OUT, FLAG_BINARY, FLAG_TRUNCATED, FLAG_SENT, FLAG_INJECTED, FLAG_HTTP, FLAG_ERROR } from './frame-store';
+import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice, HttpInfo } from './session-types';
+import { channelKey } from '../model/channel-key';
+import { pollingEndpointKey, normalizeUrl, isCursorParam } from '../model/url-normalize';
+import { classifyOne } from '../model/polling';
+import type { HttpExchange } from '../model/types';
+
+export interface IngestResult {
+  /** Set when a gap was found: ask the agent to resend from this sequence number. */
+  resyncFrom?: number;
+  applied: number;
+}
+
+export class Session {
+  frames = new FrameStore();
+  agents = new Map<string, AgentInfo>();
+  connections: Connection[] = [];
+  channels: Channel[] = [];
+  drops: DropNotice[] = [];
+  /** Bumped on every change; the UI polls it once per animation frame. */
+  version = 0;
+  private byAgentConn = new Map<string, number>();
+  private channelByKey = new Map<string, number>();
+  private pollDirty = new Set<number>();
+
+  agentHello(frameId: number, documentId: string, agentId: string, url: string, isTop: boolean, realm: 'document' | 'worker'): AgentInfo {
+    let agent = this.agents.get(agentId);
+    if (!agent) {
+      agent = { agentId, frameId, documentId, url, isTop, realm, lastSeq: 0, dropped: 0 };
+      this.agents.set(agentId, agent);
+    }
+    agent.url = url;
+    this.version++;
+    return agent;
+  }
+
+  /** Applies a batch; unknown agents (hello lost or panel reopened) are created on the fly. */
+  ingest(frameId: number, documentId: string, agentId: string, records: CaptureRecord[], recording = true): IngestResult {
+    let agent = this.agents.get(agentId);
+    if (!agent) {
+      agent = { agentId, frameId, documentId, url: '', isTop: frameId === 0, realm: 'document', lastSeq: 0, dropped: 0 };
+      this.agents.set(agentId, agent);
+    }
+    let applied = 0;
+    for (const r of records) {
+      if (r.seq <= agent.lastSeq) continue; // already have it (a resync overlaps live batches)
+      const expected = agent.lastSeq + 1;
+      if (r.seq !== expected && r.type !== 'dropped') {
+        if (agent.awaitingFrom === expected) break; // resync requested; its answer fills the gap
+        agent.awaitingFrom = expected;
+        this.version++;
+        return { resyncFrom: expected, applied };
+      }
+      // Paused: connection lifecycles still apply (so later frames have a home), frames do not.
+      if (recording || (r.type !== 'ws-frame' && r.type !== 'sse-event')) this.apply(agent, r);
+      agent.lastSeq = r.seq;
+      applied++;
+    }
+    if (agent.awaitingFrom !== undefined && agent.awaitingFrom <= agent.lastSeq) agent.awaitingFrom = undefined;
+    if (applied) this.version++;
+    return { applied };
+  }
+
+  /** Re-runs polling classification for channels that got new exchanges. */
+  refreshPolling(): void {
+    for (const ci of this.pollDirty) {
+      const channel = this.channels[ci];
+      if (!channel || channel.kind === 'fetch-stream') continue;
+      const exchanges: HttpExchange[] = [];
+      for (const i of channel.connections) {
+        const h = this.connections[i].http;
+        if (!h || h.eventStream) continue;
+        exchanges.push({ id: String(i), method: h.method, url: h.url, start: h.start, responseAt: h.responseAt, end: h.end, status: h.status, size: h.size, bodyHash: h.bodyHash, requestBody: h.requestBody, outcome: h.outcome });
+      }
+      const series = classifyOne(exchanges);
+      if (series) {
+        channel.kind = series.kind;
+        channel.poll = { kind: series.kind, reason: series.reason, stats: series.stats };
+      }
+    }
+    if (this.pollDirty.size) this.version++;
+    this.pollDirty.clear();
+  }
+
+  connectionOf(agentId: string, conn: number): Connection | undefined {
+    const i = this.byAgentConn.get(`${agentId}:${conn}`);
+    return i === undefined ? undefined : this.connections[i];
+  }
+
+  clear(): void {
+    this.frames = new FrameStore();
+    this.connections = [];
+    this.channels = [];
+    this.drops = [];
+    this.byAgentConn.clear();
+    this.channelByKey.clear();
+    this.pollDirty.clear();
+    // Agents stay: their sequence positions must survive a clear so old records are not re-sent.
+    this.version++;
+  }
+
+  private apply(agent: AgentInfo, r: CaptureRecord): void {
+    switch (r.type) {
+      case 'dropped': {
+        const count = r.toSeq - r.fromSeq + 1;
+        agent.dropped += count;
+        this.drops.push({ agentId: agent.agentId, fromSeq: r.fromSeq, toSeq: r.toSeq, atRow: this.frames.count, time: r.t });
+        return;
+      }
+      case 'ws-create':
+        this.newConnection(agent, r.conn, 'ws', r.url, r.t, channelKey('ws', r.url), 'ws', r.stack);
+        return;
+      case 'sse-create': {
+        const c = this.newConnection(agent, r.conn, 'sse', r.url, r.t, channelKey('sse', r.url), 'sse', r.stack);
+        c.sseAttempts = [];
+        return;
+      }
+      case 'http-request': {
+        const key = `http ${pollingEndpointKey(r.method, r.url, r.body && !r.body.binary ? r.body.data : undefined)}`;
+        const c = this.newConnection(agent, r.conn, r.api, r.url, r.t, key, 'http');
+        const channel = this.channels[c.channel];
+        channel.method = r.method;
+        const row = this.frames.add({ time: r.t, size: r.body?.size ?? 0, dir: DIR_OUT, channel: c.channel, connection: c.index, event: this.frames.intern(r.method), flags: FLAG_HTTP, seq: r.seq, status: 0, preview: `${r.method} ${r.url}` });
+        channel.frames.push(row);
+        c.http = { api: r.api, method: r.method, url: r.url, requestHeaders: r.headers, requestBody: r.body?.data, start: r.t, eventStream: false, row };
+        return;
+      }
+    }
+    const c = this.connectionOf(agent.agentId, r.conn);
+    if (!c) return; // its create record was lost before a drop notice; the drop is already counted
+    const channel = this.channels[c.channel];
+    channel.lastTime = r.t;
+    switch (r.type) {
+      case 'ws-open':
+        c.openedAt = r.t;
+        c.state = 'open';
+        c.protocol = r.protocol;
+        return;
+      case 'ws-frame':
+      case 'sse-event': {
+        const dir = r.type === 'ws-frame' && r.dir === 'out' ? DIR_OUT : DIR_IN;
+        const synthetic = r.synthetic === 'sent' ? FLAG_SENT : r.synthetic === 'injected' ? FLAG_INJECTED : 0;
+        const flags = (r.payload.binary ? FLAG_BINARY : 0) | (r.payload.truncated ? FLAG_TRUNCATED : 0) | synthetic;
+        const event = r.type === 'sse-event' ? this.frames.intern(r.event) : this.frames.intern(r.payload.binary ? 'binary' : 'text');
+        const row = this.frames.add({ time: r.t, size: r.payload.size, dir, channel: c.channel, connection: c.index, event, flags, seq: r.seq, status: 0, preview: r.payload.data });
+        channel.frames.push(row);
+        if (dir === DIR_IN) {
+          c.framesIn++;
+          channel.framesIn++;
+        } else {
+          c.framesOut++;
+          channel.framesOut++;
+        }
+        if (r.type === 'sse-event' && c.sseAttempts) {
+          const attempt = c.sseAttempts[c.sseAttempts.length - 1];
+          if (attempt && r.id) {
+            attempt.firstEventId ??= r.id;
+            attempt.lastEventId = r.id;
+          }
+        }
+        return;
+      }
+      case 'ws-close':
+        c.closedAt = r.t;
+        c.state = 'closed';
+        c.close = { code: r.code, reason: r.reason, wasClean: r.wasClean, by: r.by, synthetic: r.synthetic === 'dropped' };
+        channel.lastClose = { code: r.code, reason: r.reason, wasClean: r.wasClean };
+        return;
+      case 'ws-error':
+        c.errored = true;
+        return;
+      case 'sse-open':
+        c.openedAt ??= r.t;
+        c.state = 'open';
+        c.sseAttempts?.push({ openedAt: r.t });
+        return;
+      case 'sse-error':
+        c.errored = true;
+        c.state = r.readyState === 2 ? 'closed' : 'reconnecting';
+        if (r.readyState === 2) c.closedAt = r.t;
+        {
+          const attempt = c.sseAttempts?.[c.sseAttempts.length - 1];
+          if (attempt && attempt.erroredAt === undefined) attempt.erroredAt = r.t;
+          // An error before any open is a failed attempt of its own.
+          else c.sseAttempts?.push({ erroredAt: r.t });
+        }
+        return;
+      case 'sse-close':
+        c.state = 'closed';
+        c.closedAt = r.t;
+        return;
+      case 'http-response':
+        this.onHttpResponse(c, channel, r.t, r.status, r.statusText, r.headers, r.url, r.eventStream);
+        return;
+      case 'http-end':
+        this.onHttpEnd(c, channel, r);
+        return;
+    }
+  }
+
+  private onHttpResponse(c: Connection, channel: Channel, t: number, status: number, statusText: string, headers: [string, string][], url: string, eventStream: boolean): void {
+    const h = c.http;
+    if (!h) return;
+    h.responseAt = t;
+    h.status = status;
+    h.statusText = statusText;
+    h.responseHeaders = headers;
+    if (url) {
+      if (!h.url) h.url = url;
+      c.url ||= url;
+    }
+    c.state = 'open';
+    c.openedAt = t;
+    if (eventStream) {
+      h.eventStream = true;
+      this.moveToStreamChannel(c, channel);
+      return;
+    }
+    channel.lastStatus = status;
+    channel.responses++;
+    channel.framesIn++;
+    c.framesIn++;
+    this.frames.status[h.row] = status;
+    this.pollDirty.add(channel.index);
+  }
+
+  private onHttpEnd(c: Connection, channel: Channel, r: Extract<CaptureRecord, { type: 'http-end' }>): void {
+    const h = c.http;
+    if (!h) return;
+    h.end = r.t;
+    h.size = r.size;
+    h.bodyHash = r.bodyHash;
+    h.outcome = r.outcome;
+    h.error = r.error;
+    if (r.body) {
+      h.body = r.body.data;
+      h.bodyBinary = r.body.binary;
+      h.bodyTruncated = r.body.truncated;
+    }
+    c.state = 'closed';
+    c.closedAt = r.t;
+    if (h.row >= 0) {
+      this.frames.size[h.row] = r.size;
+      this.frames.dir[h.row] = DIR_IN;
+      if (r.outcome !== 'ok') this.frames.flags[h.row] |= FLAG_ERROR;
+      if (r.body) this.frames.setPreview(h.row, r.body.data);
+      else if (r.outcome !== 'ok') this.frames.setPreview(h.row, `${r.outcome}${r.error ? `: ${r.error}` : ''}`);
+    }
+    this.pollDirty.add(channel.index);
+  }
+
+  /** A response turned out to be text/event-stream: it is a stream channel, not a poll. */
+  private moveToStreamChannel(c: Connection, from: Channel): void {
+    const h = c.http!;
+    from.connections = from.connections.filter((i) => i !== c.index);
+    const rows = new IndexList();
+    for (let k = 0; k < from.frames.length; k++) if (from.frames.at(k) !== h.row) rows.push(from.frames.at(k));
+    from.frames = rows;
+    h.row = -1;
+    const key = channelKey('fetch-stream', h.url, h.method);
+    const to = this.channelFor(key, 'fetch-stream', h.url, c.createdAt, c.agentId);
+    to.method = h.method;
+    to.connections.push(c.index);
+    c.channel = to.index;
+  }
+
+  private newConnection(agent: AgentInfo, conn: number, api: Connection['api'], url: string, t: number, key: string, kind: ChannelKind, stack?: string): Connection {
+    const channel = this.channelFor(key, kind, url, t, agent.agentId);
+    const c: Connection = {
+      index: this.connections.length,
+      agentId: agent.agentId,
+      conn,
+      frameId: agent.frameId,
+      documentId: agent.documentId,
+      api,
+      url,
+      channel: channel.index,
+      createdAt: t,
+      state: 'connecting',
+      errored: false,
+      framesIn: 0,
+      framesOut: 0,
+      stack,
+    };
+    this.connections.push(c);
+    this.byAgentConn.set(`${agent.agentId}:${conn}`, c.index);
+    channel.connections.push(c.index);
+    channel.lastTime = t;
+    return c;
+  }
+
+  private channelFor(key: string, kind: ChannelKind, url: string, t: number, agentId: string): Channel {
+    const existing = this.channelByKey.get(key);
+    if (existing !== undefined) return this.channels[existing];
+    const channel: Channel = {
+      index: this.channels.length,
+      key,
+      kind,
+      url: kind === 'http' ? normalizeUrl(url, undefined, (name) => isCursorParam(name)) || url : url,
+      connections: [],
+      frames: new IndexList(),
+      framesIn: 0,
+      framesOut: 0,
+      responses: 0,
+      firstTime: t,
+      lastTime: t,
+      worker: this.agents.get(agentId)?.realm === 'worker',
+    };
+    this.channels.push(channel);
+    this.channelByKey.set(key, channel.index);
+    return channel;
+  }
+}

@@ -1,0 +1,38 @@
+// Context: panel. UI state (selection, filter, switches, settings) in a Zustand store. Captured
+// frames are not here: they live in the columnar FrameStore, outside React state.
+import { create } from 'zustand';
+import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from '../protocol/envelope';
+import type { Locale } from '../i18n/locale';
+
+export type PanelTab = 'traffic' | 'learn';
+
+export interface UiState {
+  tab: PanelTab;
+  selectedChannel: number | null;
+  selectedFrame: number | null;
+  filter: string;
+  hideHeartbeats: boolean;
+  recording: boolean;
+  preserveLog: boolean;
+  locale: Locale;
+  theme: 'light' | 'dark';
+  agentSettings: AgentSettings;
+  /** Width of the channel list in px (remembered). */
+  listWidth: number;
+  set: (patch: Partial<Omit<UiState, 'set'>>) => void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  tab: 'traffic',
+  selectedChannel: null,
+  selectedFrame: null,
+  filter: '',
+  hideHeartbeats: false,
+  recording: true,
+  preserveLog: true,
+  locale: 'en',
+  theme: 'light',
+  agentSettings: { ...DEFAULT_AGENT_SETTINGS },
+  listWidth: 380,
+  set: (patch) => set(patch),
+}));

@@ -1,0 +1,45 @@
+// Context: shared (relay, background, panel, tests). A tiny transport interface so routing and
+// protocol code can be tested with fake adapters, without a browser.
+
+export interface Transport<In, Out> {
+  post(message: Out): void;
+  /** Returns a function that removes the listener. */
+  listen(onMessage: (message: In) => void): () => void;
+  /** Called once when the other side goes away. Returns an unlisten function. */
+  onDisconnect(callback: () => void): () => void;
+}
+
+/** A connected pair of in-memory transports; what one posts the other receives (asynchronously). */
+export function createFakeTransportPair<A, B>(): [Transport<A, B>, Transport<B, A>] {
+  const listenersA = new Set<(m: A) => void>();
+  const listenersB = new Set<(m: B) => void>();
+  const goneA = new Set<() => void>();
+  const goneB = new Set<() => void>();
+  let open = true;
+  const deliver = <M>(set: Set<(m: M) => void>, m: M) => {
+    // structuredClone mimics what real ports do: the receiver never shares objects with the sender.
+    const copy = structuredClone(m);
+    queueMicrotask(() => {
+      if (open) for (const l of set) l(copy);
+    });
+  };
+  const close = () => {
+    if (!open) return;
+    open = false;
+    for (const c of goneA) c();
+    for (const c of goneB) c();
+  };
+  const a: Transport<A, B> & { close(): void } = {
+    post: (m) => deliver(listenersB, m),
+    listen: (l) => (listenersA.add(l), () => listenersA.delete(l)),
+    onDisconnect: (c) => (goneA.add(c), () => goneA.delete(c)),
+    close,
+  };
+  const b: Transport<B, A> & { close(): void } = {
+    post: (m) => deliver(listenersA, m),
+    listen: (l) => (listenersB.add(l), () => listenersB.delete(l)),
+    onDisconnect: (c) => (goneB.add(c), () => goneB.delete(c)),
+    close,
+  };
+  return [a, b];
+}

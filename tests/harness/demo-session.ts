@@ -1,0 +1,46 @@
+// Context: node (tests). One demo server + one Chromium with PushLens and DevTools, and the page
+// opened on the demo: the common start of the real-DevTools end-to-end tests.
+import type { Page } from 'playwright-core';
+import { startDemoServer, type DemoTiming } from '../../demo/server/index.mjs';
+import { launch, type Launched } from './chromium';
+import { openPushLensPanel, type PanelHandle } from './devtools-panel';
+
+/** Demo pacing for e2e: long polls held ~2–3 s so three of them fit in ~8 s. */
+export const E2E_TIMING: Partial<DemoTiming> = {
+  notifyMinMs: 2200,
+  notifyMaxMs: 3000,
+  longPollTimeoutMs: 3000,
+  flakyMinMs: 1500,
+  flakyMaxMs: 2500,
+};
+
+export interface DemoSession {
+  demo: Awaited<ReturnType<typeof startDemoServer>>;
+  browser: Launched;
+  page: Page;
+  openPanel(): Promise<PanelHandle>;
+  close(): Promise<void>;
+}
+
+export async function startDemoSession(opts: { query?: string; timing?: Partial<DemoTiming>; flaky?: boolean; lang?: string; darkMode?: boolean } = {}): Promise<DemoSession> {
+  const demo = await startDemoServer({ port: 0, host: '127.0.0.1', timing: { ...E2E_TIMING, ...opts.timing }, flaky: opts.flaky, quiet: true });
+  const browser = await launch({ devtools: true, lang: opts.lang, darkMode: opts.darkMode });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const url = `${demo.url}${opts.query ?? ''}`;
+  await page.goto(url);
+  let handle: PanelHandle | undefined;
+  return {
+    demo,
+    browser,
+    page,
+    async openPanel() {
+      handle = await openPushLensPanel(browser.cdpPort, browser.extensionId!, demo.url);
+      return handle;
+    },
+    async close() {
+      handle?.close();
+      await browser.close();
+      await demo.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Context: node (tests). Drives the real DevTools: finds the DevTools window of a page, shows
+// the PushLens panel in it, and returns CDP sessions for the panel page and the DevTools window.
+// The panel-switching call is DevTools-internal (checked on Chromium 156) and lives only here.
+import { CdpSession, listTargets, waitFor } from './cdp';
+
+export interface PanelHandle {
+  panel: CdpSession;
+  devtools: CdpSession;
+  close(): void;
+}
+
+export async function openPushLensPanel(cdpPort: number, extensionId: string, pageUrlPrefix: string): Promise<PanelHandle> {
+  const devtoolsTarget = await waitFor(
+    async () => {
+      const targets = await listTargets(cdpPort);
+      const pages = targets.filter((t) => t.type === 'page' && t.url.startsWith('devtools://devtools/'));
+      // The DevTools window of our page: its URL names the inspected target; with one tab open there is one.
+      return pages.find((t) => t.url.includes(encodeURIComponent(pageUrlPrefix))) ?? pages[pages.length - 1];
+    },
+    'the DevTools window',
+    20_000,
+  );
+  const devtools = await CdpSession.connect(devtoolsTarget.webSocketDebuggerUrl);
+  const panelId = `chrome-extension://${extensionId}PushLens`;
+  await waitFor(
+    () =>
+      devtools.evaluate<boolean>(`(async () => {
+        const UI = await import('./ui/legacy/legacy.js');
+        const iv = UI.InspectorView.InspectorView.instance();
+        if (!iv.tabbedPane.tabIds().includes(${JSON.stringify(panelId)})) return false;
+        await iv.showPanel(${JSON.stringify(panelId)});
+        return true;
+      })()`),
+    'the PushLens panel tab in DevTools',
+    20_000,
+  );
+  const panelTarget = await waitFor(
+    async () => (await listTargets(cdpPort)).find((t) => t.type === 'iframe' && t.url.startsWith(`chrome-extension://${extensionId}/devtools-panel.html`)),
+    'the PushLens panel page',
+    20_000,
+  );
+  const panel = await CdpSession.connect(panelTarget.webSocketDebuggerUrl);
+  await waitFor(() => panel.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('.app')`), 'the panel app to render', 20_000);
+  return {
+    panel,
+    devtools,
+    close() {
+      panel.close();
+      devtools.close();
+    },
+  };
+}
+
+/** Screenshot of the DevTools window (what a user sees), as PNG bytes. */
+export async function screenshotDevtools(devtools: CdpSession): Promise<Buffer> {
+  const r = await devtools.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+  return Buffer.from(r.data, 'base64');
+}

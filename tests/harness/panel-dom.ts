@@ -1,0 +1,40 @@
+// Context: node (tests). Reads and drives the panel's DOM through CDP by its data-testids.
+import type { CdpSession } from './cdp';
+
+export interface ChannelRowInfo {
+  kind: string;
+  url: string;
+  channel: number;
+  reconnects: number;
+  codes: string[];
+}
+
+export async function channelRows(panel: CdpSession): Promise<ChannelRowInfo[]> {
+  return panel.evaluate<ChannelRowInfo[]>(`[...document.querySelectorAll('[data-testid="channel-row"]')].map((r) => ({
+    kind: r.dataset.kind, url: r.dataset.url, channel: Number(r.dataset.channel),
+    reconnects: Number(r.querySelector('[data-testid="reconnect-count"]')?.dataset.count ?? -1),
+    codes: [...r.querySelectorAll('[data-testid="status-explain"]')].map((e) => e.dataset.code),
+  }))`);
+}
+
+export async function selectChannel(panel: CdpSession, channel: number): Promise<void> {
+  await panel.evaluate(`document.querySelector('[data-testid="channel-row"][data-channel="${channel}"]').click()`);
+}
+
+export async function frameCount(panel: CdpSession): Promise<{ count: number; in: number; out: number; rows: number }> {
+  return panel.evaluate(`(() => { const e = document.querySelector('[data-testid="frame-count"]');
+    return e ? { count: Number(e.textContent), in: Number(e.dataset.in), out: Number(e.dataset.out), rows: Number(e.dataset.rows) } : { count: -1, in: -1, out: -1, rows: -1 }; })()`);
+}
+
+export async function setFilter(panel: CdpSession, text: string): Promise<void> {
+  await panel.evaluate(`(() => {
+    const input = document.querySelector('[data-testid="filter-input"]');
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setter.call(input, ${JSON.stringify(text)});
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  })()`);
+}
+
+export async function frameRowTexts(panel: CdpSession): Promise<{ direction: string; text: string }[]> {
+  return panel.evaluate(`[...document.querySelectorAll('[data-testid="frame-row"]')].map((r) => ({ direction: r.dataset.direction, text: r.textContent }))`);
+}
