@@ -2,6 +2,8 @@
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
+  // A separate output folder lets parallel work (bench --compare, helpers) build without clashing.
+  outDir: process.env.PUSHLENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: 'PushLens',

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { createServer } from 'node:net';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = process.env.PUSHLENS_EXTENSION_DIR ? resolve(process.env.PUSHLENS_EXTENSION_DIR) : resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 export function findChromium(): string {
   const candidates = [process.env.PUSHLENS_CHROMIUM, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
