@@ -56,7 +56,7 @@ export function Toolbar() {
       )}
       <span className="spacer" />
       <button data-testid="export-json" onClick={download}>
-        JSON ⭳
+        Export JSON
       </button>
       <select data-testid="language" value={locale} onChange={(e) => {
         localStorage.setItem('pushlens.locale', e.target.value);
