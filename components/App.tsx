@@ -5,14 +5,16 @@ import { ChannelList } from './ChannelList';
 import { ChannelView } from './ChannelView';
 import { useSessionVersion } from './use-session';
 import { Splitter } from './Splitter';
+import { Timeline } from './timeline/Timeline';
 
 export function App() {
-  useSessionVersion();
+  const version = useSessionVersion();
   const listWidth = useUi((s) => s.listWidth);
   const theme = useUi((s) => s.theme);
   return (
     <div className="app" data-theme={theme}>
       <Toolbar />
+      <Timeline version={version} />
       <div className="main">
         <div className="channel-pane" style={{ width: listWidth }}>
           <ChannelList />

@@ -1,22 +1,24 @@
-// Context: panel. The selected channel: header with counts and verdict, the virtualized frame
-// table, and the detail of the selected frame.
+// Context: panel. The selected channel: header with counts and verdict, then its messages
+// (virtualized table + detail), its connections (reconnect chain) or its insights.
 import { useMemo } from 'react';
 import { useUi } from '@/lib/store/ui-store';
 import { session } from '@/lib/panel/panel-runtime';
 import { t } from '@/lib/i18n/messages';
-import { summarizeChannel } from '@/lib/store/channel-summary';
+import { summarizeChannel, isStreamKind } from '@/lib/store/channel-summary';
 import { filterRows } from '@/lib/store/filter-rows';
 import { FrameTable } from './FrameTable';
 import { FrameDetail } from './FrameDetail';
+import { ReconnectChain } from './ReconnectChain';
+import { formatClock } from './format';
 
 export function ChannelView() {
-  const { selectedChannel, selectedFrame, filter, locale } = useUi();
+  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, set } = useUi();
   const channel = selectedChannel === null ? undefined : session.channels[selectedChannel];
   const version = session.version;
   const filtered = useMemo(
-    () => (channel ? filterRows(session, channel.frames, filter) : undefined),
+    () => (channel ? filterRows(session, channel.frames, filter, timeBrush) : undefined),
     // version: recompute when frames arrive
-    [channel, filter, version],
+    [channel, filter, version, timeBrush],
   );
   if (!channel || !filtered) {
     return (
@@ -26,22 +28,47 @@ export function ChannelView() {
     );
   }
   const s = summarizeChannel(session, channel);
+  const tab = channelTab === 'connections' && !isStreamKind(channel.kind) ? 'messages' : channelTab;
   return (
     <div className="channel-view">
       <div className="channel-head">
         <span className={`kind kind-${channel.kind}`}>{t(`kind.${channel.kind}`, locale)}</span>
-        <span className="url">{channel.url}</span>
-        <span className="frame-count" data-testid="frame-count" data-in={channel.framesIn} data-out={channel.framesOut} data-rows={channel.frames.length}>
+        <span className="url" title={channel.url}>
+          {channel.url}
+        </span>
+        <span className="frame-count" data-testid="frame-count" data-in={channel.framesIn} data-out={channel.framesOut} data-rows={channel.frames.length} title={isStreamKind(channel.kind) ? 'messages' : 'responses'}>
           {s.frameCount}
         </span>
         {channel.poll && <span className="verdict" data-testid="poll-verdict">{channel.poll.reason}</span>}
       </div>
-      {filtered.rows.length === 0 ? (
-        <div className="empty">{filter ? t('empty.noMatches', locale, { filter }) : t('empty.noFrames', locale)}</div>
+      <div className="channel-tabs" role="tablist">
+        <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => set({ channelTab: 'messages' })}>
+          Messages (<span data-testid="filtered-count" data-count={filtered.rows.length}>{filtered.rows.length}</span>)
+        </button>
+        {isStreamKind(channel.kind) && (
+          <button role="tab" className={tab === 'connections' ? 'active' : ''} data-testid="tab-connections" onClick={() => set({ channelTab: 'connections' })}>
+            Connections ({s.reconnects + 1})
+          </button>
+        )}
+      </div>
+      {tab === 'connections' ? (
+        <ReconnectChain channel={channel} />
       ) : (
-        <FrameTable rows={filtered.rows} channel={channel} version={version} />
+        <>
+          {timeBrush && (
+            <div className="brush-note">
+              Showing {formatClock(timeBrush.start)} – {formatClock(timeBrush.end)} ·{' '}
+              <button onClick={() => set({ timeBrush: null })}>show all</button>
+            </div>
+          )}
+          {filtered.rows.length === 0 ? (
+            <div className="empty">{filter ? t('empty.noMatches', locale, { filter }) : t('empty.noFrames', locale)}</div>
+          ) : (
+            <FrameTable rows={filtered.rows} channel={channel} version={version} />
+          )}
+          {selectedFrame !== null && selectedFrame < session.frames.count && <FrameDetail index={selectedFrame} />}
+        </>
       )}
-      {selectedFrame !== null && selectedFrame < session.frames.count && <FrameDetail index={selectedFrame} />}
     </div>
   );
 }

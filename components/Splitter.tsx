@@ -1,8 +1,6 @@
 // Context: panel. Drag handle between the channel list and the frames; the width is remembered.
 import { useUi } from '@/lib/store/ui-store';
-
-const MIN_WIDTH = 200;
-const STORAGE_KEY = 'pushlens.listWidth';
+import { MIN_LIST_WIDTH as MIN_WIDTH, saveListWidth } from '@/lib/panel/layout-prefs';
 
 export function Splitter() {
   const set = useUi((s) => s.set);
@@ -13,7 +11,7 @@ export function Splitter() {
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
-      localStorage.setItem(STORAGE_KEY, String(useUi.getState().listWidth));
+      saveListWidth(useUi.getState().listWidth);
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
@@ -21,7 +19,3 @@ export function Splitter() {
   return <div className="splitter" role="separator" aria-orientation="vertical" onPointerDown={onPointerDown} />;
 }
 
-export function restoreListWidth(): number | undefined {
-  const v = Number(localStorage.getItem(STORAGE_KEY));
-  return Number.isFinite(v) && v >= MIN_WIDTH ? v : undefined;
-}

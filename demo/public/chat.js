@@ -13,13 +13,20 @@ export function createChat() {
     onState: (s) => setText('state-chat', s),
     onReconnect: (n) => setText('reconnects-chat', n),
     onMessage: (ev) => {
-      bump('chat');
       if (typeof ev.data !== 'string') {
+        bump('chat', 'binary');
         appendItem(log, [['from', 'binary'], ['', `${ev.data.byteLength} bytes`]], { max: 200 });
         return;
       }
+      let msg;
       try {
-        const msg = JSON.parse(ev.data);
+        msg = JSON.parse(ev.data);
+      } catch {
+        msg = undefined;
+      }
+      bump('chat', msg && typeof msg.type === 'string' ? msg.type : 'raw');
+      try {
+        if (!msg) throw new Error('not JSON');
         appendItem(log, [['time', clock(msg.ts ?? Date.now())], ['from', String(msg.from ?? '?')], ['', String(msg.text ?? '')]], { max: 200 });
       } catch {
         appendItem(log, [['from', 'raw'], ['', ev.data]], { max: 200 });

@@ -21,15 +21,28 @@ export function setText(testid, text) {
   if (el) el.textContent = String(text);
 }
 
-/** @param {Scenario} scenario */
-export function bump(scenario) {
+/** Per scenario, counts by message type (SSE event name, chat message type), for filter tests. */
+/** @type {Record<string, Record<string, number>>} */
+const typeCounts = {};
+
+/** @param {Scenario} scenario @param {string} [type] */
+export function bump(scenario, type) {
   counts[scenario]++;
   setText(`count-${scenario}`, counts[scenario]);
+  if (type !== undefined) {
+    const byType = (typeCounts[scenario] ??= {});
+    byType[type] = (byType[type] ?? 0) + 1;
+  }
 }
 
 /** @returns {Record<Scenario, number>} */
 export function snapshot() {
   return { ...counts };
+}
+
+/** @returns {Record<string, Record<string, number>>} */
+export function typeSnapshot() {
+  return JSON.parse(JSON.stringify(typeCounts));
 }
 
 /**

@@ -2,7 +2,7 @@
 // exposes `window.demo` for end-to-end tests (counts, stop/start, LLM ask, chat send).
 // Query params: ?autostart=0 starts idle; ?flaky=1 turns server flaky mode on at load.
 
-import { snapshot, setText } from './counters.js';
+import { snapshot, typeSnapshot, setText } from './counters.js';
 import { createShortPoll } from './short-poll.js';
 import { createLongPoll } from './long-poll.js';
 import { createChat } from './chat.js';
@@ -63,6 +63,7 @@ document.getElementById('llm-stop')?.addEventListener('click', () => void llm.st
 /** The test/automation surface. Data received is never exposed as HTML anywhere. */
 const api = {
   counts: snapshot,
+  typeCounts: typeSnapshot,
   stopAll,
   startAll,
   /** @param {string} prompt */

@@ -18,7 +18,7 @@ export function createSse() {
 
   /** @param {MessageEvent} ev */
   function received(ev) {
-    bump('sse');
+    bump('sse', ev.type);
     if (ev.lastEventId) setText('sse-last-id', ev.lastEventId);
   }
 

@@ -109,14 +109,14 @@ export function shortPollFindings(input: AdvisorInput, stats: PollingStats): Dra
             ? `The page asks ${f.num(rpm, 1)} times a minute and no answer brought changed data. With Server-Sent Events the server would stay silent until something changes, on one open connection.`
             : `The page asks ${f.num(rpm, 1)} times a minute, but only about ${f.num(changedPerMinute, 1)} answers a minute held changed data. With Server-Sent Events the server would push just those ~${f.num(changedPerMinute, 1)} events a minute over one open connection, the moment they happen; long polling would also answer only when something changes.`) +
           (bytes
-            ? ` Traffic now: about ${f.bytes(bytes.now)}/min; pushed: about ${f.bytes(bytes.push)}/min, roughly ${f.bytes(bytes.saved)}/min (${f.percent(bytes.savedPercent)}) less (counting ~${f.num(HEADER_BYTES_PER_POLL)} B of HTTP headers per request).`
+            ? ` Traffic, counting ~${f.num(HEADER_BYTES_PER_POLL)} B of HTTP headers per request: about ${f.bytes(bytes.now)}/min now vs about ${f.bytes(bytes.push)}/min pushed, roughly ${f.bytes(bytes.saved)}/min (${f.percent(bytes.savedPercent)}) less.`
             : ''),
         'zh-CN': (f) =>
           (nothingChanged
             ? `页面每分钟请求 ${f.num(rpm, 1)} 次，却没有一次响应带来变化的数据。改用 SSE（服务器发送事件）的话，服务器只需保持一条连接，数据有变化时才推送，其余时间什么都不用发。`
             : `页面每分钟请求 ${f.num(rpm, 1)} 次，但每分钟只有约 ${f.num(changedPerMinute, 1)} 次响应带来了变化的数据。改用 SSE（服务器发送事件）的话，服务器只需通过一条保持打开的连接，在数据变化的那一刻推送这每分钟约 ${f.num(changedPerMinute, 1)} 条事件；长轮询同样只在数据变化时才答复。`) +
           (bytes
-            ? `流量估算：现在每分钟约 ${f.bytes(bytes.now)}，改为推送后约 ${f.bytes(bytes.push)}，每分钟少约 ${f.bytes(bytes.saved)}（${f.percent(bytes.savedPercent)}）（按每次请求约 ${f.num(HEADER_BYTES_PER_POLL)} B 的 HTTP 头计算）。`
+            ? `流量估算（按每次请求约 ${f.num(HEADER_BYTES_PER_POLL)} B 的 HTTP 头计算）：现在每分钟约 ${f.bytes(bytes.now)}，改为推送后约 ${f.bytes(bytes.push)}，每分钟少约 ${f.bytes(bytes.saved)}，即减少 ${f.percent(bytes.savedPercent)}。`
             : ''),
       },
     });
@@ -187,7 +187,7 @@ export function longPollFindings(input: AdvisorInput, stats: PollingStats): Draf
       },
       detail: {
         en: (f) =>
-          `${f.num(rpm, 1)} requests a minute; ${f.percent(emptyPercent)} came back empty (the server's timer ran out with nothing new). Each waiting request keeps a connection and server resources busy while it hangs.`,
+          `${f.num(rpm, 1)} request${rpm === 1 ? '' : 's'} a minute; ${f.percent(emptyPercent)} came back empty (the server's timer ran out with nothing new). Each waiting request keeps a connection and server resources busy while it hangs.`,
         'zh-CN': (f) =>
           `每分钟 ${f.num(rpm, 1)} 次请求，其中 ${f.percent(emptyPercent)} 空手而归（服务器计时结束时仍没有新数据）。每个挂起的请求在等待期间都占着一条连接和服务器资源。`,
       },
@@ -210,9 +210,9 @@ export function longPollFindings(input: AdvisorInput, stats: PollingStats): Draf
       },
       detail: {
         en: (f) =>
-          `The longest holds reach about ${f.duration(holdMs)}${marginMs > 0 ? `, only ${f.duration(marginMs)} under` : ', right at'} the ${f.duration(timeoutMs)} timeout of ${localize(near.who, 'en')}. If such a hop sits on the path, a slow answer becomes a 504 Gateway Timeout or 502 Bad Gateway instead of data. Keep holds well below the shortest timeout on the path, e.g. about ${f.duration(suggestedHoldMs)}.`,
+          `The longest holds reach about ${f.duration(holdMs)}${marginMs > 0 ? `, only ${f.duration(marginMs)} under` : ', right at'} a common ${f.duration(timeoutMs)} timeout: ${localize(near.who, 'en')}. If such a hop sits on the path, a slow answer becomes a 504 Gateway Timeout or 502 Bad Gateway instead of data. Keep holds well below the shortest timeout on the path, e.g. about ${f.duration(suggestedHoldMs)}.`,
         'zh-CN': (f) =>
-          `最长的挂起时间约 ${f.duration(holdMs)}，${marginMs > 0 ? `离 ${f.duration(timeoutMs)}的超时只差 ${f.duration(marginMs)}` : `正好碰到 ${f.duration(timeoutMs)}的超时`}，这是${localize(near.who, 'zh-CN')}的超时时间。只要链路上有这样一跳，稍慢一点的响应就会变成 504 Gateway Timeout 或 502 Bad Gateway，而不是数据。挂起时间应明显短于链路上最短的超时，比如约 ${f.duration(suggestedHoldMs)}。`,
+          `最长的挂起时间约 ${f.duration(holdMs)}，${marginMs > 0 ? `离常见的 ${f.duration(timeoutMs)}超时只差 ${f.duration(marginMs)}` : `正好碰到常见的 ${f.duration(timeoutMs)}超时`}：${localize(near.who, 'zh-CN')}。只要链路上有这样一跳，稍慢一点的响应就会变成 504 Gateway Timeout 或 502 Bad Gateway，而不是数据。挂起时间应明显短于链路上最短的超时，比如约 ${f.duration(suggestedHoldMs)}。`,
       },
     });
   }
@@ -248,7 +248,7 @@ export function longPollFindings(input: AdvisorInput, stats: PollingStats): Draf
           (failedAfterMs !== undefined ? `, after about ${f.duration(failedAfterMs)}` : '') +
           '. ' +
           (matched
-            ? `That matches the ${f.duration(matched.ms)} timeout of ${localize(matched.who, 'en')}: the proxy gave up waiting while the server was still holding the request. `
+            ? `That matches a common ${f.duration(matched.ms)} timeout: ${localize(matched.who, 'en')}. The proxy gave up waiting while the server was still holding the request. `
             : '') +
           'Shorten the server-side hold below every proxy timeout on the path, or raise those timeouts for this route; the client should treat these answers as "poll again", with a short delay.',
         'zh-CN': (f) =>
@@ -256,7 +256,7 @@ export function longPollFindings(input: AdvisorInput, stats: PollingStats): Draf
           (failedAfterMs !== undefined ? `，发生在请求发出约 ${f.duration(failedAfterMs)}后` : '') +
           '。' +
           (matched
-            ? `这和${localize(matched.who, 'zh-CN')}的 ${f.duration(matched.ms)}超时吻合：服务器还挂着请求，代理已经等不及了。`
+            ? `这与常见的 ${f.duration(matched.ms)}超时吻合：${localize(matched.who, 'zh-CN')}。服务器还挂着请求，代理已经等不及了。`
             : '') +
           '请把服务器端的挂起时间缩短到链路上所有代理的超时之下，或者为这个路由调高这些超时；客户端收到这类响应时应稍等片刻再发起下一轮请求。',
       },

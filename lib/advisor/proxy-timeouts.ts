@@ -6,6 +6,7 @@ import type { Localized } from '../i18n/locale';
 
 export interface ProxyTimeout {
   ms: number;
+  /** A clause naming who cuts at this point, to follow a colon. */
   who: Localized;
 }
 
@@ -13,22 +14,22 @@ export const PROXY_TIMEOUTS: readonly ProxyTimeout[] = [
   {
     ms: 30_000,
     who: {
-      en: "many proxies and platform routers (Heroku's router gives up after 30 s)",
-      'zh-CN': '许多代理和云平台路由层（例如 Heroku 的路由层 30 秒就放弃）',
+      en: "many proxies and platform routers stop waiting after 30 s (Heroku's router, for one)",
+      'zh-CN': '许多代理和云平台路由层 30 秒后就不再等待（例如 Heroku 的路由层）',
     },
   },
   {
     ms: 60_000,
     who: {
-      en: 'nginx (proxy_read_timeout defaults to 60 s) and AWS Application Load Balancers (idle timeout defaults to 60 s)',
-      'zh-CN': 'nginx（proxy_read_timeout 默认 60 秒）和 AWS 应用负载均衡器（空闲超时默认 60 秒）',
+      en: "nginx's proxy_read_timeout and the AWS Application Load Balancer idle timeout both default to 60 s",
+      'zh-CN': 'nginx 的 proxy_read_timeout 和 AWS 应用负载均衡器的空闲超时默认都是 60 秒',
     },
   },
   {
     ms: 100_000,
     who: {
-      en: 'Cloudflare (answers 524 when the origin is silent for 100 s)',
-      'zh-CN': 'Cloudflare（源站 100 秒无响应就返回 524）',
+      en: 'Cloudflare answers 524 when the origin stays silent for 100 s',
+      'zh-CN': 'Cloudflare 在源站 100 秒无响应时返回 524',
     },
   },
 ];

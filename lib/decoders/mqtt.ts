@@ -10,8 +10,8 @@
 
 import { Buffer } from 'buffer';
 import { parser as mqttParser, type Packet } from 'mqtt-packet';
-import type { Correlation, DecodedFrame, FrameDecoder, JsonObject } from './types';
-import { preview, share, textOf, toJsonSafe } from './util';
+import type { Correlation, DecodedFrame, DecodeInput, FrameDecoder, JsonObject } from './types';
+import { preview, share, toJsonSafe } from './util';
 
 /** All packets in one frame, or null when the bytes are not (complete) MQTT. */
 export function parseMqtt(bytes: Uint8Array, protocolVersion: 3 | 4 | 5): Packet[] | null {
@@ -101,6 +101,77 @@ function fieldsOf(pkt: Packet): JsonObject {
   return o;
 }
 
+/**
+ * MQTT over WebSocket is a byte stream: the spec lets one message hold several packets or part
+ * of one, and mqtt.js in node really sends each field of a packet as its own message. One
+ * streaming parser per direction reassembles packets; each packet is shown on the frame where it
+ * completes, and frames that only carry part of a packet are marked as fragments.
+ */
+function decodeStream(frames: DecodeInput[], protocolVersion: 3 | 4 | 5): (DecodedFrame | null)[] {
+  const parsers = { in: mqttParser({ protocolVersion }), out: mqttParser({ protocolVersion }) };
+  const pending: Packet[] = [];
+  let broken = false;
+  for (const p of Object.values(parsers)) {
+    p.on('packet', (pkt: Packet) => pending.push(pkt));
+    p.on('error', () => {
+      broken = true;
+    });
+  }
+  return frames.map((f) => {
+    if (!f.bytes || broken) return null;
+    pending.length = 0;
+    const left = parsers[f.dir].parse(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength));
+    if (broken) return null;
+    if (pending.length === 0) {
+      return { protocol: 'mqtt', summary: `… fragment ${f.bytes.length} B`, fields: { fragment: true, size: f.bytes.length, buffered: left }, messageType: 'FRAGMENT' };
+    }
+    return packetsFrame([...pending], f.dir);
+  });
+}
+
+function packetsFrame(packets: Packet[], dir: 'in' | 'out'): DecodedFrame {
+  const first = packets[0];
+  const d = describe(first, dir);
+  const out: DecodedFrame = {
+    protocol: 'mqtt',
+    summary: packets.length > 1 ? `${d.summary} (+${packets.length - 1} packets)` : d.summary,
+    fields: packets.length > 1 ? { packets: packets.map(fieldsOf) } : fieldsOf(first),
+    messageType: first.cmd.toUpperCase(),
+    correlation: d.correlation,
+  };
+  if (d.id !== undefined) out.id = d.id;
+  return out;
+}
+
+/** Concatenates a direction's bytes: how detection sees past message boundaries. */
+function joined(sample: DecodeInput[], dir: 'in' | 'out'): Uint8Array {
+  const parts = sample.filter((f) => f.dir === dir && f.bytes).map((f) => f.bytes as Uint8Array);
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Leading complete packets of a byte stream (a sample may end mid-packet). */
+function leadingPackets(bytes: Uint8Array, protocolVersion: 3 | 4 | 5): Packet[] {
+  const packets: Packet[] = [];
+  let failed = false;
+  const p = mqttParser({ protocolVersion });
+  p.on('packet', (pkt: Packet) => packets.push(pkt));
+  p.on('error', () => {
+    failed = true;
+  });
+  try {
+    p.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    return [];
+  }
+  return failed ? [] : packets;
+}
+
 export function createMqttDecoder(protocolVersion: 3 | 4 | 5 = 4): FrameDecoder {
   const parse = (bytes: Uint8Array): Packet[] | null => parseMqtt(bytes, protocolVersion) ?? parseMqtt(bytes, protocolVersion === 5 ? 4 : 5);
   return {
@@ -110,29 +181,25 @@ export function createMqttDecoder(protocolVersion: 3 | 4 | 5 = 4): FrameDecoder 
       if (sample.length === 0) return 0;
       const sub = sample[0].subprotocol ?? '';
       if (sub === 'mqtt' || sub === 'mqttv3.1') return 1;
-      const binary = sample.filter((f) => f.bytes !== undefined && textOf(f) === undefined || (f.bytes !== undefined && f.text === undefined));
-      if (binary.length === 0) return 0;
+      if (share(sample, (f) => f.bytes !== undefined && f.text === undefined) < 0.9) return 0;
+      // A stream starting with a CONNECT (protocol name "MQTT") is unmistakable, whatever the
+      // message boundaries were.
+      const out = leadingPackets(joined(sample, 'out'), protocolVersion);
+      if (out[0]?.cmd === 'connect') return 0.95;
       const ok = share(sample, (f) => f.bytes !== undefined && parse(f.bytes) !== null);
-      if (ok < 0.9) return 0;
-      // A CONNECT with the protocol name "MQTT" is unmistakable.
-      const connect = sample.some((f) => f.bytes !== undefined && parse(f.bytes)?.[0]?.cmd === 'connect');
-      return connect ? 0.95 : 0.5;
+      return ok >= 0.9 ? 0.5 : 0;
     },
     decode(frame) {
       if (!frame.bytes) return null;
       const packets = parse(frame.bytes);
       if (!packets) return null;
-      const first = packets[0];
-      const d = describe(first, frame.dir);
-      const out: DecodedFrame = {
-        protocol: 'mqtt',
-        summary: packets.length > 1 ? `${d.summary} (+${packets.length - 1} packets)` : d.summary,
-        fields: packets.length > 1 ? { packets: packets.map(fieldsOf) } : fieldsOf(first),
-        messageType: first.cmd.toUpperCase(),
-        correlation: d.correlation,
-      };
-      if (d.id !== undefined) out.id = d.id;
-      return out;
+      return packetsFrame(packets, frame.dir);
+    },
+    decodeAll(frames) {
+      // The version is stated by the CONNECT; use it for the rest of the stream.
+      const connect = leadingPackets(joined(frames.slice(0, 64), 'out'), protocolVersion)[0];
+      const v = connect?.cmd === 'connect' && (connect.protocolVersion === 3 || connect.protocolVersion === 4 || connect.protocolVersion === 5) ? connect.protocolVersion : protocolVersion;
+      return decodeStream(frames, v);
     },
   };
 }

@@ -165,6 +165,26 @@ export const socketIoDecoder: FrameDecoder = {
     const strong = texts.some((f) => /^0\{"sid"/.test(f.text ?? '') || /^4[0-6]/.test(f.text ?? ''));
     return Math.min(1, (strong ? 0.7 : 0.35) + urlHint);
   },
+  decodeAll(frames) {
+    // Binary frames after a BINARY_EVENT/BINARY_ACK are its attachments, in placeholder order.
+    const owed = { in: { left: 0, next: 0, of: '' }, out: { left: 0, next: 0, of: '' } };
+    return frames.map((f) => {
+      const d = this.decode(f);
+      const o = owed[f.dir];
+      if (d && d.messageType === 'attachment' && o.left > 0) {
+        d.summary = `attachment #${o.next} of ${o.of} (${f.bytes?.length ?? 0} B)`;
+        if (typeof d.fields === 'object' && d.fields !== null && !Array.isArray(d.fields)) d.fields.placeholder = o.next;
+        o.left--;
+        o.next++;
+      } else if (d && (d.messageType === 'BINARY_EVENT' || d.messageType === 'BINARY_ACK')) {
+        const fields = d.fields as JsonObject;
+        o.left = typeof fields.attachments === 'number' ? fields.attachments : 0;
+        o.next = 0;
+        o.of = d.summary.split(' ').slice(0, 2).join(' ');
+      }
+      return d;
+    });
+  },
   decode(frame) {
     const text = frame.text;
     if (text === undefined) return frame.bytes ? attachmentFrame(frame.bytes) : null;

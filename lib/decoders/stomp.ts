@@ -2,8 +2,8 @@
 // STOMP 1.2 (also 1.0/1.1, same framing): `COMMAND\nheader:value\n\nbody\0`. A lone EOL is a
 // heart-beat. One WebSocket message may carry several frames, so all are parsed.
 
-import type { Correlation, DecodedFrame, FrameDecoder, JsonObject } from './types';
-import { bytesOf, decodeUtf8, preview, share, textOf } from './util';
+import type { Correlation, DecodedFrame, DecodeInput, FrameDecoder, JsonObject } from './types';
+import { bytesOf, decodeUtf8, preview, share, textOf, toBase64 } from './util';
 
 const CLIENT = ['CONNECT', 'STOMP', 'SEND', 'SUBSCRIBE', 'UNSUBSCRIBE', 'ACK', 'NACK', 'BEGIN', 'COMMIT', 'ABORT', 'DISCONNECT'];
 const SERVER = ['CONNECTED', 'MESSAGE', 'RECEIPT', 'ERROR'];
@@ -12,7 +12,8 @@ const COMMANDS = new Set([...CLIENT, ...SERVER]);
 export interface StompFrame {
   command: string;
   headers: [string, string][];
-  body: string;
+  /** Body as text when it is valid UTF-8; otherwise its bytes. */
+  body: string | Uint8Array;
 }
 
 /** STOMP 1.2 header value escapes; CONNECT/CONNECTED are exempt by the spec. */
@@ -21,26 +22,40 @@ function unescapeHeader(s: string, command: string): string {
   return s.replace(/\\([rnc\\])/g, (_, c: string) => (c === 'r' ? '\r' : c === 'n' ? '\n' : c === 'c' ? ':' : '\\'));
 }
 
-/** Parses every frame in `text`; null when it is not STOMP at all. Heart-beats yield []. */
-export function parseStomp(text: string): StompFrame[] | null {
+function indexOfSeq(buf: Uint8Array, seq: number[], from: number): number {
+  outer: for (let i = from; i <= buf.length - seq.length; i++) {
+    for (let j = 0; j < seq.length; j++) if (buf[i + j] !== seq[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Parses every frame in the message; null when it is not STOMP at all. Heart-beats yield [].
+ * Works on bytes because content-length counts bytes, and binary bodies are legal.
+ */
+export function parseStomp(buf: Uint8Array): StompFrame[] | null {
   const frames: StompFrame[] = [];
   let i = 0;
-  while (i < text.length) {
+  while (i < buf.length) {
     // Skip heart-beat EOLs between frames.
-    while (i < text.length && (text[i] === '\n' || text[i] === '\r')) i++;
-    if (i >= text.length) break;
-    const headEnd = text.indexOf('\n\n', i);
-    const headEndCr = text.indexOf('\r\n\r\n', i);
+    while (i < buf.length && (buf[i] === LF || buf[i] === CR)) i++;
+    if (i >= buf.length) break;
+    const lf = indexOfSeq(buf, [LF, LF], i);
+    const crlf = indexOfSeq(buf, [CR, LF, CR, LF], i);
+    let headEnd: number;
     let bodyStart: number;
-    let head: string;
-    if (headEndCr >= 0 && (headEnd < 0 || headEndCr < headEnd)) {
-      head = text.slice(i, headEndCr);
-      bodyStart = headEndCr + 4;
-    } else if (headEnd >= 0) {
-      head = text.slice(i, headEnd);
-      bodyStart = headEnd + 2;
+    if (crlf >= 0 && (lf < 0 || crlf < lf)) {
+      headEnd = crlf;
+      bodyStart = crlf + 4;
+    } else if (lf >= 0) {
+      headEnd = lf;
+      bodyStart = lf + 2;
     } else return null;
-    const lines = head.split(/\r?\n/);
+    const lines = decodeUtf8(buf.subarray(i, headEnd)).split(/\r?\n/);
     const command = lines[0];
     if (!COMMANDS.has(command)) return null;
     const headers: [string, string][] = [];
@@ -51,9 +66,11 @@ export function parseStomp(text: string): StompFrame[] | null {
     }
     // content-length lets a body contain NUL; otherwise the body ends at the first NUL.
     const cl = headers.find(([k]) => k === 'content-length');
-    let bodyEnd = cl ? bodyStart + Number(cl[1]) : text.indexOf('\0', bodyStart);
-    if (bodyEnd < 0 || Number.isNaN(bodyEnd)) bodyEnd = text.length;
-    frames.push({ command, headers, body: text.slice(bodyStart, bodyEnd) });
+    let bodyEnd = cl && /^\d+$/.test(cl[1]) ? bodyStart + Number(cl[1]) : buf.indexOf(0, bodyStart);
+    if (bodyEnd < 0 || bodyEnd > buf.length) bodyEnd = buf.length;
+    const bodyBytes = buf.subarray(bodyStart, bodyEnd);
+    const text = textOf({ dir: 'in', bytes: bodyBytes, channelUrl: '' });
+    frames.push({ command, headers, body: text ?? bodyBytes.slice() });
     i = bodyEnd + 1;
   }
   return frames;
@@ -93,12 +110,14 @@ function describe(f: StompFrame, dir: 'in' | 'out'): Pick<DecodedFrame, 'summary
     const v = header(f, 'version');
     if (v) bits.push(`v${v}`);
   }
-  if (f.body) bits.push(preview(f.body));
+  if (typeof f.body === 'string' && f.body) bits.push(preview(f.body));
+  else if (f.body instanceof Uint8Array) bits.push(`${f.body.length} B binary`);
   return { summary: bits.filter(Boolean).join(' '), id, correlation };
 }
 
-function framesOf(text: string | undefined): StompFrame[] | null {
-  return text === undefined ? null : parseStomp(text);
+function framesOf(frame: DecodeInput): StompFrame[] | null {
+  const bytes = bytesOf(frame);
+  return bytes === undefined ? null : parseStomp(bytes);
 }
 
 export const stompDecoder: FrameDecoder = {
@@ -107,19 +126,18 @@ export const stompDecoder: FrameDecoder = {
   detect(sample) {
     if (sample.length === 0) return 0;
     if (/^v1[012]\.stomp$/.test(sample[0].subprotocol ?? '')) return 1;
-    const ok = share(sample, (f) => framesOf(textOf(f)) !== null);
+    const ok = share(sample, (f) => framesOf(f) !== null);
     if (ok < 0.9) return 0;
     const hasConnect = sample.some((f) => /^(CONNECT|STOMP|CONNECTED)\r?\n/.test(textOf(f) ?? ''));
     return hasConnect ? 0.95 : 0.7;
   },
   decode(frame) {
-    const text = textOf(frame) ?? (frame.bytes ? decodeUtf8(bytesOf(frame) ?? new Uint8Array()) : undefined);
-    const frames = framesOf(text);
+    const frames = framesOf(frame);
     if (!frames) return null;
     if (frames.length === 0) return { protocol: 'stomp', summary: 'heart-beat', fields: { heartbeat: true }, messageType: 'HEARTBEAT', correlation: 'event' };
     const first = frames[0];
     const d = describe(first, frame.dir);
-    const toFields = (f: StompFrame): JsonObject => ({ command: f.command, headers: Object.fromEntries(f.headers.slice().reverse()), body: f.body });
+    const toFields = (f: StompFrame): JsonObject => ({ command: f.command, headers: Object.fromEntries(f.headers.slice().reverse()), body: typeof f.body === 'string' ? f.body : { $bytes: toBase64(f.body) } });
     const out: DecodedFrame = {
       protocol: 'stomp',
       summary: frames.length > 1 ? `${d.summary} (+${frames.length - 1} frames)` : d.summary,

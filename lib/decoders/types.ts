@@ -40,4 +40,10 @@ export interface FrameDecoder {
   detect(sample: DecodeInput[]): number;
   /** Null when this frame is not this protocol (a decoder never throws). */
   decode(frame: DecodeInput): DecodedFrame | null;
+  /**
+   * Optional whole-channel decode, in frame order, for protocols whose frames depend on earlier
+   * ones (MQTT packets split across WebSocket messages, Socket.IO binary attachments). Returns
+   * one entry per input frame. Without it, callers map decode() over the frames.
+   */
+  decodeAll?(frames: DecodeInput[]): (DecodedFrame | null)[];
 }

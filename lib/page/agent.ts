@@ -1,6 +1,7 @@
 // Context: page (MAIN world), document_start. Installs the hooks and talks to the panel through
 // the relay's private port: hello on attach, records from a sequence number on resync, live
-// batches while a panel is attached, command results.
+// batches while a panel is attached, command results. Dedicated workers the page starts get a
+// worker agent of their own (worker-wrap.ts), relayed through this agent (worker-hub.ts).
 import { makeEnvelope, isPanelToPageMessage, type PageToPanelMessage, type PanelToPageMessage } from '../protocol/envelope';
 import { Recorder } from './recorder';
 import { ConnectionRegistry } from './connections';
@@ -12,6 +13,8 @@ import { hookFetch } from './hook-fetch';
 import { hookXhr } from './hook-xhr';
 import { runCommand, type CommandContext } from './commands';
 import { nowMs, safely } from './natives';
+import { wrapWorkers } from './worker-wrap';
+import { WorkerHub } from './worker-hub';
 
 const INSTALLED = Symbol.for('pushlens.agent');
 
@@ -28,10 +31,12 @@ export function installAgent(): void {
   const recorder = new Recorder((records) => post({ ...makeEnvelope('batch'), agentId, records }));
   const registry = new ConnectionRegistry();
   const ctx: CommandContext = { recorder, registry };
+  const workers = new WorkerHub(post);
 
   const onPanelMessage = (raw: unknown) => {
     if (!isPanelToPageMessage(raw)) return;
     const message: PanelToPageMessage = raw;
+    safely(() => workers.onPanelMessage(message));
     switch (message.type) {
       case 'attach':
         recorder.applySettings(message.settings);
@@ -68,6 +73,7 @@ export function installAgent(): void {
   safely(() => hookEventSource(recorder, registry));
   safely(() => hookFetch(recorder, registry));
   safely(() => hookXhr(recorder, registry));
+  safely(() => wrapWorkers((start) => workers.add(start)));
 }
 
 function isTopFrame(): boolean {

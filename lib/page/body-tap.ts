@@ -26,8 +26,17 @@ interface ReaderLike {
 const readerRead = ReadableStreamDefaultReader.prototype.read;
 const readerCancel = ReadableStreamDefaultReader.prototype.cancel;
 
-/** Starts reading `reader` (our branch). `eventStream` selects SSE parsing. */
-export function tapBody(recorder: Recorder, conn: number, reader: ReaderLike, contentType: string, eventStream: boolean): BodyTap {
+/** How often we look whether the page let go of its branch through a path we cannot hook. */
+const PAGE_DONE_CHECK_MS = 200;
+
+/**
+ * Starts reading `reader` (our branch). `eventStream` selects SSE parsing. `pageDone` says the
+ * page's branch is disturbed and unlocked: its consumer (pipeTo, pipeThrough, a Response built on
+ * it...) has finished or given up, possibly by cancelling it internally, which no method hook
+ * sees. If the source had ended, our branch would drain at once; if we are still reading a check
+ * later, the page's branch was cancelled, and ours is cancelled too so the connection closes.
+ */
+export function tapBody(recorder: Recorder, conn: number, reader: ReaderLike, contentType: string, eventStream: boolean, pageDone?: () => boolean): BodyTap {
   const cap = recorder.settings.previewBytes;
   const captureCap = recorder.settings.responseCaptureBytes;
   const textual = eventStream || isTextContentType(contentType);
@@ -44,9 +53,23 @@ export function tapBody(recorder: Recorder, conn: number, reader: ReaderLike, co
       )
     : undefined;
 
+  let doneSeen = false;
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    checkTimer = undefined;
+    if (finished) return;
+    let done = false;
+    safely(() => (done = !!pageDone?.()));
+    if (done && doneSeen) return tap.cancel();
+    doneSeen = done;
+    checkTimer = natives.setTimeout(check, PAGE_DONE_CHECK_MS);
+  };
+  if (pageDone) checkTimer = natives.setTimeout(check, PAGE_DONE_CHECK_MS);
+
   const finish = (outcome: 'ok' | 'error' | 'abort', error?: string, captureStopped?: boolean) => {
     if (finished) return;
     finished = true;
+    if (checkTimer !== undefined) natives.clearTimeout(checkTimer);
     let body: PayloadPreview | undefined;
     let bodyHash: string | undefined;
     if (!eventStream) {
@@ -76,7 +99,9 @@ export function tapBody(recorder: Recorder, conn: number, reader: ReaderLike, co
   };
 
   const pump = (): void => {
-    call(readerRead, reader).then(
+    call(
+      natives.promiseThen,
+      call(readerRead, reader),
       (result: { done: boolean; value?: Uint8Array }) =>
         safely(() => {
           if (result.done) {
@@ -87,7 +112,7 @@ export function tapBody(recorder: Recorder, conn: number, reader: ReaderLike, co
           if (result.value) onChunk(result.value);
           if (size > captureCap) {
             // Past the cap we let go of our branch; the page's branch is unaffected.
-            call(readerCancel, reader).catch(() => {});
+            call(natives.promiseThen, call(readerCancel, reader), undefined, () => {});
             finish('ok', undefined, true);
             return;
           }
@@ -102,15 +127,16 @@ export function tapBody(recorder: Recorder, conn: number, reader: ReaderLike, co
   };
   pump();
 
-  return {
+  const tap: BodyTap = {
     cancel() {
       if (finished) return;
       cancelledByPage = true;
       // The page cancelled its branch; a tee only closes the connection when both branches are cancelled.
-      call(readerCancel, reader).catch(() => {});
+      call(natives.promiseThen, call(readerCancel, reader), undefined, () => {});
       finish('abort', 'cancelled by the page');
     },
   };
+  return tap;
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {

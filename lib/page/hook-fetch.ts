@@ -6,73 +6,127 @@
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
 import { natives, nowMs, call, safely } from './natives';
-import { wrapMethod, nativeGetter, replaceValue } from './proxy-utils';
+import { wrapMethod, nativeGetter, replaceValue, hideAgentFrames } from './proxy-utils';
 import { textPreview, anyPreview } from './payload';
 import { tapBody, describeError, type BodyTap } from './body-tap';
 import { headerList } from './headers';
 
 const EVENT_STREAM = /^text\/event-stream/i;
+/** Schemes fetch loads; any other is rejected synchronously by the native. */
+const FETCHABLE = /^(https?|data|blob):$/;
+const REQUEST_PREFIX = "Failed to construct 'Request': ";
+const FETCH_PREFIX = "Failed to execute 'fetch' on 'Window': ";
+
+/** A Request constructor error says "construct 'Request'" where the native fetch says "execute 'fetch'". */
+function rewordForFetch(err: unknown): void {
+  if (!err || typeof err !== 'object') return;
+  const desc = natives.getOwnPropertyDescriptor(err, 'message');
+  if (!desc || typeof desc.value !== 'string' || !desc.value.startsWith(REQUEST_PREFIX)) return;
+  // The stack's first line repeats the message: hideAgentFrames recaptures it afterwards.
+  natives.defineProperty(err, 'message', { ...desc, value: FETCH_PREFIX + desc.value.slice(REQUEST_PREFIX.length) });
+}
 
 export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): void {
   if (typeof globalThis.fetch !== 'function' || typeof Response !== 'function') return;
   const getRequestUrl = nativeGetter<string>(Request.prototype, 'url');
   const getRequestMethod = nativeGetter<string>(Request.prototype, 'method');
   const getRequestHeaders = nativeGetter<Headers>(Request.prototype, 'headers');
-  const getUrlHref = nativeGetter<string>(URL.prototype, 'href');
   const getStatus = nativeGetter<number>(Response.prototype, 'status');
   const getStatusText = nativeGetter<string>(Response.prototype, 'statusText');
   const getResponseHeaders = nativeGetter<Headers>(Response.prototype, 'headers');
   const getResponseUrl = nativeGetter<string>(Response.prototype, 'url');
   const getBody = nativeGetter<ReadableStream<Uint8Array> | null>(Response.prototype, 'body');
+  const getBodyUsed = nativeGetter<boolean>(Response.prototype, 'bodyUsed');
+  const getLocked = nativeGetter<boolean>(ReadableStream.prototype, 'locked');
   const headersGet = Headers.prototype.get;
   const responseClone = Response.prototype.clone;
   const getReader = ReadableStream.prototype.getReader;
   const taps = new natives.WeakMapCtor<object, BodyTap>();
 
-  const describeRequest = (args: unknown[]) => {
-    const [input, init] = args as [unknown, Record<string, unknown> | undefined];
-    let url = '';
-    let method = 'GET';
-    let headers: [string, string][] = [];
-    try {
-      // A native getter throws on anything but a real Request: no page getters or traps run.
-      url = getRequestUrl(input);
-      method = getRequestMethod(input);
-      headers = headerList(getRequestHeaders(input));
-    } catch {
-      if (typeof input === 'string') url = resolveUrl(input);
-      else {
-        try {
-          url = getUrlHref(input);
-        } catch {
-          url = ''; // filled from response.url; we do not call a page object's toString
-        }
-      }
+  const getSignal = nativeGetter<AbortSignal>(Request.prototype, 'signal');
+  const getAborted = nativeGetter<boolean>(AbortSignal.prototype, 'aborted');
+  const getReason = nativeGetter<unknown>(AbortSignal.prototype, 'reason');
+  const getProtocol = nativeGetter<string>(URL.prototype, 'protocol');
+  const RequestCtor = natives.RequestCtor!;
+
+  /**
+   * Builds the Request the native fetch would build, reading the page's init exactly once (a page
+   * getter or Proxy sees the same gets as without us); notes the body it passed on the way.
+   */
+  const buildRequest = (args: unknown[]): { request: Request; body: unknown } => {
+    let body: unknown;
+    const init = args[1];
+    const callArgs = args.slice();
+    if ((typeof init === 'object' && init !== null) || typeof init === 'function') {
+      callArgs[1] = new natives.ProxyCtor(init, {
+        get(target, key) {
+          const value = natives.reflectGet(target, key, target);
+          if (key === 'body') body = value;
+          return value;
+        },
+      });
     }
-    let body;
-    if (init && typeof init === 'object') {
-      const initMethod = init.method;
-      if (typeof initMethod === 'string') method = initMethod.toUpperCase();
-      if (init.headers !== undefined) headers = headerList(init.headers);
-      if (init.body !== undefined && init.body !== null) body = bodyPreview(init.body, recorder.settings.previewBytes);
-    }
-    return { url, method, headers, body };
+    return { request: natives.construct(RequestCtor, callArgs) as Request, body };
   };
 
-  wrapMethod(globalThis, 'fetch', (native, self, args) => {
+  const describeRequest = (request: Request, body: unknown) => ({
+    url: getRequestUrl(request),
+    method: getRequestMethod(request),
+    headers: headerList(getRequestHeaders(request)),
+    body: body === undefined || body === null ? undefined : bodyPreview(body, recorder.settings.previewBytes),
+  });
+
+  const record = (args: unknown[], request: Request, body: unknown): number => {
+    const conn = recorder.newConnectionId();
+    registry.add(conn, 'fetch', args);
+    const live = registry.get(conn)!;
+    live.rerun = () => void (natives.apply(nativeFetch, globalThis, args) as Promise<Response>).catch(() => {});
+    recorder.emit({ type: 'http-request', t: nowMs(), conn, api: 'fetch', ...describeRequest(request, body) });
+    return conn;
+  };
+
+  const recordFailure = (conn: number, err: unknown) => {
+    const name = err && typeof err === 'object' ? String((err as { name?: unknown }).name) : '';
+    recorder.emit({ type: 'http-end', t: nowMs(), conn, size: 0, outcome: name === 'AbortError' ? 'abort' : 'error', error: describeError(err) });
+    registry.markClosed(conn);
+  };
+
+  let nativeFetch: (...a: unknown[]) => unknown = globalThis.fetch as (...a: unknown[]) => unknown;
+  wrapMethod(globalThis, 'fetch', (native, self, args, hide) => {
+    nativeFetch = native;
+    // Anything unusual (a foreign `this`) goes straight to the native, unobserved.
+    if (self !== undefined && self !== globalThis) return natives.apply(native, self, args);
+    let built: { request: Request; body: unknown };
+    try {
+      built = buildRequest(args);
+    } catch (err) {
+      // The native fetch would reject at once with this error, worded for fetch; a promise that is
+      // already rejected keeps the page's microtask order and unhandled-rejection reporting.
+      safely(() => rewordForFetch(err));
+      hide(err);
+      return natives.promiseReject(err);
+    }
+    const { request, body } = built;
     let conn = 0;
-    safely(() => {
-      const req = describeRequest(args);
-      conn = recorder.newConnectionId();
-      registry.add(conn, 'fetch', args);
-      const live = registry.get(conn)!;
-      live.rerun = () => void (natives.apply(native, globalThis, args) as Promise<Response>).catch(() => {});
-      recorder.emit({ type: 'http-request', t: nowMs(), conn, api: 'fetch', ...req });
-    });
-    const promise = natives.apply(native, self, args) as Promise<Response>;
-    if (!conn) return promise;
+    safely(() => (conn = record(args, request, body)));
+    const signal = getSignal(request);
+    if (getAborted(signal)) {
+      // Rejected with the signal's own reason, created by the page's abort(): no frames of ours.
+      const reason = getReason(signal);
+      safely(() => conn && recordFailure(conn, reason));
+      return natives.promiseReject(reason);
+    }
+    let protocol = '';
+    safely(() => (protocol = getProtocol(new natives.URLCtor(getRequestUrl(request)))));
+    if (!conn || !FETCHABLE.test(protocol)) {
+      // Schemes fetch refuses are rejected synchronously by the native: return its own promise.
+      return natives.apply(native, self, [request]);
+    }
+    const promise = natives.apply(native, self, [request]) as Promise<Response>;
     // Our own promise (not a reaction on the browser's) keeps unhandled-rejection reporting the
     // page's business, and lets the body tee happen before the page's reaction can read the body.
+    // It settles one microtask after the browser's; fetch settles in a task of its own, so no
+    // page code can run in between.
     return new natives.PromiseCtor<Response>((resolve, reject) => {
       call(
         natives.promiseThen,
@@ -82,11 +136,8 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
           resolve(response);
         },
         (err: unknown) => {
-          safely(() => {
-            const name = err && typeof err === 'object' ? String((err as { name?: unknown }).name) : '';
-            recorder.emit({ type: 'http-end', t: nowMs(), conn, size: 0, outcome: name === 'AbortError' ? 'abort' : 'error', error: describeError(err) });
-            registry.markClosed(conn);
-          });
+          safely(() => recordFailure(conn, err));
+          hideAgentFrames(err);
           reject(err);
         },
       );
@@ -115,7 +166,8 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     const copy = call(responseClone, response) as Response;
     const pageBody = getBody(response)!;
     const reader = call(getReader, getBody(copy)!) as ReadableStreamDefaultReader<Uint8Array>;
-    taps.set(pageBody, tapBody(recorder, conn, reader, contentType, eventStream));
+    const pageDone = () => getBodyUsed(response) && !getLocked(pageBody);
+    taps.set(pageBody, tapBody(recorder, conn, reader, contentType, eventStream, pageDone));
   };
 
   watchPageCancels(taps);
@@ -170,14 +222,6 @@ function watchPageCancels(taps: WeakMap<object, BodyTap>): void {
     } catch {
       /* no async iteration support: nothing to watch */
     }
-  }
-}
-
-function resolveUrl(input: string): string {
-  try {
-    return new natives.URLCtor(input, document.baseURI).href;
-  } catch {
-    return input;
   }
 }
 

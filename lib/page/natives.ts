@@ -7,6 +7,7 @@ const g = globalThis as typeof globalThis & Record<string, unknown>;
 export const natives = {
   apply: Reflect.apply,
   construct: Reflect.construct,
+  reflectGet: Reflect.get,
   defineProperty: Reflect.defineProperty,
   getOwnPropertyDescriptor: Reflect.getOwnPropertyDescriptor,
   ProxyCtor: Proxy,
@@ -36,7 +37,23 @@ export const natives = {
   PromiseCtor: Promise,
   promiseThen: Promise.prototype.then,
   URLCtor: URL,
+  RequestCtor: typeof Request === 'function' ? Request : undefined,
+  promiseReject: Promise.reject.bind(Promise) as <T>(reason: unknown) => Promise<T>,
+  isExtensible: Object.isExtensible,
+  captureStackTrace: (Error as { captureStackTrace?: (target: object, constructorOpt?: unknown) => void }).captureStackTrace,
+  /** The URL of the agent's own script: its frames are hidden from stacks the page sees. */
+  agentScriptUrl: ownScriptUrl(),
 };
+
+function ownScriptUrl(): string | undefined {
+  try {
+    const stack = new Error().stack ?? '';
+    // Only an extension script is ours to hide; in unit tests (no extension) nothing is hidden.
+    return /(?:chrome|moz)-extension:\/\/[^/\s]+\/[^\s:)]+/.exec(stack)?.[0];
+  } catch {
+    return undefined;
+  }
+}
 
 /** Wall-clock ms with sub-ms precision, immune to page changes of Date. */
 export function nowMs(): number {

@@ -8,14 +8,25 @@ const nativeToString = Function.prototype.toString;
 
 /** Makes Function.prototype.toString report the wrapped native for each of our proxies. */
 export function installToStringMask(): void {
-  const masked = new natives.ProxyCtor(nativeToString, {
+  const handler: ProxyHandler<typeof nativeToString> = {
     apply(target, thisArg, args) {
       const original = typeof thisArg === 'function' || (typeof thisArg === 'object' && thisArg !== null) ? originals.get(thisArg) : undefined;
-      return natives.apply(target, original ?? thisArg, args);
+      try {
+        return natives.apply(target, original ?? thisArg, args);
+      } catch (err) {
+        hideAgentFrames(err, handler.apply);
+        throw err;
+      }
     },
-  });
+  };
+  const masked = new natives.ProxyCtor(nativeToString, handler);
   originals.set(masked, nativeToString);
   replaceValue(Function.prototype, 'toString', masked);
+}
+
+/** Makes Function.prototype.toString show `original` for a proxy built outside these helpers (worker wrapping). */
+export function maskProxy(proxy: object, original: object): void {
+  originals.set(proxy, original);
 }
 
 /** Replaces an own data property keeping its attributes (writable, enumerable, configurable). */
@@ -33,13 +44,20 @@ type AnyCtor = new (...args: unknown[]) => object;
  * instance returned is the real native object, so libraries' `instanceof` checks keep working.
  */
 export function wrapConstructor<C extends AnyCtor>(ctor: C, after: (instance: InstanceType<C>, args: unknown[]) => void): C {
-  const proxy: C = new natives.ProxyCtor(ctor, {
+  const handler: ProxyHandler<C> = {
     construct(target, args, newTarget) {
-      const instance = natives.construct(target, args, newTarget === proxy ? target : newTarget) as InstanceType<C>;
+      let instance: InstanceType<C>;
+      try {
+        instance = natives.construct(target, args, newTarget === proxy ? target : newTarget) as InstanceType<C>;
+      } catch (err) {
+        hideAgentFrames(err, handler.construct);
+        throw err;
+      }
       safely(() => after(instance, args));
       return instance;
     },
-  });
+  };
+  const proxy: C = new natives.ProxyCtor(ctor, handler);
   originals.set(proxy, ctor);
   // `ws.constructor === WebSocket` must stay true after we replace the global.
   replaceValue(ctor.prototype, 'constructor', proxy);
@@ -48,19 +66,64 @@ export function wrapConstructor<C extends AnyCtor>(ctor: C, after: (instance: In
 
 /**
  * Wraps a method: `around` gets the native, `this` and the arguments and must call the native
- * itself (so it can see the result or the exception).
+ * itself (so it can see the result or the exception). Errors thrown through the wrapper lose our
+ * stack frames; `hide` does the same for an error `around` hands back in a rejected promise.
  */
-export function wrapMethod(owner: object, key: PropertyKey, around: (native: AnyFn, self: unknown, args: unknown[]) => unknown): boolean {
+export function wrapMethod(
+  owner: object,
+  key: PropertyKey,
+  around: (native: AnyFn, self: unknown, args: unknown[], hide: (err: unknown) => void) => unknown,
+): boolean {
   const desc = natives.getOwnPropertyDescriptor(owner, key);
   if (!desc || typeof desc.value !== 'function') return false;
   const native = desc.value as AnyFn;
-  const proxy = new natives.ProxyCtor(native, {
+  const handler: ProxyHandler<AnyFn> = {
     apply(target, self, args) {
-      return around(target, self, args);
+      try {
+        return around(target, self, args, hide);
+      } catch (err) {
+        hideAgentFrames(err, handler.apply);
+        throw err;
+      }
     },
-  });
+  };
+  // For errors `around` returns (a rejected promise) rather than throws.
+  const hide = (err: unknown) => hideAgentFrames(err, handler.apply);
+  const proxy = new natives.ProxyCtor(native, handler);
   originals.set(proxy, native);
   return replaceValue(owner, key, proxy);
+}
+
+const AT_FRAME = /^\s+at /;
+
+/**
+ * Makes an error thrown or rejected through a wrapper carry the stack the native would have given:
+ * without our frames. An error the native made while we called it gets its stack recaptured from
+ * the page's call site (full depth); an error from page code (a throwing toString, say) keeps its
+ * frames minus ours. Errors we cannot read safely are left alone.
+ */
+export function hideAgentFrames(err: unknown, trap?: unknown): void {
+  const url = natives.agentScriptUrl;
+  if (!url || typeof err !== 'object' || err === null) return;
+  try {
+    // A page-installed formatter would run now, early and with our frames: leave such stacks alone.
+    if ((natives.ErrorCtor as { prepareStackTrace?: unknown }).prepareStackTrace !== undefined) return;
+    const desc = natives.getOwnPropertyDescriptor(err, 'stack');
+    if (!desc) return;
+    const stack = desc.get ? natives.apply(desc.get, err, []) : desc.value;
+    if (typeof stack !== 'string' || !stack.includes(url)) return;
+    const lines = stack.split('\n');
+    const first = lines.findIndex((l) => AT_FRAME.test(l));
+    if (trap && first >= 0 && lines[first].includes(url) && natives.captureStackTrace && natives.isExtensible(err)) {
+      natives.captureStackTrace(err, trap);
+      return;
+    }
+    const kept = lines.filter((l) => !(AT_FRAME.test(l) && l.includes(url))).join('\n');
+    if (desc.set) natives.apply(desc.set, err, [kept]);
+    else if ('value' in desc && desc.writable) natives.defineProperty(err, 'stack', { ...desc, value: kept });
+  } catch {
+    /* a frozen or exotic error: it keeps its stack */
+  }
 }
 
 /** Replaces a global constructor with its wrapper, keeping the global property's attributes. */

@@ -5,6 +5,7 @@ import { PanelLink, openRuntimeTransport } from './connection';
 import { useUi } from '../store/ui-store';
 import { pickLocale } from '../i18n/locale';
 import { watchNetworkStatuses } from './network-statuses';
+import { restoreListWidth } from './layout-prefs';
 
 export const session = new Session();
 export let link: PanelLink | undefined;
@@ -12,10 +13,12 @@ export let link: PanelLink | undefined;
 const POLLING_REFRESH_MS = 500;
 
 export function startPanel(): void {
+  // A handle for debugging the panel from DevTools-on-DevTools; the panel page is extension-only.
+  (globalThis as { __pushlens?: unknown }).__pushlens = { session };
   const ui = useUi.getState();
   const theme = chrome.devtools?.panels?.themeName === 'dark' ? 'dark' : 'light';
   const locale = pickLocale(localStorage.getItem('pushlens.locale') ?? chrome.i18n?.getUILanguage?.() ?? navigator.language);
-  ui.set({ theme, locale, preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false' });
+  ui.set({ theme, locale, preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false', listWidth: restoreListWidth() ?? ui.listWidth });
   document.documentElement.dataset.theme = theme;
 
   const tabId = chrome.devtools.inspectedWindow.tabId;

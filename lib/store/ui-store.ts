@@ -17,6 +17,10 @@ export interface UiState {
   locale: Locale;
   theme: 'light' | 'dark';
   agentSettings: AgentSettings;
+  /** Time range brushed on the timeline: the frame table shows only frames inside it. */
+  timeBrush: { start: number; end: number } | null;
+  /** Which view of the selected channel is shown. */
+  channelTab: 'messages' | 'connections' | 'insights';
   /** Width of the channel list in px (remembered). */
   listWidth: number;
   set: (patch: Partial<Omit<UiState, 'set'>>) => void;
@@ -33,6 +37,8 @@ export const useUi = create<UiState>((set) => ({
   locale: 'en',
   theme: 'light',
   agentSettings: { ...DEFAULT_AGENT_SETTINGS },
+  timeBrush: null,
+  channelTab: 'messages',
   listWidth: 380,
   set: (patch) => set(patch),
 }));

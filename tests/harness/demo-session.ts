@@ -18,7 +18,7 @@ export interface DemoSession {
   demo: Awaited<ReturnType<typeof startDemoServer>>;
   browser: Launched;
   page: Page;
-  openPanel(): Promise<PanelHandle>;
+  openPanel(opts?: { undock?: boolean }): Promise<PanelHandle>;
   close(): Promise<void>;
 }
 
@@ -33,8 +33,8 @@ export async function startDemoSession(opts: { query?: string; timing?: Partial<
     demo,
     browser,
     page,
-    async openPanel() {
-      handle = await openPushLensPanel(browser.cdpPort, browser.extensionId!, demo.url);
+    async openPanel(panelOpts) {
+      handle = await openPushLensPanel(browser.cdpPort, browser.extensionId!, demo.url, panelOpts);
       return handle;
     },
     async close() {

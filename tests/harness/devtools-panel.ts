@@ -9,7 +9,7 @@ export interface PanelHandle {
   close(): void;
 }
 
-export async function openPushLensPanel(cdpPort: number, extensionId: string, pageUrlPrefix: string): Promise<PanelHandle> {
+export async function openPushLensPanel(cdpPort: number, extensionId: string, pageUrlPrefix: string, opts: { undock?: boolean } = {}): Promise<PanelHandle> {
   const devtoolsTarget = await waitFor(
     async () => {
       const targets = await listTargets(cdpPort);
@@ -41,6 +41,7 @@ export async function openPushLensPanel(cdpPort: number, extensionId: string, pa
   );
   const panel = await CdpSession.connect(panelTarget.webSocketDebuggerUrl);
   await waitFor(() => panel.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('.app')`), 'the panel app to render', 20_000);
+  if (opts.undock) await undockDevtools(devtools);
   return {
     panel,
     devtools,
@@ -55,4 +56,17 @@ export async function openPushLensPanel(cdpPort: number, extensionId: string, pa
 export async function screenshotDevtools(devtools: CdpSession): Promise<Buffer> {
   const r = await devtools.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
   return Buffer.from(r.data, 'base64');
+}
+
+/** Moves DevTools into its own window so screenshots show the panel at a useful size. */
+export async function undockDevtools(devtools: CdpSession): Promise<void> {
+  await devtools.evaluate(`(async () => {
+    const UI = await import('./ui/legacy/legacy.js');
+    UI.DockController.DockController.instance().setDockSide('undocked');
+  })()`);
+  await devtools.send('Emulation.setDeviceMetricsOverride', { width: 1400, height: 820, deviceScaleFactor: 1, mobile: false }).catch(() => {});
+  // DevTools lays its panels out on window resize; the override alone does not trigger it.
+  await new Promise((r) => setTimeout(r, 300));
+  await devtools.evaluate(`window.dispatchEvent(new Event('resize'))`);
+  await new Promise((r) => setTimeout(r, 300));
 }

@@ -4,6 +4,8 @@
 // traffic share one origin, as in a real app.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { WebSocketServer } from 'ws';
 import { bundlePage } from './bundle';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
@@ -13,6 +15,8 @@ export interface TestServer {
   /** http://127.0.0.1:PORT */
   origin: string;
   route(path: string, handler: Handler): void;
+  /** Hands WebSocket upgrades for `path` to a `noServer` ws server (several can share the port). */
+  upgrade(path: string, wss: WebSocketServer): void;
   /** URL of the page built from pages/<name>.ts; `run` keys per-run state on the servers. */
   pageUrl(name: string, run: string): string;
   close(): Promise<void>;
@@ -55,12 +59,24 @@ export async function startTestServer(): Promise<TestServer> {
     res.writeHead(404);
     res.end('not found');
   });
+  const upgrades = new Map<string, WebSocketServer>();
+  let upgradeListening = false;
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const wss = upgrades.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (wss) wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    // Other paths belong to socket.io or sockjs, which listen for 'upgrade' themselves.
+  };
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   return {
     http,
     origin,
     route: (path, handler) => void routes.set(path, handler),
+    upgrade(path, wss) {
+      upgrades.set(path, wss);
+      if (!upgradeListening) http.on('upgrade', onUpgrade);
+      upgradeListening = true;
+    },
     pageUrl: (name, run) => `${origin}/pages/${name}?run=${encodeURIComponent(run)}`,
     close: () =>
       new Promise<void>((r) => {

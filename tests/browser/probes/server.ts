@@ -97,7 +97,8 @@ export async function startProbeServer(): Promise<ProbeServer> {
       const n = Number(url.searchParams.get('n') ?? '5');
       const gap = Number(url.searchParams.get('gap') ?? '100');
       const type = url.searchParams.get('type') ?? 'text/plain';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      // nosniff: Chromium may hold a text/plain body back to sniff it, merging early chunks.
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
       res.flushHeaders();
       let i = 0;
       const tick = () => {

@@ -7,7 +7,11 @@
   const groups = {};
 
   /** Normalises what changes between runs (server port, ids) so both browsers compare equal. */
-  const norm = (s) => String(s).replaceAll(location.origin, 'ORIGIN').replaceAll(location.host, 'HOST');
+  // Both browsers share one server: keys carry a per-browser run id, replaced by RUN here.
+  const norm = (s) => {
+    let out = String(s).replaceAll(location.origin, 'ORIGIN').replaceAll(location.host, 'HOST');
+    return window.__probes && window.__probes.runId ? out.replaceAll(window.__probes.runId, 'RUN') : out;
+  };
 
   function fnText(f) {
     try {
@@ -106,7 +110,11 @@
     },
     names: () => Object.keys(groups),
     /** Runs a group: each probe group returns a flat { path: comparable JSON value } object. */
-    async run(name) {
+    runId: '',
+    /** A key for the server's observations, unique per browser run, normalised to RUN. */
+    key: (label) => `${window.__probes.runId}-${label}`,
+    async run(name, runId) {
+      window.__probes.runId = runId;
       const out = {};
       const rec = (path, value) => {
         out[path] = JSON.parse(JSON.stringify(value === undefined ? 'undefined' : value));

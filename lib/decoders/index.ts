@@ -1,0 +1,17 @@
+// Context: pure (panel + model), no browser APIs.
+// Public surface of the protocol decoders.
+
+export type { Correlation, DecodedFrame, DecodeInput, FrameDecoder, JsonObject, JsonValue } from './types';
+export { DEFAULT_DECODERS, DETECT_SAMPLE, MIN_CONFIDENCE, decodeChannel, detectProtocol, rankDecoders, safeDecode, type Detection } from './registry';
+export { pairFrames, type FramePair, type PairingResult, type TimedDecodedFrame } from './pairing';
+export { socketIoDecoder, decodeEngineIoPacket, decodeEngineIoPayload, parseSocketIoPacket } from './socketio';
+export { graphqlWsDecoder, subscriptionsTransportWsDecoder } from './graphql-ws';
+export { stompDecoder, parseStomp } from './stomp';
+export { signalrJsonDecoder, signalrMsgpackDecoder } from './signalr';
+export { mqttDecoder, createMqttDecoder, parseMqtt } from './mqtt';
+export { phoenixDecoder } from './phoenix';
+export { actionCableDecoder } from './actioncable';
+export { jsonRpcDecoder } from './jsonrpc';
+export { msgpackDecoder, cborDecoder } from './binary';
+export { protobufSchemalessDecoder, createProtobufDecoder, ProtobufSchemaError, type ProtobufSchemaOptions } from './protobuf';
+export { walkProtobuf, wireToJson } from './protobuf-wire';

@@ -1,0 +1,135 @@
+// Context: page (MAIN world). The page agent's side of its dedicated workers: each worker is a
+// separate agent for the panel (own agentId, realm 'worker', own sequence numbers and ring buffer,
+// kept here in the page so a terminated worker's history survives). Worker records arrive on the
+// worker's private port unnumbered; a Recorder per worker numbers, buffers and streams them over
+// the page agent's relay link exactly like the page's own records.
+import { makeEnvelope, type AgentSettings, type PageToPanelMessage, type PanelToPageMessage } from '../protocol/envelope';
+import type { CommandResult } from '../protocol/commands';
+import { Recorder } from './recorder';
+import { natives, nowMs, call, safely } from './natives';
+import { isWorkerToPage, type PageToWorker } from './worker-protocol';
+import type { WorkerStart } from './worker-wrap';
+
+const COMMAND_TIMEOUT_MS = 4000;
+
+interface WorkerAgent {
+  agentId: string;
+  url: string;
+  startedAt: number;
+  recorder: Recorder;
+  port: MessagePort;
+  pending: Map<string, ReturnType<typeof setTimeout>>;
+}
+
+export class WorkerHub {
+  private workers = new natives.MapCtor<string, WorkerAgent>();
+  private attached = false;
+  private settings: AgentSettings | undefined;
+
+  constructor(private post: (m: PageToPanelMessage) => void) {}
+
+  /** A worker started: from now on it is an agent of its own. */
+  add(start: WorkerStart): void {
+    const agentId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-w`;
+    const recorder = new Recorder((records) => this.post({ ...makeEnvelope('batch'), agentId, records }));
+    const w: WorkerAgent = { agentId, url: start.url, startedAt: nowMs(), recorder, port: start.port, pending: new natives.MapCtor() };
+    this.workers.set(agentId, w);
+    if (this.settings) recorder.applySettings(this.settings);
+    start.port.onmessage = (e: MessageEvent) => safely(() => this.fromWorker(w, start, e.data));
+    if (this.settings) this.toWorker(w, { kind: 'settings', settings: this.settings });
+    if (this.attached) this.hello(w);
+  }
+
+  owns(agentId: string): boolean {
+    return this.workers.has(agentId);
+  }
+
+  /** Panel messages: tab-wide ones apply to every worker, targeted ones to the worker named. */
+  onPanelMessage(message: PanelToPageMessage): void {
+    switch (message.type) {
+      case 'attach':
+        this.attached = true;
+        this.settings = message.settings;
+        for (const w of this.workers.values()) {
+          w.recorder.applySettings(message.settings);
+          this.toWorker(w, { kind: 'settings', settings: message.settings });
+          w.recorder.flush();
+          this.hello(w);
+        }
+        return;
+      case 'settings':
+        this.settings = message.settings;
+        for (const w of this.workers.values()) {
+          w.recorder.applySettings(message.settings);
+          this.toWorker(w, { kind: 'settings', settings: message.settings });
+        }
+        return;
+      case 'detach':
+        this.attached = false;
+        for (const w of this.workers.values()) w.recorder.detach();
+        return;
+      case 'resync':
+        this.workers.get(message.agentId)?.recorder.resync(message.fromSeq);
+        return;
+      case 'command': {
+        const w = this.workers.get(message.agentId);
+        if (!w) return;
+        const { commandId } = message;
+        // A terminated worker never answers: the panel gets a clear message instead of silence.
+        w.pending.set(
+          commandId,
+          natives.setTimeout(() => {
+            w.pending.delete(commandId);
+            this.result(w, { commandId, ok: false, error: 'The worker did not answer (it may have been terminated).' });
+          }, COMMAND_TIMEOUT_MS),
+        );
+        this.toWorker(w, { kind: 'command', commandId, command: message.command });
+        return;
+      }
+    }
+  }
+
+  private fromWorker(w: WorkerAgent, start: WorkerStart, m: unknown): void {
+    if (!isWorkerToPage(m)) return;
+    if (m.kind === 'ready') return start.release();
+    if (m.kind === 'result') {
+      const timer = w.pending.get(m.result.commandId);
+      if (timer === undefined) return; // not a command we sent (or too late)
+      natives.clearTimeout(timer);
+      w.pending.delete(m.result.commandId);
+      return this.result(w, m.result);
+    }
+    if (m.dropped > 0) {
+      // Lost inside the worker before our port reached it (bounded wait queue): say how many.
+      w.recorder.emit({ type: 'dropped', t: nowMs(), conn: 0, fromSeq: 0, toSeq: m.dropped - 1 });
+    }
+    for (const r of m.records) {
+      if (r && typeof r === 'object' && typeof (r as { type?: unknown }).type === 'string') w.recorder.emit(r);
+    }
+  }
+
+  private hello(w: WorkerAgent): void {
+    this.post({
+      ...makeEnvelope('hello'),
+      agentId: w.agentId,
+      url: w.url,
+      isTop: false,
+      realm: 'worker',
+      firstSeq: w.recorder.firstSeq,
+      lastSeq: w.recorder.lastSeq,
+      startedAt: w.startedAt,
+    });
+  }
+
+  private result(w: WorkerAgent, result: CommandResult): void {
+    this.post({ ...makeEnvelope('command-result'), agentId: w.agentId, result });
+  }
+
+  private toWorker(w: WorkerAgent, m: PageToWorker): void {
+    try {
+      call(natives.portPostMessage!, w.port, m);
+    } catch {
+      /* the worker is gone */
+    }
+  }
+}

@@ -1,0 +1,157 @@
+// Context: page (MAIN world), document_start. Content scripts do not reach workers, so the Worker
+// constructor is wrapped (a Proxy: instanceof, statics and toString stay native) to start each
+// dedicated worker from a bootstrap blob that runs the PushLens worker agent first and then the
+// page's script: importScripts(url) for classic workers, a static `import` for module workers
+// (so the page's module is evaluated before any message can arrive, as without PushLens). A
+// private MessagePort goes to the worker in the first message, posted here before the page gets
+// the Worker object. When the wrapper cannot be used (a CSP that refuses blob: workers, Trusted
+// Types, data: or cross-origin URLs, unknown options) the page's arguments go to the native
+// untouched: the worker runs, uncaptured, exactly as without PushLens.
+import workerAgentCode from 'virtual:pushlens-worker-agent';
+import { natives, call, safely } from './natives';
+import { maskProxy, replaceValue, nativeGetter } from './proxy-utils';
+import type { WorkerBootConfig } from './worker-protocol';
+
+/** How long a bootstrap blob (and a page blob the page revoked meanwhile) is kept for a worker that never reports. */
+const BLOB_GRACE_MS = 30_000;
+
+export interface WorkerStart {
+  url: string;
+  type: 'classic' | 'module';
+  port: MessagePort;
+  /** Call when the worker reported ready: its bootstrap blobs can go. */
+  release(): void;
+}
+
+export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
+  const Native = globalThis.Worker;
+  if (typeof Native !== 'function' || !natives.MessageChannelCtor || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') return;
+  const BlobCtor = Blob;
+  const createObjectURL = URL.createObjectURL;
+  const revokeObjectURL = URL.revokeObjectURL;
+  const workerPostMessage = Native.prototype.postMessage;
+  const getHref = nativeGetter<string>(URL.prototype, 'href');
+  const pageOrigin = location.origin;
+  /** Page blob URLs a starting worker still has to load: the page's revoke waits for it. */
+  const heldPageBlobs = new natives.MapCtor<string, number>();
+  let refused = false; // the page's CSP refused our blob once: it will again, stop trying
+  let mark = 0;
+
+  const plan = (args: unknown[]): { url: string; type: 'classic' | 'module'; options: WorkerOptions } | undefined => {
+    if (refused || args.length < 1) return undefined;
+    const input = args[0];
+    let url: string;
+    if (typeof input === 'string') url = new natives.URLCtor(input, document.baseURI).href;
+    else {
+      try {
+        url = getHref(input); // a real URL object; anything else (TrustedScriptURL, page objects) is left to the native
+      } catch {
+        return undefined;
+      }
+    }
+    const parsed = new natives.URLCtor(url);
+    const sameOrigin = parsed.protocol === 'blob:' ? new natives.URLCtor(parsed.pathname).origin === pageOrigin : parsed.origin === pageOrigin;
+    // data: workers run in an opaque origin; importing their code into a same-origin blob would change that.
+    if (!sameOrigin || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'blob:')) return undefined;
+    const raw = args[1];
+    if (raw !== undefined && (typeof raw !== 'object' || raw === null)) return undefined;
+    const options: WorkerOptions = {};
+    if (raw) {
+      // Read once, in WebIDL dictionary order, as the native would.
+      const o = raw as Record<string, unknown>;
+      const credentials = o.credentials;
+      const name = o.name;
+      const type = o.type;
+      if (credentials !== undefined) options.credentials = credentials as RequestCredentials;
+      if (name !== undefined) options.name = name as string;
+      if (type !== undefined) {
+        if (type !== 'classic' && type !== 'module') return undefined;
+        options.type = type;
+      }
+    }
+    return { url, type: options.type === 'module' ? 'module' : 'classic', options };
+  };
+
+  const blobUrl = (parts: string[]) => call(createObjectURL, URL, new BlobCtor(parts, { type: 'text/javascript' })) as string;
+
+  const proxy: typeof Worker = new natives.ProxyCtor(Native, {
+    construct(target, args, newTarget) {
+      const nt = newTarget === proxy ? target : newTarget;
+      let p: ReturnType<typeof plan>;
+      try {
+        p = plan(args);
+      } catch {
+        p = undefined;
+      }
+      if (!p) return natives.construct(target, args, nt);
+      const boot: WorkerBootConfig = { url: p.url, type: p.type, mark: `pushlens-${++mark}-${Math.random().toString(36).slice(2)}` };
+      const agent = `(function(){var __pushlensWorkerBoot=${JSON.stringify(boot)};\n${workerAgentCode}\n})();\n`;
+      const created: string[] = [];
+      let main: string;
+      try {
+        if (p.type === 'module') {
+          const agentUrl = blobUrl([agent]);
+          created.push(agentUrl);
+          main = blobUrl([`import ${JSON.stringify(agentUrl)};\nimport ${JSON.stringify(p.url)};\n`]);
+        } else {
+          main = blobUrl([agent, `importScripts(${JSON.stringify(p.url)});\n`]);
+        }
+        created.push(main);
+      } catch {
+        return natives.construct(target, args, nt);
+      }
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        for (const u of created) safely(() => call(revokeObjectURL, URL, u));
+        created.length = 0;
+        if (p.url.startsWith('blob:')) releasePageBlob(p.url);
+      };
+      let worker: Worker;
+      try {
+        worker = natives.construct(target, [main, p.options], nt) as Worker;
+      } catch {
+        // CSP (worker-src/script-src without blob:) or Trusted Types refused our blob.
+        refused = true;
+        release();
+        return natives.construct(target, args, nt);
+      }
+      if (p.url.startsWith('blob:')) heldPageBlobs.set(p.url, (heldPageBlobs.get(p.url) ?? 0) + 1);
+      natives.setTimeout(release, BLOB_GRACE_MS);
+      safely(() => {
+        const channel = new natives.MessageChannelCtor!();
+        call(workerPostMessage, worker, { mark: boot.mark }, [channel.port2]);
+        onWorker({ url: p.url, type: p.type, port: channel.port1, release });
+      });
+      return worker;
+    },
+  });
+  maskProxy(proxy, Native);
+  replaceValue(Native.prototype, 'constructor', proxy);
+  replaceValue(globalThis, 'Worker', proxy);
+
+  // A page may revoke its blob: worker URL right after new Worker() (bundlers do): natively the
+  // worker already holds the blob; ours loads it a moment later, so the revoke waits until then.
+  const pendingRevokes = new natives.MapCtor<string, boolean>();
+  const releasePageBlob = (url: string) => {
+    const n = (heldPageBlobs.get(url) ?? 1) - 1;
+    if (n > 0) return void heldPageBlobs.set(url, n);
+    heldPageBlobs.delete(url);
+    if (pendingRevokes.get(url)) {
+      pendingRevokes.delete(url);
+      safely(() => call(revokeObjectURL, URL, url));
+    }
+  };
+  const revokeProxy = new natives.ProxyCtor(revokeObjectURL, {
+    apply(target, self, args) {
+      if (typeof args[0] === 'string' && heldPageBlobs.has(args[0])) {
+        pendingRevokes.set(args[0], true);
+        return undefined;
+      }
+      return natives.apply(target, self, args);
+    },
+  });
+  maskProxy(revokeProxy, revokeObjectURL);
+  replaceValue(URL, 'revokeObjectURL', revokeProxy);
+}

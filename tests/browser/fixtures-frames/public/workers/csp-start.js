@@ -1,0 +1,4 @@
+// Fixture (page script under strict CSP): one worker and one page socket.
+const w = new Worker('/workers/csp-worker.js');
+w.onmessage = (e) => (window.cspWorker = e.data);
+new WebSocket(`ws://${location.host}/ws/csp-page`);

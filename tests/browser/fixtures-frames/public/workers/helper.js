@@ -1,0 +1,2 @@
+// Fixture (worker, classic): loaded by classic.js with a relative importScripts.
+self.helperLoaded = 'yes';

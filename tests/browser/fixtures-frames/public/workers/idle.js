@@ -1,0 +1,1 @@
+// Fixture (worker): does nothing.

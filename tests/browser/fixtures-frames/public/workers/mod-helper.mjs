@@ -1,0 +1,2 @@
+// Fixture (module worker dependency).
+export const helper = 'module-helper';

@@ -1,0 +1,104 @@
+// Context: node (test). The common frame of a library test file: one test server, one Chromium
+// without the extension and one with PushLens and DevTools, each reused for every page run of the
+// file; runs a page and returns what the app logged; opens the real PushLens panel.
+import { launch, type Launched } from '../../harness/chromium';
+import { openPushLensPanel, type PanelHandle } from '../../harness/devtools-panel';
+import { waitFor } from '../../harness/cdp';
+import { channelRows, frameCount, selectChannel, type ChannelRowInfo } from '../../harness/panel-dom';
+import { startTestServer, type TestServer } from './server';
+
+export interface PageResult {
+  log: unknown[];
+  counts: Record<string, number>;
+}
+
+export interface LibrarySuite {
+  server: TestServer;
+  plain: Launched;
+  hooked: Launched;
+  /** Runs pages/<name>.ts in a browser until it sets window.__done; `run` keys server state. */
+  runPage(browser: Launched, name: string, run: string, timeoutMs?: number): Promise<PageResult>;
+  openPanel(): Promise<PanelHandle>;
+  close(): Promise<void>;
+}
+
+export async function startLibrarySuite(): Promise<LibrarySuite> {
+  const server = await startTestServer();
+  // Sequential launches: two Chromiums starting at once on 2 cores slow each other down a lot.
+  const plain = await launch({ extension: false });
+  const hooked = await launch({ extension: true, devtools: true });
+  let panel: PanelHandle | undefined;
+  return {
+    server,
+    plain,
+    hooked,
+    async runPage(browser, name, run, timeoutMs = 20_000) {
+      // The first tab: with --auto-open-devtools-for-tabs it is the one whose DevTools we drive.
+      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      const started = Date.now();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(server.pageUrl(name, run));
+      try {
+        await page.waitForFunction(() => (window as unknown as { __done: boolean }).__done, null, { timeout: timeoutMs, polling: 100 });
+      } catch (err) {
+        const log = await page.evaluate(() => (window as unknown as { __log: unknown[] }).__log).catch(() => 'unavailable');
+        throw new Error(`${name} did not finish: ${String(err)}\nlog so far: ${JSON.stringify(log)}\npage errors: ${errors.join('; ')}`);
+      }
+      const result = await page.evaluate(() => {
+        const w = window as unknown as { __log: unknown[]; __counts: Record<string, number> };
+        return { log: w.__log, counts: w.__counts };
+      });
+      if (errors.length) result.log.push(['uncaught', ...errors]);
+      if (process.env.PUSHLENS_LIB_DEBUG) console.log(name, run, `${Date.now() - started} ms`, JSON.stringify(result));
+      return result;
+    },
+    async openPanel() {
+      panel ??= await openPushLensPanel(hooked.cdpPort, hooked.extensionId!, server.origin);
+      return panel;
+    },
+    async close() {
+      panel?.close();
+      await hooked?.close();
+      await plain?.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the panel lists a channel matching `pred` (records arrive in batches). */
+export async function waitForChannel(panel: PanelHandle, what: string, pred: (r: ChannelRowInfo) => boolean, timeoutMs = 15_000): Promise<ChannelRowInfo> {
+  return waitFor(async () => (await channelRows(panel.panel)).find(pred), `a channel row: ${what}`, timeoutMs, 250).catch(async (err: Error) => {
+    throw new Error(`${err.message}\nrows: ${JSON.stringify(await channelRows(panel.panel))}`);
+  });
+}
+
+/** Selects a channel and waits for its frame counter to reach `expected` (returns the last read). */
+export async function channelFrames(panel: PanelHandle, channel: number, expected?: { count: number; in?: number; out?: number }) {
+  await selectChannel(panel.panel, channel);
+  const matches = (c: { count: number; in: number; out: number }) =>
+    expected === undefined ? c.count >= 0 : c.count === expected.count && (expected.in === undefined || c.in === expected.in) && (expected.out === undefined || c.out === expected.out);
+  return waitFor(
+    async () => {
+      const c = await frameCount(panel.panel);
+      return matches(c) ? c : undefined;
+    },
+    `frame count ${JSON.stringify(expected)}`,
+    10_000,
+    250,
+  ).catch(() => frameCount(panel.panel));
+}
+
+/**
+ * Replaces the values of inherently variable fields (session ids, timestamps) by a placeholder,
+ * so that two runs of the same page can be compared. Nothing else is touched.
+ */
+export function normalise(value: unknown, variableKeys: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => normalise(v, variableKeys));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = variableKeys.includes(k) ? `<${k}>` : normalise(v, variableKeys);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,149 @@
+// Context: page (probe). WebSocket behaviour against the probe server: event order, onX setters
+// versus addEventListener, handleEvent objects, once/signal/capture, binaryType, bufferedAmount,
+// close codes and reasons seen by the page for client- and server-initiated closes.
+(() => {
+  const { describe, outcome, define, until, sleep, wsOrigin, observed } = window.__probes;
+  let keyN = 0;
+  const key = (s) => window.__probes.key(`ws-${++keyN}`);
+
+  function eventShape(e) {
+    const o = { type: e.type, trusted: e.isTrusted, ctor: e.constructor.name, bubbles: e.bubbles, cancelable: e.cancelable, phase: e.eventPhase, targetIsWs: e.target instanceof WebSocket, currentIsTarget: e.currentTarget === e.target };
+    if (e.type === 'message') {
+      o.data = typeof e.data === 'string' ? e.data : describe(e.data);
+      o.origin = window.__probes.norm(e.origin);
+      o.lastEventId = e.lastEventId;
+      o.ports = e.ports.length;
+      o.source = e.source;
+    }
+    if (e.type === 'close') Object.assign(o, { code: e.code, reason: e.reason, wasClean: e.wasClean });
+    return o;
+  }
+
+  function openLogged(path, protocols, log) {
+    const url = path.startsWith('ws:') ? path : wsOrigin + path;
+    const ws = protocols === undefined ? new WebSocket(url) : new WebSocket(url, protocols);
+    for (const t of ['open', 'message', 'error', 'close']) {
+      ws.addEventListener(t, (e) => log.push(['listener', eventShape(e), ws.readyState, ws.bufferedAmount]));
+      ws['on' + t] = (e) => log.push(['on' + t, e.type, ws.readyState]);
+    }
+    return ws;
+  }
+
+  async function scenario(rec, name, path, protocols, act) {
+    const log = [];
+    const k = key(name);
+    const ws = openLogged(path + (path.includes('?') ? '&' : '?') + 'key=' + k, protocols, log);
+    await act(ws, log);
+    await until(() => ws.readyState === 3, 4000);
+    await sleep(50);
+    rec(`ws ${name} log`, log);
+    rec(`ws ${name} final`, { readyState: ws.readyState, protocol: ws.protocol, extensions: ws.extensions, url: describe(ws.url), binaryType: ws.binaryType });
+    rec(`ws ${name} server saw`, (await observed(k)).map((o) => (typeof o === 'string' && o.length > 100 ? `${o.length} chars` : o)));
+  }
+
+  define('websocket', async (rec) => {
+    await scenario(rec, 'echo + client close', '/ws?hello=you', undefined, async (ws) => {
+      await until(() => ws.readyState === 1);
+      ws.send('ping');
+      ws.send(new Uint8Array([1, 2, 3]));
+      ws.send(new Blob(['blobby']));
+      ws.send(new Uint16Array([1, 2]).buffer);
+      await sleep(200);
+      ws.close(4001, 'client bye ✓');
+      rec('ws close twice', outcome(() => ws.close(4002, 'again')));
+      rec('ws send while closing', outcome(() => ws.send('late')));
+      rec('ws bufferedAmount after late send', ws.bufferedAmount);
+    });
+    await scenario(rec, 'server close 4321', '/ws', undefined, async (ws) => {
+      await until(() => ws.readyState === 1);
+      ws.send('close:4321:server says ✓');
+    });
+    await scenario(rec, 'server close 1000 empty', '/ws', undefined, async (ws) => {
+      await until(() => ws.readyState === 1);
+      ws.send('close:1000:');
+    });
+    await scenario(rec, 'server terminate', '/ws', undefined, async (ws) => {
+      await until(() => ws.readyState === 1);
+      ws.send('terminate');
+    });
+    await scenario(rec, 'rejected handshake', '/ws-reject', undefined, async () => {});
+    await scenario(rec, 'refused', 'ws://127.0.0.1:1/ws', undefined, async () => {});
+    await scenario(rec, 'protocol chosen', '/ws', ['x', 'chat'], async (ws) => {
+      await until(() => ws.readyState === 1);
+      ws.close();
+    });
+    await scenario(rec, 'protocol not chosen', '/ws', 'x', async () => {});
+    await scenario(rec, 'close while connecting', '/ws', undefined, async (ws) => {
+      ws.close(4000, 'early');
+    });
+    for (const binaryType of ['blob', 'arraybuffer']) {
+      const got = [];
+      await scenario(rec, 'binary ' + binaryType, '/ws', undefined, async (ws) => {
+        ws.binaryType = binaryType;
+        ws.addEventListener('message', (e) => got.push(e.data));
+        await until(() => ws.readyState === 1);
+        ws.send('bin:300');
+        ws.send('bin:0');
+        await until(() => got.length === 2);
+        ws.close();
+      });
+      const bytes = [];
+      for (const d of got) {
+        const buf = d instanceof Blob ? await d.arrayBuffer() : d;
+        bytes.push({ type: describe(d), size: buf.byteLength, sum: new Uint8Array(buf).reduce((a, b) => (a * 31 + b) >>> 0, 7), blobType: d instanceof Blob ? d.type : null });
+      }
+      rec('ws binary data ' + binaryType, bytes);
+    }
+    await scenario(rec, 'bufferedAmount', '/ws', undefined, async (ws) => {
+      await until(() => ws.readyState === 1);
+      const big = 'y'.repeat(4 * 1024 * 1024);
+      ws.send(big);
+      // Synchronously after send the whole message is still counted as buffered.
+      rec('ws bufferedAmount right after send', ws.bufferedAmount);
+      await until(() => ws.bufferedAmount === 0, 5000);
+      rec('ws bufferedAmount drained', ws.bufferedAmount);
+      ws.close();
+    });
+
+    // Listener semantics on a socket.
+    const log = [];
+    const ws = new WebSocket(wsOrigin + '/ws?hello=l');
+    const handler = { handleEvent(e) { log.push(['handleEvent', e.type, this === handler]); } };
+    ws.addEventListener('message', handler);
+    ws.addEventListener('message', handler); // duplicate: ignored
+    ws.addEventListener('message', () => log.push(['once']), { once: true });
+    const ac = new AbortController();
+    ws.addEventListener('message', () => log.push(['signal']), { signal: ac.signal });
+    ws.addEventListener('message', () => log.push(['capture']), true);
+    ws.addEventListener('message', () => log.push(['capture obj']), { capture: true, passive: true });
+    const removed = () => log.push(['removed']);
+    ws.addEventListener('message', removed);
+    ws.removeEventListener('message', removed);
+    ws.addEventListener('message', null);
+    rec('addEventListener returns', outcome(() => ws.addEventListener('message', undefined)));
+    rec('addEventListener no args', outcome(() => ws.addEventListener()));
+    rec('addEventListener bad listener', outcome(() => ws.addEventListener('message', 5)));
+    ws.onmessage = (e) => log.push(['onmessage 1', e.data]);
+    const second = (e) => log.push(['onmessage 2', e.data]);
+    rec('onmessage getter', typeof ws.onmessage);
+    ws.addEventListener('message', (e) => {
+      log.push(['stopper', e.data]);
+      if (e.data === 'b2') e.stopImmediatePropagation();
+    });
+    ws.onmessage = second; // replaces the handler but keeps its original position
+    ws.onopen = 'not a function';
+    rec('onopen string', describe(ws.onopen));
+    ws.onerror = {};
+    rec('onerror object', describe(ws.onerror));
+    await until(() => ws.readyState === 1);
+    ws.send('burst');
+    await until(() => log.filter((l) => l[0] === 'stopper').length >= 6 || log.length > 60, 3000);
+    ac.abort();
+    ws.onmessage = null;
+    ws.send('after');
+    await sleep(150);
+    ws.close();
+    await until(() => ws.readyState === 3);
+    rec('ws listener semantics', log);
+  });
+})();
