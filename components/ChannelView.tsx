@@ -10,6 +10,8 @@ import { FrameTable } from './FrameTable';
 import { FrameDetail } from './FrameDetail';
 import { ReconnectChain } from './ReconnectChain';
 import { formatClock } from './format';
+import { ChannelActions } from './actions/ChannelActions';
+import { Composer } from './actions/Composer';
 
 export function ChannelView() {
   const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, set } = useUi();
@@ -41,6 +43,8 @@ export function ChannelView() {
         </span>
         {channel.poll && <span className="verdict" data-testid="poll-verdict">{channel.poll.reason}</span>}
       </div>
+      <ChannelActions channel={channel} />
+      <Composer channel={channel} />
       <div className="channel-tabs" role="tablist">
         <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => set({ channelTab: 'messages' })}>
           Messages (<span data-testid="filtered-count" data-count={filtered.rows.length}>{filtered.rows.length}</span>)

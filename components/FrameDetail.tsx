@@ -9,6 +9,7 @@ import { JsonTree, tryJson } from './JsonTree';
 import { base64ToBytes, hexDump } from './preview-text';
 import { formatBytes, formatClock } from './format';
 import { Explain } from './Explain';
+import { FrameActions } from './actions/FrameActions';
 
 export function FrameDetail({ index }: { index: number }) {
   const locale = useUi((s) => s.locale);
@@ -29,6 +30,7 @@ export function FrameDetail({ index }: { index: number }) {
         {f.eventName(index) && !http && <span>event: {f.eventName(index)}</span>}
         {(flags & FLAG_TRUNCATED) !== 0 && <span className="warn">preview truncated ({formatBytes(f.size[index])} in all)</span>}
         <span className="spacer" />
+        <FrameActions index={index} />
         {!binary && <button onClick={() => setRaw(!raw)}>{raw ? 'Tree' : 'Raw'}</button>}
         <button onClick={copy}>{t('action.copy', locale)}</button>
       </div>

@@ -11,10 +11,23 @@ import { formatBytes, formatRelative, formatClock, oneLine } from './format';
 import { previewText } from './preview-text';
 
 const ROW_HEIGHT = 20;
+
+function rangeOf(rows: IndexList, a: number, b: number): number[] {
+  const out: number[] = [];
+  let inside = false;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows.at(k);
+    const edge = i === a || i === b;
+    if (edge || inside) out.push(i);
+    if (edge && a !== b) inside = !inside;
+  }
+  return out;
+}
 const OVERSCAN = 10;
 
 export function FrameTable({ rows, channel, version }: { rows: IndexList; channel: Channel; version: number }) {
-  const { selectedFrame, locale, set } = useUi();
+  const { selectedFrame, pickedFrames, locale, set } = useUi();
+  const picked = new Set(pickedFrames);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -52,12 +65,18 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
     items.push(
       <div
         key={i}
-        className={`frame-row ${out ? 'out' : 'in'} ${selectedFrame === i ? 'selected' : ''} ${flags & FLAG_ERROR ? 'error' : ''} ${flags & (FLAG_SENT | FLAG_INJECTED) ? 'synthetic' : ''}`}
+        className={`frame-row ${out ? 'out' : 'in'} ${selectedFrame === i ? 'selected' : ''} ${picked.has(i) ? 'picked' : ''} ${flags & FLAG_ERROR ? 'error' : ''} ${flags & (FLAG_SENT | FLAG_INJECTED) ? 'synthetic' : ''}`}
         style={{ top: k * ROW_HEIGHT }}
         data-testid="frame-row"
         data-direction={out ? 'out' : 'in'}
         data-index={i}
-        onClick={() => set({ selectedFrame: i })}
+        data-picked={picked.has(i) || undefined}
+        onClick={(e) => {
+          // Ctrl/Cmd-click picks frames for replay; shift-click picks a range.
+          if (e.ctrlKey || e.metaKey) set({ pickedFrames: picked.has(i) ? pickedFrames.filter((x) => x !== i) : [...pickedFrames, i] });
+          else if (e.shiftKey && selectedFrame !== null) set({ pickedFrames: rangeOf(rows, selectedFrame, i) });
+          else set({ selectedFrame: i, pickedFrames: [] });
+        }}
       >
         <span className="c-time" title={formatClock(f.time[i])}>
           {formatRelative(f.time[i] - channel.firstTime)}

@@ -60,5 +60,6 @@ function makeBinaryDecoder(id: string, name: string, fn: Decode): FrameDecoder {
   };
 }
 
-export const msgpackDecoder = makeBinaryDecoder('msgpack', 'MessagePack', (b) => msgpackDecode(b));
+// useBigInt64 keeps uint64/int64 exact (a float would silently round them).
+export const msgpackDecoder = makeBinaryDecoder('msgpack', 'MessagePack', (b) => msgpackDecode(b, { useBigInt64: true }));
 export const cborDecoder = makeBinaryDecoder('cbor', 'CBOR', (b) => cborDecode(b));

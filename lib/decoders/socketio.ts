@@ -120,6 +120,8 @@ export function decodeEngineIoPacket(s: string, dir: 'in' | 'out'): DecodedFrame
     fields.handshake = hs;
     return { protocol: 'socket.io', summary: `0 open sid=${String(hs.sid)}`, fields, messageType: 'open', correlation: 'event' };
   }
+  // Only ping/pong carry data (the "probe" of a transport upgrade); anything else is not EIO.
+  if (rest && !((type === 'ping' || type === 'pong') && rest === 'probe')) return null;
   if (rest) fields.data = rest;
   return { protocol: 'socket.io', summary: `${t} ${type}${rest ? ` ${rest}` : ''}`, fields, messageType: type, correlation: 'event' };
 }
@@ -162,14 +164,15 @@ export const socketIoDecoder: FrameDecoder = {
     if (texts.length === 0) return urlHint;
     const ok = share(sample, looksLikeEngineIo);
     if (ok < 0.9) return urlHint * ok;
-    const strong = texts.some((f) => /^0\{"sid"/.test(f.text ?? '') || /^4[0-6]/.test(f.text ?? ''));
+    // Strong evidence: an open handshake, or a frame that parses as a real Socket.IO packet.
+    const strong = texts.some((f) => /^0\{"sid"/.test(f.text ?? '') || (/^4[0-6]/.test(f.text ?? '') && decodeEngineIoPacket(f.text ?? '', f.dir)?.messageType !== 'message'));
     return Math.min(1, (strong ? 0.7 : 0.35) + urlHint);
   },
   decodeAll(frames) {
     // Binary frames after a BINARY_EVENT/BINARY_ACK are its attachments, in placeholder order.
     const owed = { in: { left: 0, next: 0, of: '' }, out: { left: 0, next: 0, of: '' } };
     return frames.map((f) => {
-      const d = this.decode(f);
+      const d = socketIoDecoder.decode(f);
       const o = owed[f.dir];
       if (d && d.messageType === 'attachment' && o.left > 0) {
         d.summary = `attachment #${o.next} of ${o.of} (${f.bytes?.length ?? 0} B)`;

@@ -109,7 +109,8 @@ export function toJsonSafe(v: unknown, depth = 0): JsonValue {
     case 'number':
       return Number.isFinite(v) ? v : String(v);
     case 'bigint':
-      return v.toString();
+      // Exact as a number when it fits, else as a decimal string (JSON has no 64-bit ints).
+      return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
     case 'object':
       break;
     default:

@@ -7,6 +7,10 @@ import type { WebSocketHook } from './hook-websocket';
 import { natives, nowMs, call } from './natives';
 import { anyPreview, textPreview } from './payload';
 
+// Captured when the agent bundle loads, before the hooks wrap it: closing for a simulated
+// failure must not be recorded as the page's own close().
+const nativeEventSourceClose = typeof EventSource === 'function' ? EventSource.prototype.close : undefined;
+
 export interface CommandContext {
   recorder: Recorder;
   registry: ConnectionRegistry;
@@ -79,8 +83,18 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
       call(natives.dispatchEvent, source, event);
       return { commandId, ok: true };
     }
-    case 'sse-fail':
-      return fail('Forcing an EventSource reconnect is not supported yet.');
+    case 'sse-fail': {
+      if (entry.kind !== 'sse') return fail('This command needs an EventSource connection.');
+      const source = target as EventSource;
+      if (source.readyState === 2) return fail('The EventSource is already closed.');
+      // Page JS cannot make a native EventSource reconnect; what it can see is the stream failing
+      // for good: readyState CLOSED and an error event, which is what apps must recover from.
+      if (nativeEventSourceClose) call(nativeEventSourceClose, source);
+      ctx.recorder.emit({ type: 'sse-error', t: nowMs(), conn: command.conn, readyState: 2 });
+      ctx.registry.markClosed(command.conn);
+      call(natives.dispatchEvent, source, new Event('error'));
+      return { commandId, ok: true };
+    }
     case 'http-rerun': {
       if (!entry.rerun) return fail('This request cannot be re-run.');
       entry.rerun();

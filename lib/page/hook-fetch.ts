@@ -166,7 +166,11 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     const copy = call(responseClone, response) as Response;
     const pageBody = getBody(response)!;
     const reader = call(getReader, getBody(copy)!) as ReadableStreamDefaultReader<Uint8Array>;
-    const pageDone = () => getBodyUsed(response) && !getLocked(pageBody);
+    // The response's current body: a page clone() swaps it for a tee branch of pageBody.
+    const pageDone = () => {
+      const current = getBody(response);
+      return current !== null && getBodyUsed(response) && !getLocked(current);
+    };
     taps.set(pageBody, tapBody(recorder, conn, reader, contentType, eventStream, pageDone));
   };
 

@@ -54,10 +54,26 @@ export function installWorkerAgent(boot: WorkerBootConfig): void {
     send({ kind: 'ready' });
     sink.connect(send);
   };
+  // First thing the page side hears from us: proof the bootstrap ran (a CSP did not refuse it).
+  // The page agent's listener on the Worker object takes it before any page listener.
+  safely(() => {
+    const scopePost = (globalThis as unknown as { postMessage?: (m: unknown) => void }).postMessage;
+    if (typeof scopePost === 'function') call(scopePost, globalThis, { aliveMark: boot.mark });
+  });
   // Capture phase, registered before any page code: ours runs first even against capture listeners.
   call(natives.addEventListener, globalThis, 'message', onFirstMessage, true);
 
   safely(installToStringMask);
+  // In workers fetch lives on WorkerGlobalScope.prototype, while the fetch hook (written for
+  // windows, where it is an own property) wraps globalThis's own: give the global an own copy with
+  // the same attributes. Only visible as self.hasOwnProperty('fetch') === true.
+  safely(() => {
+    if (natives.getOwnPropertyDescriptor(globalThis, 'fetch')) return;
+    for (let o = Object.getPrototypeOf(globalThis); o; o = Object.getPrototypeOf(o)) {
+      const desc = natives.getOwnPropertyDescriptor(o, 'fetch');
+      if (desc) return void natives.defineProperty(globalThis, 'fetch', desc);
+    }
+  });
   safely(() => (ctx.ws = hookWebSocket(recorder, registry)));
   safely(() => hookEventSource(recorder, registry));
   safely(() => hookFetch(recorder, registry));

@@ -11,6 +11,7 @@ import workerAgentCode from 'virtual:pushlens-worker-agent';
 import { natives, call, safely } from './natives';
 import { maskProxy, replaceValue, nativeGetter } from './proxy-utils';
 import type { WorkerBootConfig } from './worker-protocol';
+import { watchBootstrap } from './worker-fallback';
 
 /** How long a bootstrap blob (and a page blob the page revoked meanwhile) is kept for a worker that never reports. */
 const BLOB_GRACE_MS = 30_000;
@@ -119,6 +120,12 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
       }
       if (p.url.startsWith('blob:')) heldPageBlobs.set(p.url, (heldPageBlobs.get(p.url) ?? 0) + 1);
       natives.setTimeout(release, BLOB_GRACE_MS);
+      safely(() =>
+        watchBootstrap(worker, boot.mark, () => natives.construct(target, args, nt) as Worker, () => {
+          refused = true;
+          release();
+        }),
+      );
       safely(() => {
         const channel = new natives.MessageChannelCtor!();
         call(workerPostMessage, worker, { mark: boot.mark }, [channel.port2]);

@@ -6,6 +6,7 @@ import { useUi } from '../store/ui-store';
 import { pickLocale } from '../i18n/locale';
 import { watchNetworkStatuses } from './network-statuses';
 import { restoreListWidth } from './layout-prefs';
+import { restoreAgentSettings } from './settings-storage';
 
 export const session = new Session();
 export let link: PanelLink | undefined;
@@ -21,6 +22,7 @@ export function startPanel(): void {
   ui.set({ theme, locale, preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false', listWidth: restoreListWidth() ?? ui.listWidth });
   document.documentElement.dataset.theme = theme;
 
+  restoreAgentSettings((agentSettings) => useUi.getState().set({ agentSettings }));
   const tabId = chrome.devtools.inspectedWindow.tabId;
   link = new PanelLink({
     tabId,

@@ -3,7 +3,8 @@
 // messages between that port and a runtime Port to the background. If the background's service
 // worker stops, the runtime Port breaks; the relay reconnects and the panel resyncs by sequence.
 import { CONNECT_EVENT, RELAY_READY_EVENT, beforePageScripts } from '../protocol/handshake';
-import { isPageToPanelMessage, isPanelToPageMessage } from '../protocol/envelope';
+import { isPageToPanelMessage, isPanelToPageMessage, makeEnvelope } from '../protocol/envelope';
+import { AGENT_SETTINGS_KEY, sanitizeAgentSettings } from '../panel/settings-storage';
 
 export const RELAY_PORT_NAME = 'pushlens-relay';
 const RECONNECT_DELAY_MS = 100;
@@ -43,6 +44,13 @@ export function startRelay(): void {
       if (isPageToPanelMessage(e.data)) runtimePort?.postMessage(e.data);
     };
     connectRuntime();
+    // Stored capture settings (in-page buffer size...) apply before any panel attaches.
+    chrome.storage?.local
+      ?.get(AGENT_SETTINGS_KEY)
+      .then((stored) => {
+        if (stored[AGENT_SETTINGS_KEY]) pagePort?.postMessage({ ...makeEnvelope('settings'), settings: sanitizeAgentSettings(stored[AGENT_SETTINGS_KEY]) });
+      })
+      .catch(() => {});
   };
   window.addEventListener(CONNECT_EVENT, onConnect, true);
   window.dispatchEvent(new Event(RELAY_READY_EVENT));

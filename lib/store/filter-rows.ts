@@ -1,42 +1,119 @@
 // Context: panel. Applies a compiled filter to frame rows. One reusable row object is filled per
 // frame (no allocation per row) so a million rows stay within the filter budget.
+// Two things keep a big, growing channel cheap while frames stream in:
+//  - a text-only query (the common case) fills only the row's text, not channel/kind/event;
+//  - the same query over the same growing row list resumes where the last run stopped
+//    (the panel re-filters on every refresh), as long as the rows it already saw cannot change.
 import type { Session } from './session';
-import { IndexList, DIR_OUT } from './frame-store';
-import { parseFilter, compileFilter, type FilterableRow } from '../model/filter-query';
+import { IndexList, DIR_OUT, FLAG_HTTP, type FrameStore } from './frame-store';
+import { parseFilter, compileFilter, type FilterableRow, type FilterNode } from '../model/filter-query';
 
 export interface FilterOutcome {
   rows: IndexList;
   error?: string;
 }
 
+type TimeRange = { start: number; end: number } | null | undefined;
+
+interface Resume {
+  frames: FrameStore;
+  query: string;
+  timeRange: TimeRange;
+  /** The store's mutation epoch when `done` rows were scanned. */
+  epoch: number;
+  done: number;
+  outcome: FilterOutcome;
+}
+
+/** Last run per row source (a channel's list, or the store itself for "all frames"). */
+const resumes = new WeakMap<object, Resume>();
+
 /** Rows of `source` (or all frames) that match `query`; an invalid query matches everything. */
-export function filterRows(session: Session, source: IndexList | null, query: string, timeRange?: { start: number; end: number } | null): FilterOutcome {
+export function filterRows(session: Session, source: IndexList | null, query: string, timeRange?: TimeRange): FilterOutcome {
   const f = session.frames;
+  const key: object = source ?? f;
   const total = source ? source.length : f.count;
-  const at = source ? (k: number) => source.at(k) : (k: number) => k;
-  const out = new IndexList();
+  const prev = resumes.get(key);
+  let from = 0;
+  let outcome: FilterOutcome;
+  if (prev && prev.frames === f && prev.query === query && prev.timeRange === timeRange && prev.epoch === f.epoch && prev.done <= total) {
+    from = prev.done;
+    outcome = prev.outcome;
+  } else {
+    outcome = { rows: new IndexList() };
+  }
+  const stable = scan(session, source, query, timeRange, from, total, outcome);
+  if (stable) resumes.set(key, { frames: f, query, timeRange, epoch: f.epoch, done: total, outcome });
+  else resumes.delete(key);
+  return outcome;
+}
+
+/** Appends matches among rows [from, to) to `outcome`; returns false if a scanned row may still change. */
+function scan(session: Session, source: IndexList | null, query: string, timeRange: TimeRange, from: number, to: number, outcome: FilterOutcome): boolean {
+  const f = session.frames;
+  const out = outcome.rows;
+  const items = source ? source.items : null;
+  const time = f.time;
+  const flags = f.flags;
   const trimmed = query.trim();
   const parsed = trimmed ? parseFilter(trimmed) : undefined;
-  const inTime = timeRange ? (i: number) => f.time[i] >= timeRange.start && f.time[i] <= timeRange.end : () => true;
+  let httpRows = 0;
+  const tStart = timeRange ? timeRange.start : -Infinity;
+  const tEnd = timeRange ? timeRange.end : Infinity;
   if (!parsed || !parsed.ok) {
-    for (let k = 0; k < total; k++) if (inTime(at(k))) out.push(at(k));
-    return { rows: out, error: parsed && !parsed.ok ? parsed.error : undefined };
+    if (parsed && !parsed.ok) outcome.error = parsed.error;
+    for (let k = from; k < to; k++) {
+      const i = items ? items[k] : k;
+      if (time[i] >= tStart && time[i] <= tEnd) out.push(i);
+    }
+    return true; // time and membership never change for a row
   }
   const match = compileFilter(parsed.ast);
-  const channels = session.channels;
   const row: FilterableRow = { dir: 'in', kind: '', event: '', status: 0, size: 0, text: '', channel: '' };
-  for (let k = 0; k < total; k++) {
-    const i = at(k);
-    if (!inTime(i)) continue;
+  const preview = f.preview;
+  if (textOnly(parsed.ast)) {
+    for (let k = from; k < to; k++) {
+      const i = items ? items[k] : k;
+      if (time[i] < tStart || time[i] > tEnd) continue;
+      httpRows += flags[i] & FLAG_HTTP;
+      row.text = preview[i];
+      if (match(row)) out.push(i);
+    }
+    return httpRows === 0;
+  }
+  const channels = session.channels;
+  for (let k = from; k < to; k++) {
+    const i = items ? items[k] : k;
+    if (time[i] < tStart || time[i] > tEnd) continue;
+    httpRows += flags[i] & FLAG_HTTP;
     const ch = channels[f.channel[i]];
     row.dir = f.dir[i] === DIR_OUT ? 'out' : 'in';
     row.kind = ch.kind;
     row.event = f.eventName(i);
     row.status = f.status[i];
     row.size = f.size[i];
-    row.text = f.preview[i];
+    row.text = preview[i];
     row.channel = ch.url;
     if (match(row)) out.push(i);
   }
-  return { rows: out };
+  // HTTP rows get their status, size and body later, and their channel's kind (short/long poll)
+  // is decided later: a filter over them is recomputed each time.
+  return httpRows === 0;
+}
+
+/** True when the query looks only at the text (so the other row fields need not be filled). */
+function textOnly(n: FilterNode): boolean {
+  switch (n.type) {
+    case 'all':
+    case 'text':
+    case 'regex':
+      return true;
+    case 'not':
+      return textOnly(n.child);
+    case 'and':
+    case 'or':
+      return n.children.every(textOnly);
+    default:
+      return false;
+  }
 }

@@ -46,6 +46,8 @@ export class FrameStore {
   preview: string[] = [];
   /** Payload characters held, to enforce the panel memory budget. */
   previewChars = 0;
+  /** Bumped whenever a row already added changes (preview replaced or evicted): cached filter results are stale. */
+  epoch = 0;
   private eventNames: string[] = [''];
   private eventIndex = new Map<string, number>([['', 0]]);
 
@@ -84,6 +86,7 @@ export class FrameStore {
   setPreview(i: number, preview: string): void {
     this.previewChars += preview.length - this.preview[i].length;
     this.preview[i] = preview;
+    this.epoch++;
   }
 
   clear(): void {

@@ -69,6 +69,8 @@ export interface Connection {
   closedAt?: number;
   state: ConnectionState;
   protocol?: string;
+  /** Subprotocols the page asked for (WebSocket). */
+  protocols?: string[];
   close?: { code: number; reason: string; wasClean: boolean; by: 'client' | 'server'; synthetic?: boolean };
   errored: boolean;
   framesIn: number;

@@ -21,6 +21,8 @@ export class Session {
   connections: Connection[] = [];
   channels: Channel[] = [];
   drops: DropNotice[] = [];
+  /** SSE `id` of event rows (only SSE rows have one, so a sparse map beats a column). */
+  sseIds = new Map<number, string>();
   /** Bumped on every change; the UI polls it once per animation frame. */
   version = 0;
   private byAgentConn = new Map<string, number>();
@@ -96,6 +98,7 @@ export class Session {
     this.connections = [];
     this.channels = [];
     this.drops = [];
+    this.sseIds.clear();
     this.byAgentConn.clear();
     this.channelByKey.clear();
     this.pollDirty.clear();
@@ -112,7 +115,7 @@ export class Session {
         return;
       }
       case 'ws-create':
-        this.newConnection(agent, r.conn, 'ws', r.url, r.t, channelKey('ws', r.url), 'ws', r.stack);
+        this.newConnection(agent, r.conn, 'ws', r.url, r.t, channelKey('ws', r.url), 'ws', r.stack).protocols = r.protocols;
         return;
       case 'sse-create': {
         const c = this.newConnection(agent, r.conn, 'sse', r.url, r.t, channelKey('sse', r.url), 'sse', r.stack);
@@ -155,6 +158,7 @@ export class Session {
           c.framesOut++;
           channel.framesOut++;
         }
+        if (r.type === 'sse-event' && r.id) this.sseIds.set(row, r.id);
         if (r.type === 'sse-event' && c.sseAttempts) {
           const attempt = c.sseAttempts[c.sseAttempts.length - 1];
           if (attempt && r.id) {

@@ -21,6 +21,11 @@ export interface UiState {
   timeBrush: { start: number; end: number } | null;
   /** Which view of the selected channel is shown. */
   channelTab: 'messages' | 'connections' | 'insights';
+  /** Frames picked with ctrl/shift-click, for replay. */
+  pickedFrames: number[];
+  composer: { open: boolean; text: string; mode: 'send' | 'inject'; format: 'text' | 'json' | 'hex' | 'base64'; sseEvent: string; sseId: string };
+  /** Outcome of the last action, shown in the action bar. */
+  actionResult: { ok: boolean; text: string } | null;
   /** Width of the channel list in px (remembered). */
   listWidth: number;
   set: (patch: Partial<Omit<UiState, 'set'>>) => void;
@@ -39,6 +44,9 @@ export const useUi = create<UiState>((set) => ({
   agentSettings: { ...DEFAULT_AGENT_SETTINGS },
   timeBrush: null,
   channelTab: 'messages',
+  pickedFrames: [],
+  composer: { open: false, text: '', mode: 'send', format: 'text', sseEvent: 'message', sseId: '' },
+  actionResult: null,
   listWidth: 380,
   set: (patch) => set(patch),
 }));

@@ -13,8 +13,7 @@ describe('@microsoft/fetch-event-source (POST text/event-stream)', () => {
   beforeAll(async () => {
     s = await startLibrarySuite();
     attachSseRoutes(s.server);
-    plain = await s.runPage(s.plain, 'fetch-sse', 'plain');
-    hooked = await s.runPage(s.hooked, 'fetch-sse', 'hooked');
+    ({ plain, hooked } = await s.runBoth('fetch-sse'));
   });
   afterAll(async () => {
     await s?.close();

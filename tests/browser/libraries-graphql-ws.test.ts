@@ -15,8 +15,7 @@ describe('graphql-ws (queries and a subscription over one WebSocket)', () => {
   beforeAll(async () => {
     s = await startLibrarySuite();
     counts = attachGraphqlWs(s.server);
-    plain = await s.runPage(s.plain, 'graphql', 'plain');
-    hooked = await s.runPage(s.hooked, 'graphql', 'hooked');
+    ({ plain, hooked } = await s.runBoth('graphql'));
   });
   afterAll(async () => {
     await s?.close();

@@ -17,8 +17,7 @@ describe('reconnecting WebSocket libraries (server drops the connection)', () =>
   beforeAll(async () => {
     s = await startLibrarySuite();
     counts = attachDropServer(s.server, LIBRARIES);
-    plain = await s.runPage(s.plain, 'reconnect', 'plain');
-    hooked = await s.runPage(s.hooked, 'reconnect', 'hooked');
+    ({ plain, hooked } = await s.runBoth('reconnect'));
   });
   afterAll(async () => {
     await s?.close();

@@ -13,8 +13,7 @@ describe('sockjs-client (info request, then the websocket transport)', () => {
   beforeAll(async () => {
     s = await startLibrarySuite();
     attachSockjs(s.server.http);
-    plain = await s.runPage(s.plain, 'sockjs', 'plain');
-    hooked = await s.runPage(s.hooked, 'sockjs', 'hooked');
+    ({ plain, hooked } = await s.runBoth('sockjs'));
   });
   afterAll(async () => {
     await s?.close();

@@ -16,8 +16,7 @@ describe('zone.js patching the hooked APIs', () => {
   beforeAll(async () => {
     s = await startLibrarySuite();
     counts = attachZoneServer(s.server);
-    plain = await s.runPage(s.plain, 'zone', 'plain');
-    hooked = await s.runPage(s.hooked, 'zone', 'hooked');
+    ({ plain, hooked } = await s.runBoth('zone'));
   });
   afterAll(async () => {
     await s?.close();

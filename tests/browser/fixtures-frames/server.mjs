@@ -56,7 +56,7 @@ export async function startFixtureServer() {
     received.set(name, list);
     ws.on('message', (data, isBinary) => {
       list.push(isBinary ? `(binary ${data.length})` : String(data).slice(0, 200));
-      if (name.startsWith('big')) return; // the page asks for big frames with a command, see below
+      if (name.startsWith('big') || name.startsWith('burst')) return; // these answer a command, see below
       ws.send(data, { binary: isBinary });
     });
     if (name.startsWith('big')) {

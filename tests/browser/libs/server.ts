@@ -54,8 +54,7 @@ export async function startTestServer(): Promise<TestServer> {
       });
       return;
     }
-    // socket.io and sockjs add their own 'request' listeners for their prefixes; leave those alone.
-    if (url.pathname.startsWith('/socket.io/') || url.pathname.startsWith('/echo')) return;
+    // socket.io and sockjs, when attached, take their prefixes before this listener is called.
     res.writeHead(404);
     res.end('not found');
   });

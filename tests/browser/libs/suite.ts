@@ -18,17 +18,21 @@ export interface LibrarySuite {
   hooked: Launched;
   /** Runs pages/<name>.ts in a browser until it sets window.__done; `run` keys server state. */
   runPage(browser: Launched, name: string, run: string, timeoutMs?: number): Promise<PageResult>;
+  /**
+   * Runs the page without PushLens, then with PushLens and its panel open and recording (the
+   * costlier path: records stream live to the panel instead of waiting in the page's buffer).
+   */
+  runBoth(name: string): Promise<{ plain: PageResult; hooked: PageResult }>;
   openPanel(): Promise<PanelHandle>;
   close(): Promise<void>;
 }
 
 export async function startLibrarySuite(): Promise<LibrarySuite> {
   const server = await startTestServer();
-  // Sequential launches: two Chromiums starting at once on 2 cores slow each other down a lot.
-  const plain = await launch({ extension: false });
-  const hooked = await launch({ extension: true, devtools: true });
+  // Both at once: a launch mostly waits (profile, extension service worker), so they overlap well.
+  const [plain, hooked] = await Promise.all([launch({ extension: false }), launch({ extension: true, devtools: true })]);
   let panel: PanelHandle | undefined;
-  return {
+  const suite: LibrarySuite = {
     server,
     plain,
     hooked,
@@ -53,6 +57,12 @@ export async function startLibrarySuite(): Promise<LibrarySuite> {
       if (process.env.PUSHLENS_LIB_DEBUG) console.log(name, run, `${Date.now() - started} ms`, JSON.stringify(result));
       return result;
     },
+    async runBoth(name) {
+      const plainResult = await suite.runPage(plain, name, 'plain');
+      await suite.openPanel();
+      const hookedResult = await suite.runPage(hooked, name, 'hooked');
+      return { plain: plainResult, hooked: hookedResult };
+    },
     async openPanel() {
       panel ??= await openPushLensPanel(hooked.cdpPort, hooked.extensionId!, server.origin);
       return panel;
@@ -64,6 +74,7 @@ export async function startLibrarySuite(): Promise<LibrarySuite> {
       await server.close();
     },
   };
+  return suite;
 }
 
 /** Waits until the panel lists a channel matching `pred` (records arrive in batches). */

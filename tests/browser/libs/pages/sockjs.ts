@@ -16,7 +16,7 @@ const sendNext = () => {
 
 sock.onopen = () => {
   // The transport SockJS chose is app-visible behaviour: a broken WebSocket would make it fall back.
-  log('open', (sock as unknown as { transport: string }).transport, sock.readyState);
+  log('open', sock.transport, sock.readyState);
 };
 sock.onmessage = (e: MessageEvent) => {
   count('received');

@@ -23,7 +23,8 @@
     const url = path.startsWith('ws:') ? path : wsOrigin + path;
     const ws = protocols === undefined ? new WebSocket(url) : new WebSocket(url, protocols);
     for (const t of ['open', 'message', 'error', 'close']) {
-      ws.addEventListener(t, (e) => log.push(['listener', eventShape(e), ws.readyState, ws.bufferedAmount]));
+      // bufferedAmount at event time depends on network timing: the bufferedAmount scenario checks it.
+      ws.addEventListener(t, (e) => log.push(['listener', eventShape(e), ws.readyState]));
       ws['on' + t] = (e) => log.push(['on' + t, e.type, ws.readyState]);
     }
     return ws;
@@ -38,7 +39,8 @@
     await sleep(50);
     rec(`ws ${name} log`, log);
     rec(`ws ${name} final`, { readyState: ws.readyState, protocol: ws.protocol, extensions: ws.extensions, url: describe(ws.url), binaryType: ws.binaryType });
-    rec(`ws ${name} server saw`, (await observed(k)).map((o) => (typeof o === 'string' && o.length > 100 ? `${o.length} chars` : o)));
+    // Whether a socket closed while connecting reached the server is a race in either browser.
+    if (name !== 'close while connecting') rec(`ws ${name} server saw`, (await observed(k)).map((o) => (typeof o === 'string' && o.length > 100 ? `${o.length} chars` : o)));
   }
 
   define('websocket', async (rec) => {

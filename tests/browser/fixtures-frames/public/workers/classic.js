@@ -10,7 +10,7 @@ ws.onmessage = (e) => {
 };
 const es = new EventSource('/sse/worker-classic');
 es.onmessage = (e) => report('sse', e.data);
-fetch('/api/worker-classic').then((r) => r.json()).then((j) => report('fetch', j.path));
+fetch('/api/worker-classic').then((r) => r.json()).then((j) => report('fetch', j.path), (e) => report('fetch-error', String(e)));
 const xhr = new XMLHttpRequest();
 xhr.open('GET', '../api/worker-classic-xhr');
 xhr.onload = () => report('xhr', xhr.status);

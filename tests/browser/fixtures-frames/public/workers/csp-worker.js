@@ -1,3 +1,5 @@
 // Fixture (classic worker of the CSP page).
 const ws = new WebSocket(`ws://${location.host}/ws/worker-csp`);
-ws.onmessage = (e) => postMessage(e.data);
+let early = 'none';
+onmessage = (e) => (early = e.data);
+ws.onmessage = (e) => postMessage(`${e.data} ${early}`);

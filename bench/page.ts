@@ -1,0 +1,52 @@
+// Context: node (bench), served to the browser. The bench page: each flood is timed inside the
+// page with performance.now(), from the moment it asks for the flood until its handler has seen
+// the last message. The handlers do the minimum a real app does (read the data), nothing more.
+export const BENCH_PAGE = `<!doctype html>
+<meta charset="utf-8"><title>PushLens bench</title>
+<script>
+window.bench = {
+  /** n WebSocket messages of size bytes; rate 0 = as fast as the server can write. */
+  ws(n, size, tag, rate) {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket('ws://' + location.host + '/ws/' + tag + '?n=' + n + '&size=' + size + '&rate=' + (rate || 0));
+      let count = 0, bytes = 0, t0 = 0, startedAt = 0;
+      ws.onopen = () => { startedAt = Date.now(); t0 = performance.now(); ws.send('go'); };
+      ws.onmessage = (e) => {
+        bytes += e.data.length;
+        if (++count === n) {
+          const ms = performance.now() - t0;
+          ws.close();
+          resolve({ ms, count, bytes, startedAt, endedAt: Date.now() });
+        }
+      };
+      ws.onerror = () => reject(new Error('ws error after ' + count));
+    });
+  },
+  sse(n, size, tag) {
+    return new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const es = new EventSource('/sse/' + tag + '?n=' + n + '&size=' + size);
+      let count = 0, bytes = 0;
+      es.onmessage = (e) => {
+        bytes += e.data.length;
+        if (++count === n) {
+          const ms = performance.now() - t0;
+          es.close();
+          resolve({ ms, count, bytes });
+        }
+      };
+      es.onerror = () => { es.close(); reject(new Error('sse error after ' + count)); };
+    });
+  },
+  async fetches(n, tag) {
+    const t0 = performance.now();
+    let bytes = 0;
+    for (let i = 0; i < n; i++) {
+      const r = await fetch('/f/' + tag + '?i=' + i);
+      bytes += (await r.text()).length;
+    }
+    return { ms: performance.now() - t0, count: n, bytes };
+  },
+};
+</script>
+<body>PushLens bench page</body>`;

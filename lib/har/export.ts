@@ -1,0 +1,139 @@
+// Context: pure (panel + model), no browser APIs.
+// Session → HAR 1.2. WebSocket entries use Chrome's own format (`_resourceType: 'websocket'`,
+// status 101, `_webSocketMessages` with epoch-second times) so files open in Chrome DevTools and
+// other HAR viewers; SSE events go in `_eventSourceMessages` (our documented extension). Data
+// HAR has no field for goes in `_pushlens` so our own files re-import without loss.
+
+import { REDACTED, redactHeaders, redactUrl } from './redact';
+import type { Har, HarConnection, HarEntry, HarExportInput, HarHttpInfo, HarNameValue, HarPushLensInfo, HarTimings, Header } from './types';
+
+export interface HarExportOptions {
+  /** Replace credentials in headers and URLs (default on in the UI). */
+  redact: boolean;
+  creatorVersion?: string;
+}
+
+const toSeconds = (ms: number): number => ms / 1000;
+const iso = (ms: number): string => new Date(ms).toISOString();
+const nv = (headers: readonly Header[] | undefined): HarNameValue[] => (headers ?? []).map(([name, value]) => ({ name, value }));
+
+function queryString(url: string): HarNameValue[] {
+  try {
+    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+  } catch {
+    return [];
+  }
+}
+
+function headerValue(headers: readonly Header[] | undefined, name: string): string | undefined {
+  return headers?.find(([k]) => k.toLowerCase() === name)?.[1];
+}
+
+/** -1 means "does not apply / unknown" in HAR timings. */
+function timings(start: number, responseAt: number | undefined, end: number | undefined): { timings: HarTimings; time: number } {
+  const wait = responseAt !== undefined ? Math.max(0, responseAt - start) : end !== undefined ? Math.max(0, end - start) : 0;
+  const receive = responseAt !== undefined && end !== undefined ? Math.max(0, end - responseAt) : 0;
+  return { timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait, receive }, time: wait + receive };
+}
+
+function statusText(status: number): string {
+  return status === 101 ? 'Switching Protocols' : status === 200 ? 'OK' : '';
+}
+
+function pushlensInfo(c: HarConnection): HarPushLensInfo {
+  const p: HarPushLensInfo = { api: c.api, createdAt: c.createdAt };
+  if (c.openedAt !== undefined) p.openedAt = c.openedAt;
+  if (c.closedAt !== undefined) p.closedAt = c.closedAt;
+  if (c.protocol) p.protocol = c.protocol;
+  if (c.close) p.close = c.close;
+  if (c.errored) p.errored = true;
+  if (c.http) {
+    if (c.http.responseAt !== undefined) p.responseAt = c.http.responseAt;
+    if (c.http.end !== undefined) p.end = c.http.end;
+    if (c.http.outcome) p.outcome = c.http.outcome;
+    if (c.http.bodyTruncated) p.bodyTruncated = true;
+  }
+  return p;
+}
+
+function wsEntry(c: HarConnection, redact: boolean): HarEntry {
+  const reqHeaders = redact ? redactHeaders(c.requestHeaders ?? []) : (c.requestHeaders ?? []);
+  const resHeaders = redact ? redactHeaders(c.responseHeaders ?? []) : (c.responseHeaders ?? []);
+  const url = redact ? redactUrl(c.url) : c.url;
+  const status = c.handshakeStatus ?? (c.openedAt !== undefined ? 101 : 0);
+  const t = timings(c.createdAt, c.openedAt, c.openedAt);
+  return {
+    startedDateTime: iso(c.createdAt),
+    time: t.time,
+    request: { method: 'GET', url, httpVersion: 'HTTP/1.1', cookies: [], headers: nv(reqHeaders), queryString: queryString(url), headersSize: -1, bodySize: 0 },
+    response: { status, statusText: statusText(status), httpVersion: 'HTTP/1.1', cookies: [], headers: nv(resHeaders), content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+    cache: {},
+    timings: t.timings,
+    _resourceType: 'websocket',
+    _webSocketMessages: (c.frames ?? []).map((f) => ({ type: f.dir === 'out' ? 'send' : 'receive', time: toSeconds(f.time), opcode: f.opcode, data: f.data })),
+    _pushlens: pushlensInfo(c),
+  };
+}
+
+function httpParts(h: HarHttpInfo, redact: boolean): Pick<HarEntry, 'request' | 'response' | 'time' | 'timings'> {
+  const url = redact ? redactUrl(h.url) : h.url;
+  const reqHeaders = redact ? redactHeaders(h.requestHeaders) : h.requestHeaders;
+  const resHeaders = redact ? redactHeaders(h.responseHeaders ?? []) : (h.responseHeaders ?? []);
+  const mime = headerValue(h.responseHeaders, 'content-type') ?? (h.eventStream ? 'text/event-stream' : 'x-unknown');
+  const t = timings(h.start, h.responseAt, h.end);
+  const content: HarEntry['response']['content'] = { size: h.size ?? 0, mimeType: mime };
+  if (h.body !== undefined) {
+    content.text = h.body;
+    if (h.bodyBinary) content.encoding = 'base64';
+  }
+  const request: HarEntry['request'] = { method: h.method, url, httpVersion: 'HTTP/1.1', cookies: [], headers: nv(reqHeaders), queryString: queryString(url), headersSize: -1, bodySize: h.requestBody !== undefined ? h.requestBody.length : 0 };
+  if (h.requestBody !== undefined) request.postData = { mimeType: headerValue(h.requestHeaders, 'content-type') ?? 'text/plain', text: h.requestBody };
+  const response: HarEntry['response'] = { status: h.status ?? 0, statusText: h.statusText ?? '', httpVersion: 'HTTP/1.1', cookies: [], headers: nv(resHeaders), content, redirectURL: headerValue(h.responseHeaders, 'location') ?? '', headersSize: -1, bodySize: h.size ?? -1 };
+  if (h.error) response._error = h.error;
+  return { request, response, time: t.time, timings: t.timings };
+}
+
+function sseEntry(c: HarConnection, redact: boolean): HarEntry {
+  const events = (c.events ?? []).map((e) => ({ time: toSeconds(e.time), eventName: e.event, eventId: e.id, data: e.data }));
+  if (c.http) {
+    // fetch/XHR event streams: a normal HTTP entry plus the parsed events.
+    return { startedDateTime: iso(c.http.start), ...httpParts(c.http, redact), cache: {}, _resourceType: c.http.api, _eventSourceMessages: events, _pushlens: pushlensInfo(c) };
+  }
+  const url = redact ? redactUrl(c.url) : c.url;
+  const status = c.handshakeStatus ?? (c.openedAt !== undefined ? 200 : 0);
+  const end = c.closedAt ?? c.events?.at(-1)?.time;
+  const t = timings(c.createdAt, c.openedAt, end);
+  return {
+    startedDateTime: iso(c.createdAt),
+    time: t.time,
+    request: { method: 'GET', url, httpVersion: 'HTTP/1.1', cookies: [], headers: nv(redact ? redactHeaders(c.requestHeaders ?? []) : c.requestHeaders), queryString: queryString(url), headersSize: -1, bodySize: 0 },
+    response: { status, statusText: statusText(status), httpVersion: 'HTTP/1.1', cookies: [], headers: nv(redact ? redactHeaders(c.responseHeaders ?? []) : c.responseHeaders), content: { size: 0, mimeType: 'text/event-stream' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+    cache: {},
+    timings: t.timings,
+    _resourceType: 'eventsource',
+    _eventSourceMessages: events,
+    _pushlens: pushlensInfo(c),
+  };
+}
+
+export function exportHar(input: HarExportInput, options: HarExportOptions): Har {
+  const entries: HarEntry[] = [];
+  for (const c of input.connections) {
+    if (c.api === 'ws') entries.push(wsEntry(c, options.redact));
+    else if (c.api === 'sse' || (c.http?.eventStream && c.events)) entries.push(sseEntry(c, options.redact));
+    else if (c.http) entries.push({ startedDateTime: iso(c.http.start), ...httpParts(c.http, options.redact), cache: {}, _resourceType: c.http.api, _pushlens: pushlensInfo(c) });
+  }
+  entries.sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
+  const first = input.connections.reduce((m, c) => Math.min(m, c.createdAt), Number.POSITIVE_INFINITY);
+  const pageId = 'page_1';
+  for (const e of entries) e.pageref = pageId;
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: 'PushLens', version: options.creatorVersion ?? '0.1.0' },
+      pages: [{ startedDateTime: iso(Number.isFinite(first) ? first : 0), id: pageId, title: input.pageTitle ?? (input.pageUrl ? (options.redact ? redactUrl(input.pageUrl) : input.pageUrl) : ''), pageTimings: { onContentLoad: -1, onLoad: -1 } }],
+      entries,
+      ...(options.redact ? { comment: `Credentials redacted by PushLens (headers and URL parameters shown as ${REDACTED}).` } : {}),
+    },
+  };
+}

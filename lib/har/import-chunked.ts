@@ -1,0 +1,97 @@
+// Context: pure (panel + model), no browser APIs.
+// Chunked HAR import for the panel: a single JSON.parse of a 150 MB file blocks the UI for
+// seconds, so the text is scanned in slices (json-scan.ts), then each entry is parsed on its own,
+// yielding to the event loop between time slices and reporting progress.
+
+import { entryToConnection } from './convert';
+import { looksTruncated, newScan, scanStep } from './json-scan';
+import { DEFAULT_MAX_HAR_BYTES, HarCollector, checkTextSize, importHar, jsonError, pageTitleOf, utf8Length, validateHarRoot, type ImportResult } from './import';
+
+export interface ChunkedImportOptions {
+  maxBytes?: number;
+  onProgress?: (fraction: number) => void;
+  /** Longest run of work between yields, in ms (default 12: well under one 60 Hz frame). */
+  sliceMs?: number;
+  /** How to yield; default a macrotask via setTimeout(0). Tests may inject their own. */
+  yieldFn?: () => Promise<void>;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+const defaultYield = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+export class HarImportAborted extends Error {}
+
+export async function importHarChunked(text: string, opts: ChunkedImportOptions = {}): Promise<ImportResult> {
+  const tooBig = checkTextSize(text, opts.maxBytes ?? DEFAULT_MAX_HAR_BYTES);
+  if (tooBig) return { ok: false, error: tooBig };
+  const now = opts.now ?? (() => Date.now());
+  const sliceMs = opts.sliceMs ?? 12;
+  const yieldNow = opts.yieldFn ?? defaultYield;
+  const progress = opts.onProgress ?? (() => undefined);
+  let sliceStart = now();
+  const maybeYield = async (): Promise<void> => {
+    if (now() - sliceStart < sliceMs) return;
+    await yieldNow();
+    if (opts.signal?.aborted) throw new HarImportAborted('HAR import cancelled');
+    sliceStart = now();
+  };
+
+  progress(0);
+  // Phase 1 (0 → 0.4): find the entries without building the tree.
+  const scan = newScan();
+  const step = 256 * 1024;
+  while (!scanStep(text, scan, step)) {
+    progress((0.4 * scan.pos) / text.length);
+    await maybeYield();
+  }
+  if (scan.error !== null || !scan.entriesRange || scan.entriesRange.end < 0) {
+    // Not the shape we can slice (or broken): let the plain parser explain precisely.
+    if (looksTruncated(scan)) {
+      const byteOffset = utf8Length(text);
+      return { ok: false, error: { code: 'truncated', byteOffset, message: `The file ends too early, near byte ${byteOffset}: it was probably cut off while saving or downloading. Export it again.` } };
+    }
+    await yieldNow();
+    return importHar(text, undefined, { maxBytes: opts.maxBytes });
+  }
+  if (looksTruncated(scan)) {
+    const byteOffset = utf8Length(text);
+    return { ok: false, error: { code: 'truncated', byteOffset, message: `The file ends too early, near byte ${byteOffset}: it was probably cut off while saving or downloading. Export it again.` } };
+  }
+  // Phase 2: the skeleton with an empty entries array (small), validated like the sync path.
+  const r = scan.entriesRange;
+  const skeletonText = `${text.slice(0, r.start)}[]${text.slice(r.end)}`;
+  let root: unknown;
+  try {
+    root = JSON.parse(skeletonText);
+  } catch (e) {
+    return { ok: false, error: jsonError(skeletonText, e) };
+  }
+  const v = validateHarRoot(root);
+  if (!v.ok) return v;
+  // Phase 3 (0.4 → 1): parse and convert entry by entry.
+  const col = new HarCollector();
+  const n = scan.entries.length;
+  for (let i = 0; i < n; i++) {
+    const { start, end } = scan.entries[i];
+    const slice = text.slice(start, end);
+    let entry: unknown;
+    try {
+      entry = JSON.parse(slice);
+    } catch (e) {
+      return { ok: false, error: jsonError(slice, e, utf8Length(text, start)) };
+    }
+    const res = entryToConnection(entry, i, (m) => col.warn(m));
+    if (res.ok) col.connections.push(res.connection);
+    else {
+      col.skipped++;
+      col.warn(res.reason);
+    }
+    if (i % 64 === 63) {
+      progress(0.4 + (0.6 * (i + 1)) / n);
+      await maybeYield();
+    }
+  }
+  progress(1);
+  return col.result(v.creator, n, pageTitleOf(root));
+}
