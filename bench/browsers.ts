@@ -1,14 +1,14 @@
 // Context: node (bench). One bench browser = one Chromium (with or without an extension, with or
 // without real DevTools and the PushLens panel) holding the bench page, plus helpers to run a
 // flood in the page and to read the panel's Session over CDP.
-import type { Page } from 'playwright-core';
-import { launch, type Launched } from '../tests/harness/chromium';
 import { CdpSession, listTargets, waitFor } from '../tests/harness/cdp';
+import { launchRaw, navigate, type RawBrowser } from './launch';
 
 export interface BenchBrowser {
   name: string;
-  launched: Launched;
-  page: Page;
+  launched: RawBrowser;
+  /** CDP session of the bench page's tab. */
+  page: CdpSession;
   /** The real PushLens panel page in DevTools, when opened. */
   panel?: CdpSession;
   devtools?: CdpSession;
@@ -23,11 +23,11 @@ export interface FloodResult {
   endedAt?: number;
 }
 
-export async function openBenchBrowser(name: string, url: string, opts: { extensionDir?: string; devtools?: boolean; panel?: boolean; beforePage?: (l: Launched) => Promise<void> }): Promise<BenchBrowser> {
-  const launched = await launch({ extension: !!opts.extensionDir, extensionDir: opts.extensionDir, devtools: opts.devtools });
+export async function openBenchBrowser(name: string, url: string, opts: { extensionDir?: string; devtools?: boolean; panel?: boolean; beforePage?: (l: RawBrowser) => Promise<void> }): Promise<BenchBrowser> {
+  const launched = await launchRaw({ extensionDir: opts.extensionDir, devtools: opts.devtools });
   await opts.beforePage?.(launched);
-  const page = launched.context.pages()[0] ?? (await launched.context.newPage());
-  await page.goto(url);
+  const page = launched.page;
+  await navigate(page, url);
   const b: BenchBrowser = {
     name,
     launched,
@@ -85,7 +85,7 @@ export async function showPanel(b: BenchBrowser, pageUrl: string): Promise<{ sho
 
 export function pageFlood(b: BenchBrowser, kind: 'ws' | 'sse' | 'fetches', n: number, size: number, tag: string, rate = 0): Promise<FloodResult> {
   const call = kind === 'fetches' ? `bench.fetches(${n}, ${JSON.stringify(tag)})` : kind === 'sse' ? `bench.sse(${n}, ${size}, ${JSON.stringify(tag)})` : `bench.ws(${n}, ${size}, ${JSON.stringify(tag)}, ${rate})`;
-  return b.page.evaluate(call) as Promise<FloodResult>;
+  return b.page.evaluate<FloodResult>(call);
 }
 
 /** Frames the panel's Session holds for channels whose URL contains `tag`. */

@@ -6,11 +6,21 @@ import { ChannelView } from './ChannelView';
 import { useSessionVersion } from './use-session';
 import { Splitter } from './Splitter';
 import { Timeline } from './timeline/Timeline';
+import { LearnView } from './learn/LearnView';
 
 export function App() {
   const version = useSessionVersion();
   const listWidth = useUi((s) => s.listWidth);
   const theme = useUi((s) => s.theme);
+  const tab = useUi((s) => s.tab);
+  if (tab === 'learn') {
+    return (
+      <div className="app" data-theme={theme}>
+        <Toolbar />
+        <LearnView />
+      </div>
+    );
+  }
   return (
     <div className="app" data-theme={theme}>
       <Toolbar />

@@ -9,6 +9,7 @@ import { filterRows } from '@/lib/store/filter-rows';
 import { FrameTable } from './FrameTable';
 import { FrameDetail } from './FrameDetail';
 import { ReconnectChain } from './ReconnectChain';
+import { Insights } from './Insights';
 import { formatClock } from './format';
 import { ChannelActions } from './actions/ChannelActions';
 import { Composer } from './actions/Composer';
@@ -47,16 +48,21 @@ export function ChannelView() {
       <Composer channel={channel} />
       <div className="channel-tabs" role="tablist">
         <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => set({ channelTab: 'messages' })}>
-          Messages (<span data-testid="filtered-count" data-count={filtered.rows.length}>{filtered.rows.length}</span>)
+          {t('tab.messages', locale)} (<span data-testid="filtered-count" data-count={filtered.rows.length}>{filtered.rows.length}</span>)
         </button>
         {isStreamKind(channel.kind) && (
           <button role="tab" className={tab === 'connections' ? 'active' : ''} data-testid="tab-connections" onClick={() => set({ channelTab: 'connections' })}>
-            Connections ({s.reconnects + 1})
+            {t('tab.connections', locale)} ({s.reconnects + 1})
           </button>
         )}
+        <button role="tab" className={tab === 'insights' ? 'active' : ''} data-testid="tab-insights" onClick={() => set({ channelTab: 'insights' })}>
+          {t('tab.insights', locale)}
+        </button>
       </div>
       {tab === 'connections' ? (
         <ReconnectChain channel={channel} />
+      ) : tab === 'insights' ? (
+        <Insights channel={channel} />
       ) : (
         <>
           {timeBrush && (

@@ -7,7 +7,7 @@ import { exportSessionJson } from '@/lib/store/export-json';
 import { FilterInput } from './FilterInput';
 
 export function Toolbar() {
-  const { recording, preserveLog, locale, set } = useUi();
+  const { recording, preserveLog, locale, tab, set } = useUi();
   let dropped = 0;
   for (const a of session.agents.values()) dropped += a.dropped;
   const download = () => {
@@ -20,6 +20,14 @@ export function Toolbar() {
   };
   return (
     <div className="toolbar" role="toolbar">
+      <span className="view-tabs" role="tablist">
+        <button role="tab" data-testid="tab-traffic" className={tab === 'traffic' ? 'active' : ''} onClick={() => set({ tab: 'traffic' })}>
+          {t('tab.traffic', locale)}
+        </button>
+        <button role="tab" data-testid="tab-learn" className={tab === 'learn' ? 'active' : ''} onClick={() => set({ tab: 'learn' })}>
+          {t('tab.learn', locale)}
+        </button>
+      </span>
       <button
         data-testid="record-toggle"
         className={recording ? 'rec on' : 'rec'}

@@ -40,7 +40,7 @@ export async function importHarChunked(text: string, opts: ChunkedImportOptions 
   progress(0);
   // Phase 1 (0 → 0.4): find the entries without building the tree.
   const scan = newScan();
-  const step = 256 * 1024;
+  const step = 64 * 1024;
   while (!scanStep(text, scan, step)) {
     progress((0.4 * scan.pos) / text.length);
     await maybeYield();
@@ -87,7 +87,7 @@ export async function importHarChunked(text: string, opts: ChunkedImportOptions 
       col.skipped++;
       col.warn(res.reason);
     }
-    if (i % 64 === 63) {
+    if (i % 16 === 15) {
       progress(0.4 + (0.6 * (i + 1)) / n);
       await maybeYield();
     }

@@ -106,6 +106,23 @@ export const messages = {
   'learn.statusCodes': { en: 'HTTP status codes', 'zh-CN': 'HTTP 状态码' },
   'learn.closeCodes': { en: 'WebSocket close codes', 'zh-CN': 'WebSocket 关闭码' },
   'learn.techniques': { en: 'Push techniques compared', 'zh-CN': '推送方式对比' },
+  // Insights and Learn
+  'insights.findings': { en: 'Findings', 'zh-CN': '诊断结果' },
+  'insights.numbers': { en: 'This channel in numbers', 'zh-CN': '这个通道的数据' },
+  'insights.cadence': { en: 'Interval', 'zh-CN': '请求间隔' },
+  'insights.hold': { en: 'Median hold (request → response)', 'zh-CN': '响应耗时中位数（请求 → 响应）' },
+  'insights.rpm': { en: 'Requests per minute', 'zh-CN': '每分钟请求数' },
+  'insights.unchanged': { en: 'Responses with nothing new', 'zh-CN': '没有新数据的响应' },
+  'insights.errors': { en: 'Failed requests', 'zh-CN': '失败的请求' },
+  'learn.handshakes': { en: 'Handshakes: TCP and WebSocket', 'zh-CN': '握手：TCP 与 WebSocket' },
+  'learn.sseRules': { en: 'EventSource rules', 'zh-CN': 'EventSource 规则' },
+  'learn.codes': { en: 'Code reference', 'zh-CN': '状态码速查' },
+  'learn.searchCodes': { en: 'Search codes, e.g. 204 or "going away"', 'zh-CN': '搜索状态码，例如 204 或“离开”' },
+  'learn.seenIn': { en: 'seen on {count} channel(s)', 'zh-CN': '在 {count} 个通道中出现' },
+  'tab.traffic': { en: 'Traffic', 'zh-CN': '流量' },
+  'tab.messages': { en: 'Messages', 'zh-CN': '消息' },
+  'tab.connections': { en: 'Connections', 'zh-CN': '连接' },
+  'tab.insights': { en: 'Insights', 'zh-CN': '分析' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;

@@ -10,7 +10,7 @@ export type ChannelKind = 'ws' | 'sse' | 'fetch-stream' | 'http';
  * Parameters that change on every reconnect of the same logical channel: Engine.IO's session id,
  * SignalR's connection token, and access tokens that the client refreshes before reconnecting.
  */
-function isSessionParam(name: string): boolean {
+export function isSessionParam(name: string): boolean {
   const n = name.toLowerCase();
   return (
     n === 'sid' ||

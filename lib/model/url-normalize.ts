@@ -238,7 +238,11 @@ export function isCursorParam(name: string): boolean {
   return CURSOR_PARAMS.has(name.toLowerCase());
 }
 
-/** Endpoint key that also ignores cursor parameters: the key of a polling channel. */
-export function pollingEndpointKey(method: string, url: string, requestBody?: string): string {
-  return endpointKey(method, normalizeUrl(url, undefined, (name) => isCursorParam(name)), requestBody);
+/**
+ * Endpoint key that also ignores cursor parameters and, via `extraDrop`, session parameters
+ * (Engine.IO's `sid` appears after the handshake and changes on every reconnect): the key of a
+ * polling channel.
+ */
+export function pollingEndpointKey(method: string, url: string, requestBody?: string, extraDrop?: (name: string) => boolean): string {
+  return endpointKey(method, normalizeUrl(url, undefined, (name) => isCursorParam(name) || (extraDrop?.(name) ?? false)), requestBody);
 }

@@ -18,7 +18,16 @@ export function startPanel(): void {
   (globalThis as { __pushlens?: unknown }).__pushlens = { session };
   const ui = useUi.getState();
   const theme = chrome.devtools?.panels?.themeName === 'dark' ? 'dark' : 'light';
-  const locale = pickLocale(localStorage.getItem('pushlens.locale') ?? chrome.i18n?.getUILanguage?.() ?? navigator.language);
+  const stored = localStorage.getItem('pushlens.locale');
+  const uiLanguage = chrome.i18n?.getUILanguage?.() ?? navigator.language;
+  const locale = pickLocale(stored ?? uiLanguage);
+  // The browser's UI language decides; when it is English but the user's preferred content
+  // language is Chinese (a common setup, and what headless Chromium reports), follow the latter.
+  if (!stored && locale === 'en') {
+    chrome.i18n?.getAcceptLanguages?.((langs) => {
+      if (langs[0] && pickLocale(langs[0]) === 'zh-CN') useUi.getState().set({ locale: 'zh-CN' });
+    });
+  }
   ui.set({ theme, locale, preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false', listWidth: restoreListWidth() ?? ui.listWidth });
   document.documentElement.dataset.theme = theme;
 

@@ -4,7 +4,7 @@
 import type { CaptureRecord } from '../protocol/records';
 import { FrameStore, IndexList, DIR_IN, DIR_OUT, FLAG_BINARY, FLAG_TRUNCATED, FLAG_SENT, FLAG_INJECTED, FLAG_HTTP, FLAG_ERROR } from './frame-store';
 import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice, HttpInfo } from './session-types';
-import { channelKey } from '../model/channel-key';
+import { channelKey, isSessionParam } from '../model/channel-key';
 import { pollingEndpointKey, normalizeUrl, isCursorParam } from '../model/url-normalize';
 import { classifyOne } from '../model/polling';
 import type { HttpExchange } from '../model/types';
@@ -123,7 +123,7 @@ export class Session {
         return;
       }
       case 'http-request': {
-        const key = `http ${pollingEndpointKey(r.method, r.url, r.body && !r.body.binary ? r.body.data : undefined)}`;
+        const key = `http ${pollingEndpointKey(r.method, r.url, r.body && !r.body.binary ? r.body.data : undefined, isSessionParam)}`;
         const c = this.newConnection(agent, r.conn, r.api, r.url, r.t, key, 'http');
         const channel = this.channels[c.channel];
         channel.method = r.method;
@@ -304,7 +304,7 @@ export class Session {
       index: this.channels.length,
       key,
       kind,
-      url: kind === 'http' ? normalizeUrl(url, undefined, (name) => isCursorParam(name)) || url : url,
+      url: kind === 'http' ? normalizeUrl(url, undefined, (name) => isCursorParam(name) || isSessionParam(name)) || url : url,
       connections: [],
       frames: new IndexList(),
       framesIn: 0,

@@ -80,6 +80,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
     args,
     viewport: { width: 1280, height: 800 },
     locale: opts.lang,
+    // The browser UI language (what chrome.i18n.getUILanguage() reports) follows the environment on Linux.
+    env: opts.lang ? { ...process.env, LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } : undefined,
     colorScheme: opts.darkMode ? 'dark' : 'light',
   });
   let extensionId: string | undefined;

@@ -181,7 +181,7 @@ describe('importHarChunked', () => {
     const s = session();
     const ws = s.connections[0];
     ws.frames = Array.from({ length: n }, (_, i) => ({ time: T0 + i, dir: i % 2 ? 'in' : 'out', opcode: 1, data: `{"n":${i},"s":"é—${'x'.repeat(i % 50)}"}` }));
-    for (let i = 0; i < n / 10; i++) s.connections.push({ ...s.connections[2], createdAt: T0 + 10 + i });
+    for (let i = 0; i < n / 5; i++) s.connections.push({ ...s.connections[2], createdAt: T0 + 10 + i });
     return s;
   }
 

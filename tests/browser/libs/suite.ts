@@ -1,6 +1,7 @@
 // Context: node (test). The common frame of a library test file: one test server, one Chromium
 // without the extension and one with PushLens and DevTools, each reused for every page run of the
 // file; runs a page and returns what the app logged; opens the real PushLens panel.
+// PUSHLENS_LIB_DEBUG=1 prints each run's log and duration.
 import { launch, type Launched } from '../../harness/chromium';
 import { openPushLensPanel, type PanelHandle } from '../../harness/devtools-panel';
 import { waitFor } from '../../harness/cdp';
@@ -41,7 +42,8 @@ export async function startLibrarySuite(): Promise<LibrarySuite> {
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
       const started = Date.now();
       const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
+      const onError = (e: Error) => errors.push(String(e));
+      page.on('pageerror', onError);
       await page.goto(server.pageUrl(name, run));
       try {
         await page.waitForFunction(() => (window as unknown as { __done: boolean }).__done, null, { timeout: timeoutMs, polling: 100 });
@@ -53,6 +55,7 @@ export async function startLibrarySuite(): Promise<LibrarySuite> {
         const w = window as unknown as { __log: unknown[]; __counts: Record<string, number> };
         return { log: w.__log, counts: w.__counts };
       });
+      page.off('pageerror', onError);
       if (errors.length) result.log.push(['uncaught', ...errors]);
       if (process.env.PUSHLENS_LIB_DEBUG) console.log(name, run, `${Date.now() - started} ms`, JSON.stringify(result));
       return result;

@@ -1,0 +1,142 @@
+// Context: node (bench). What the real DevTools panel does with a flood: frames per second from
+// page to the panel's Session (and how many never arrived), the longest main-thread task in the
+// panel while it ingests a steady 10k frames/s, and how long a panel opened on a page that
+// already holds 100k buffered records takes to have them all.
+import { openBenchBrowser, pageFlood, showPanel, settlePanel, clearPanel, type BenchBrowser } from './browsers';
+import { median } from './stats';
+import { waitFor } from '../tests/harness/cdp';
+
+export interface ThroughputResult {
+  frames: number;
+  /** Frames per second from the page's first frame to the last one in the panel's Session. */
+  framesPerSec: number[];
+  lost: number[];
+  /** Page-side receive rate for the same flood, for reference (the page is not throttled by us). */
+  pageFramesPerSec: number[];
+}
+
+/** Installs a watcher in the panel that notes (wall clock) when the channel `tag` reaches `n` frames. */
+async function watchPanel(b: BenchBrowser, tag: string, n: number): Promise<void> {
+  await b.panel!.evaluate(`(() => {
+    const s = globalThis.__pushlens.session;
+    const w = globalThis.__benchWatch = { doneAt: 0 };
+    const id = setInterval(() => {
+      let frames = 0;
+      for (const c of s.channels) if (c.url.includes(${JSON.stringify(tag)})) frames += c.framesIn;
+      if (frames >= ${n}) { w.doneAt = Date.now(); clearInterval(id); }
+    }, 5);
+  })()`);
+}
+
+export async function measureThroughput(b: BenchBrowser, rounds: number, n: number, size: number, log: (s: string) => void): Promise<ThroughputResult> {
+  const out: ThroughputResult = { frames: n, framesPerSec: [], lost: [], pageFramesPerSec: [] };
+  for (let r = 0; r < rounds; r++) {
+    const tag = `tput-${r}-`;
+    await clearPanel(b);
+    await watchPanel(b, tag, n);
+    const page = await pageFlood(b, 'ws', n, size, `${tag}ws`);
+    const got = await settlePanel(b, tag, n, 20_000);
+    const doneAt = await b.panel!.evaluate<number>(`globalThis.__benchWatch.doneAt`);
+    const lost = page.count - got.frames;
+    const fps = doneAt ? n / ((doneAt - page.startedAt!) / 1000) : 0;
+    out.framesPerSec.push(fps);
+    out.lost.push(lost);
+    out.pageFramesPerSec.push(n / (page.ms / 1000));
+    log(`  throughput round ${r}: ${Math.round(fps)} frames/s into the panel (page alone ${Math.round(n / (page.ms / 1000))}/s), lost ${lost}`);
+  }
+  await clearPanel(b);
+  return out;
+}
+
+export interface LongTaskResult {
+  rate: number;
+  seconds: number;
+  longestTaskMs: number;
+  longTasks: number;
+  /** Longest gap between two 0 ms timers in the panel: main-thread blocking as a user feels it. */
+  maxTimerGapMs: number;
+  lost: number;
+}
+
+/** Panel main thread while a channel receives `rate` frames/s and is shown selected in the panel. */
+export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: number, size: number): Promise<LongTaskResult> {
+  await clearPanel(b);
+  const tag = `steady-${rate}`;
+  const n = rate * seconds;
+  const run = pageFlood(b, 'ws', n, size, tag, rate);
+  // Select the channel as a user would, so the frame table and filter run while frames arrive.
+  await b.panel!.evaluate(`new Promise((resolve) => {
+    const t0 = Date.now();
+    const tick = () => {
+      const row = [...document.querySelectorAll('[data-testid="channel-row"]')].find((r) => (r.dataset.url || '').includes(${JSON.stringify(tag)}));
+      if (row) { row.click(); resolve(true); } else if (Date.now() - t0 > 10000) resolve(false); else setTimeout(tick, 20);
+    };
+    tick();
+  })`);
+  await b.panel!.evaluate(`(() => {
+    const m = globalThis.__benchLong = { longest: 0, count: 0, gap: 0 };
+    m.obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.count++; m.longest = Math.max(m.longest, e.duration); } });
+    m.obs.observe({ type: 'longtask' });
+    let last = performance.now();
+    const tick = () => { const now = performance.now(); m.gap = Math.max(m.gap, now - last); last = now; if (!m.stop) setTimeout(tick, 0); };
+    setTimeout(tick, 0);
+  })()`);
+  const page = await run;
+  const got = await settlePanel(b, tag, n, 20_000);
+  const m = await b.panel!.evaluate<{ longest: number; count: number; gap: number }>(`(() => { const m = globalThis.__benchLong; m.stop = true; m.obs.disconnect(); return { longest: m.longest, count: m.count, gap: m.gap }; })()`);
+  // Back to no selection so later measurements start alike.
+  await b.panel!.evaluate(`document.querySelector('[data-testid="clear"]')?.click()`);
+  return { rate, seconds, longestTaskMs: m.longest, longTasks: m.count, maxTimerGapMs: m.gap, lost: page.count - got.frames };
+}
+
+export interface OpenResult {
+  buffered: number;
+  /** From the panel page's start (its timeOrigin) until the Session holds every buffered frame. */
+  panelStartToAllMs: number;
+  /** From asking DevTools to show the panel until the Session holds every buffered frame. */
+  showToAllMs: number;
+  got: number;
+}
+
+/** A fresh browser whose page buffers `n` frames with no panel open; then the panel is shown. */
+export async function measureOpenWithBuffer(url: string, extensionDir: string, n: number, size: number, rounds: number, log: (s: string) => void): Promise<OpenResult[]> {
+  const results: OpenResult[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const b = await openBenchBrowser('open', url, {
+      extensionDir,
+      devtools: true,
+      // The in-page buffer is a setting; it has to hold n records before any panel attaches.
+      beforePage: async (l) => {
+        const { session: p, targetId } = await l.newTab(`chrome-extension://${l.extensionId}/devtools.html`);
+        await waitFor(() => p.evaluate<boolean>(`document.readyState === 'complete'`), 'the extension page', 15_000, 50);
+        await p.evaluate(`(async () => {
+          const s = { bufferRecords: ${n + 1000}, bufferBytes: ${(n + 1000) * (size * 2 + 200)} };
+          const cur = JSON.parse(localStorage.getItem('pushlens.agentSettings') || '{}');
+          const next = { ...cur, ...s };
+          localStorage.setItem('pushlens.agentSettings', JSON.stringify(next));
+          await chrome.storage.local.set({ 'pushlens.agentSettings': next });
+        })()`);
+        p.close();
+        await l.closeTab(targetId);
+      },
+    });
+    try {
+      const tag = `open-${r}`;
+      await pageFlood(b, 'ws', n, size, tag);
+      const { shownAt } = await showPanel(b, url);
+      const got = await settlePanel(b, tag, n, 30_000);
+      const doneAt = Date.now();
+      // Finer: the panel notes when it first saw all frames; poll it right away (the flood is done).
+      const t = await b.panel!.evaluate<{ origin: number; now: number }>(`({ origin: performance.timeOrigin, now: Date.now() })`);
+      results.push({ buffered: n, panelStartToAllMs: doneAt - t.origin, showToAllMs: doneAt - shownAt, got: got.frames });
+      log(`  open with ${n} buffered, round ${r}: all ${got.frames} in the Session ${doneAt - Math.round(t.origin)} ms after the panel page started (${doneAt - shownAt} ms after showPanel)`);
+    } finally {
+      await b.close();
+    }
+  }
+  return results;
+}
+
+export function medianOf(xs: number[]): number {
+  return median(xs);
+}

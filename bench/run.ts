@@ -1,0 +1,125 @@
+// Context: node (bench), `npm run bench [-- --quick] [-- --compare PATH] [-- --no-build] [-- --only a,b]`.
+// Builds PushLens into .output-bench, starts the flood servers on 127.0.0.1 and measures, in
+// headless Chromium, everything in DESIGN.md's performance table. Writes bench/results.json and
+// bench/results.md and prints the table.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { startBenchServer } from './servers';
+import { machineInfo } from './machine';
+import { runStoreBench, type StoreResult } from './store';
+import { measureOverhead, type OverheadResult } from './page-overhead';
+import { measureThroughput, measureLongTasks, measureOpenWithBuffer, type ThroughputResult, type LongTaskResult, type OpenResult } from './panel-bench';
+import { openBenchBrowser } from './browsers';
+import { renderTable } from './report';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const noBuild = argv.includes('--no-build');
+const compareArg = argv.indexOf('--compare');
+const compareDir = compareArg >= 0 ? resolve(argv[compareArg + 1] ?? '') : undefined;
+const onlyArg = argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set((argv[onlyArg + 1] ?? '').split(',')) : undefined;
+const want = (part: string) => !only || only.has(part);
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT_DIR = resolve(ROOT, '.output-bench');
+const EXTENSION_DIR = resolve(OUT_DIR, 'chrome-mv3');
+
+export const PLAN = {
+  rounds: quick ? 3 : 5,
+  sizes: quick ? { ws: 50_000, sse: 50_000, fetches: 500, size: 100 } : { ws: 200_000, sse: 100_000, fetches: 2000, size: 100 },
+  storeFrames: 1_000_000,
+  throughputFrames: quick ? 100_000 : 300_000,
+  throughputRounds: quick ? 2 : 3,
+  steadyRate: 10_000,
+  steadySeconds: quick ? 4 : 8,
+  openBuffered: 100_000,
+  openRounds: quick ? 1 : 3,
+};
+
+export interface BenchResults {
+  when: string;
+  quick: boolean;
+  machine: ReturnType<typeof machineInfo>;
+  plan: typeof PLAN;
+  compareDir?: string;
+  store?: StoreResult;
+  noPanel?: OverheadResult;
+  panel?: OverheadResult;
+  throughput?: ThroughputResult;
+  longTasks?: LongTaskResult;
+  open?: OpenResult[];
+  seconds: number;
+}
+
+const log = (s: string) => console.log(s);
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  if (compareDir && !existsSync(resolve(compareDir, 'manifest.json'))) throw new Error(`--compare ${compareDir}: no manifest.json there (pass an unpacked extension folder)`);
+  if (!noBuild) {
+    log('building PushLens into .output-bench ...');
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PUSHLENS_OUT_DIR: OUT_DIR } });
+  }
+  const results: BenchResults = { when: new Date().toISOString(), quick, machine: machineInfo(), plan: PLAN, compareDir, seconds: 0 };
+  log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, load ${results.machine.loadAvg.join(' ')}, ${results.machine.chromium}`);
+  const server = await startBenchServer();
+  const save = () => {
+    results.seconds = Math.round((Date.now() - t0) / 1000);
+    writeFileSync(resolve(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2));
+    const table = renderTable(results);
+    writeFileSync(resolve(import.meta.dirname, 'results.md'), table);
+    return table;
+  };
+  try {
+    if (want('store')) {
+      log(`store: ${PLAN.storeFrames} synthetic frames in node ...`);
+      results.store = await runStoreBench(PLAN.storeFrames);
+      save();
+    }
+    if (want('no-panel')) {
+      log('page overhead, no panel open ...');
+      results.noPanel = await measureOverhead({ url: server.url, mode: 'no-panel', extensionDir: EXTENSION_DIR, compareDir, rounds: PLAN.rounds, sizes: PLAN.sizes, log });
+      save();
+    }
+    if (want('panel')) {
+      log('page overhead, PushLens panel open and recording ...');
+      results.panel = await measureOverhead({ url: server.url, mode: 'panel', extensionDir: EXTENSION_DIR, compareDir, rounds: PLAN.rounds, sizes: PLAN.sizes, log });
+      save();
+    }
+    if (want('throughput') || want('longtask')) {
+      const b = await openBenchBrowser('pushlens', server.url, { extensionDir: EXTENSION_DIR, devtools: true, panel: true });
+      try {
+        if (want('throughput')) {
+          log('throughput page → panel ...');
+          results.throughput = await measureThroughput(b, PLAN.throughputRounds, PLAN.throughputFrames, PLAN.sizes.size, log);
+          save();
+        }
+        if (want('longtask')) {
+          log(`panel main thread at ${PLAN.steadyRate} frames/s ...`);
+          results.longTasks = await measureLongTasks(b, PLAN.steadyRate, PLAN.steadySeconds, PLAN.sizes.size);
+          save();
+        }
+      } finally {
+        await b.close();
+      }
+    }
+    if (want('open')) {
+      log(`open the panel on ${PLAN.openBuffered} buffered frames ...`);
+      results.open = await measureOpenWithBuffer(server.url, EXTENSION_DIR, PLAN.openBuffered, PLAN.sizes.size, PLAN.openRounds, log);
+      save();
+    }
+  } finally {
+    await server.close();
+  }
+  console.log('\n' + save());
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

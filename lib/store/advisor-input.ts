@@ -1,0 +1,40 @@
+// Context: panel. Gathers a channel's facts for the advisor: polling stats, exchanges, connection
+// attempts and a bounded sample of recent frames (the advisor needs patterns, not every frame).
+import type { AdvisorInput, AdvisorFrame } from '../advisor/types';
+import type { HttpExchange } from '../model/types';
+import type { Session } from './session';
+import type { Channel } from './session-types';
+import { channelAttempts } from './channel-attempts';
+import { DIR_OUT } from './frame-store';
+
+const FRAME_SAMPLE = 2000;
+
+export function advisorInput(session: Session, channel: Channel, now = Date.now()): AdvisorInput {
+  const f = session.frames;
+  const frames: AdvisorFrame[] = [];
+  const rows = channel.frames;
+  let sseIdsSeen = false;
+  for (let k = Math.max(0, rows.length - FRAME_SAMPLE); k < rows.length; k++) {
+    const i = rows.at(k);
+    const id = session.sseIds.get(i);
+    if (id) sseIdsSeen = true;
+    frames.push({ t: f.time[i], dir: f.dir[i] === DIR_OUT ? 'out' : 'in', size: f.size[i], text: f.preview[i], event: f.eventName(i) || undefined, id });
+  }
+  const exchanges: HttpExchange[] = [];
+  for (const ci of channel.connections) {
+    const h = session.connections[ci].http;
+    if (!h || h.eventStream) continue;
+    exchanges.push({ id: String(ci), method: h.method, url: h.url, start: h.start, responseAt: h.responseAt, end: h.end, status: h.status, size: h.size, bodyHash: h.bodyHash, requestBody: h.requestBody, outcome: h.outcome });
+  }
+  const stream = channel.kind === 'ws' || channel.kind === 'sse' || channel.kind === 'fetch-stream';
+  return {
+    kind: channel.kind,
+    url: channel.url,
+    poll: channel.poll?.stats,
+    exchanges: stream ? undefined : exchanges,
+    attempts: stream ? channelAttempts(session, channel) : undefined,
+    frames,
+    sseIdsSeen: channel.kind === 'sse' || channel.kind === 'fetch-stream' ? sseIdsSeen : undefined,
+    durationMs: Math.max(0, now - channel.firstTime),
+  };
+}
