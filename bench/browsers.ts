@@ -83,17 +83,18 @@ export async function showPanel(b: BenchBrowser, pageUrl: string): Promise<{ sho
   return { shownAt };
 }
 
-export function pageFlood(b: BenchBrowser, kind: 'ws' | 'sse' | 'fetches', n: number, size: number, tag: string, rate = 0): Promise<FloodResult> {
-  const call = kind === 'fetches' ? `bench.fetches(${n}, ${JSON.stringify(tag)})` : kind === 'sse' ? `bench.sse(${n}, ${size}, ${JSON.stringify(tag)})` : `bench.ws(${n}, ${size}, ${JSON.stringify(tag)}, ${rate})`;
+export function pageFlood(b: BenchBrowser, kind: 'ws' | 'sse' | 'fetches' | 'stream', n: number, size: number, tag: string, rate = 0): Promise<FloodResult> {
+  const t = JSON.stringify(tag);
+  const call = kind === 'fetches' ? `bench.fetches(${n}, ${t})` : kind === 'sse' ? `bench.sse(${n}, ${size}, ${t})` : `bench.${kind}(${n}, ${size}, ${t}, ${rate})`;
   return b.page.evaluate<FloodResult>(call);
 }
 
-/** Frames the panel's Session holds for channels whose URL contains `tag`. */
+/** Frames received (page-bound: WS/SSE in, HTTP responses) the panel holds for channels whose URL contains `tag`. */
 export async function panelCount(b: BenchBrowser, tag: string): Promise<{ frames: number; dropped: number }> {
   return b.panel!.evaluate(`(() => {
     const s = globalThis.__pushlens.session;
     let frames = 0;
-    for (const c of s.channels) if (c.url.includes(${JSON.stringify(tag)})) frames += c.framesIn + c.framesOut;
+    for (const c of s.channels) if (c.url.includes(${JSON.stringify(tag)})) frames += c.framesIn;
     let dropped = 0;
     for (const a of s.agents.values()) dropped += a.dropped;
     return { frames, dropped };

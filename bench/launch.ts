@@ -85,7 +85,12 @@ export async function launchRaw(opts: { extensionDir?: string; devtools?: boolea
       browser.close();
       proc.kill('SIGKILL');
       await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
-      rmSync(userDataDir, { recursive: true, force: true });
+      // Crashpad or a late child may still write into the profile: retry, and never fail the bench on it.
+      try {
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        /* left in tmp */
+      }
     },
   };
 }

@@ -38,6 +38,29 @@ window.bench = {
       es.onerror = () => { es.close(); reject(new Error('sse error after ' + count)); };
     });
   },
+  /**
+   * n SSE events read from a fetch() body (text/event-stream): the hook parses them into records
+   * like EventSource events, but DevTools' own network instrumentation sees a few chunks instead
+   * of n messages, so with DevTools open the page can still produce records at a high rate.
+   */
+  async stream(n, size, tag, rate) {
+    const t0 = performance.now();
+    const startedAt = Date.now();
+    const r = await fetch('/sse/' + tag + '?n=' + n + '&size=' + size + '&rate=' + (rate || 0) + '&end=1');
+    const reader = r.body.getReader();
+    const dec = new TextDecoder();
+    let count = 0, bytes = 0, tail = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      const text = tail + dec.decode(value, { stream: true });
+      let at = 0, k;
+      while ((k = text.indexOf('\\n\\n', at)) >= 0) { count++; at = k + 2; }
+      tail = text.slice(at);
+    }
+    return { ms: performance.now() - t0, count, bytes, startedAt, endedAt: Date.now() };
+  },
   async fetches(n, tag) {
     const t0 = performance.now();
     let bytes = 0;

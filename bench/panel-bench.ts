@@ -6,6 +6,11 @@ import { openBenchBrowser, pageFlood, showPanel, settlePanel, clearPanel, type B
 import { median } from './stats';
 import { waitFor } from '../tests/harness/cdp';
 
+// Floods here are SSE events in a fetch() body: with DevTools open, Chromium's own per-message
+// network instrumentation caps a page at a few thousand WebSocket messages per second on this
+// machine, which would measure DevTools, not PushLens. The hook turns each event into a record
+// exactly like a WebSocket frame.
+
 export interface ThroughputResult {
   frames: number;
   /** Frames per second from the page's first frame to the last one in the panel's Session. */
@@ -34,7 +39,7 @@ export async function measureThroughput(b: BenchBrowser, rounds: number, n: numb
     const tag = `tput-${r}-`;
     await clearPanel(b);
     await watchPanel(b, tag, n);
-    const page = await pageFlood(b, 'ws', n, size, `${tag}ws`);
+    const page = await pageFlood(b, 'stream', n, size, `${tag}stream`);
     const got = await settlePanel(b, tag, n, 20_000);
     const doneAt = await b.panel!.evaluate<number>(`globalThis.__benchWatch.doneAt`);
     const lost = page.count - got.frames;
@@ -63,7 +68,7 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
   await clearPanel(b);
   const tag = `steady-${rate}`;
   const n = rate * seconds;
-  const run = pageFlood(b, 'ws', n, size, tag, rate);
+  const run = pageFlood(b, 'stream', n, size, tag, rate);
   // Select the channel as a user would, so the frame table and filter run while frames arrive.
   await b.panel!.evaluate(`new Promise((resolve) => {
     const t0 = Date.now();
@@ -107,7 +112,7 @@ export async function measureOpenWithBuffer(url: string, extensionDir: string, n
       devtools: true,
       // The in-page buffer is a setting; it has to hold n records before any panel attaches.
       beforePage: async (l) => {
-        const { session: p, targetId } = await l.newTab(`chrome-extension://${l.extensionId}/devtools.html`);
+        const { session: p, targetId } = await l.newTab(`chrome-extension://${l.extensionId}/devtools-panel.html`);
         await waitFor(() => p.evaluate<boolean>(`document.readyState === 'complete'`), 'the extension page', 15_000, 50);
         await p.evaluate(`(async () => {
           const s = { bufferRecords: ${n + 1000}, bufferBytes: ${(n + 1000) * (size * 2 + 200)} };
@@ -122,7 +127,7 @@ export async function measureOpenWithBuffer(url: string, extensionDir: string, n
     });
     try {
       const tag = `open-${r}`;
-      await pageFlood(b, 'ws', n, size, tag);
+      await pageFlood(b, 'stream', n, size, tag);
       const { shownAt } = await showPanel(b, url);
       const got = await settlePanel(b, tag, n, 30_000);
       const doneAt = Date.now();

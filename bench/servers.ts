@@ -40,9 +40,9 @@ function wsFrames(n: number, size: number, from = 0): Buffer {
   return Buffer.concat(parts);
 }
 
-function sseEvents(n: number, size: number): Buffer {
+function sseEvents(n: number, size: number, from = 0): Buffer {
   const parts: string[] = [];
-  for (let i = 0; i < n; i++) parts.push(`data: ${floodMessage(i, size)}\n\n`);
+  for (let i = from; i < from + n; i++) parts.push(`data: ${floodMessage(i, size)}\n\n`);
   return Buffer.from(parts.join(''));
 }
 
@@ -103,9 +103,31 @@ export async function startBenchServer(): Promise<BenchServer> {
       const p = params(req);
       const n = num(p, 'n', 1000);
       const size = num(p, 'size', 100);
+      const rate = num(p, 'rate', 0);
+      // end=1 (fetch streams): finish the response. Otherwise left open: the page closes the EventSource once it counted every event (no reconnect).
+      const end = p.get('end') === '1';
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-      // Left open: the page closes the EventSource once it counted every event (no reconnect).
-      return void res.write(cached(`sse ${n} ${size}`, () => sseEvents(n, size)));
+      if (!rate) {
+        res.write(cached(`sse ${n} ${size}`, () => sseEvents(n, size)));
+        if (end) res.end();
+        return;
+      }
+      // Paced like the WebSocket flood: every 10 ms, the events due by then.
+      let sent = 0;
+      const t0 = Date.now();
+      const timer = setInterval(() => {
+        const due = Math.min(n, Math.round(((Date.now() - t0) / 1000) * rate));
+        if (due > sent) {
+          res.write(sseEvents(due - sent, size, sent));
+          sent = due;
+        }
+        if (sent >= n) {
+          clearInterval(timer);
+          if (end) res.end();
+        }
+      }, 10);
+      res.on('close', () => clearInterval(timer));
+      return;
     }
     if (path.startsWith('/f')) {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });

@@ -16,13 +16,9 @@ import { nowMs, safely } from './natives';
 import { wrapWorkers } from './worker-wrap';
 import { WorkerHub } from './worker-hub';
 
-const INSTALLED = Symbol.for('pushlens.agent');
-
 export function installAgent(): void {
-  const g = globalThis as Record<symbol, unknown>;
-  // A frame gets one agent even if the script were injected twice (extension reload).
-  if (g[INSTALLED]) return;
-  Object.defineProperty(g, INSTALLED, { value: true });
+  // No marker on window: any property we added there would be visible to the page
+  // (Reflect.ownKeys). Chrome injects a manifest content script once per document.
 
   const agentId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   const startedAt = nowMs();

@@ -1,14 +1,14 @@
 // Context: page (MAIN world). Observes fetch(): the request as passed, the response headers, and
-// the body through a tee (response.clone()) read by body-tap. The page gets the very Response the
-// browser made. Because a tee only closes the connection when both branches are cancelled, the
-// page's cancel paths (stream.cancel, reader.cancel, async-iterator return) are watched and our
-// branch is cancelled with the page's.
+// the body as the page itself reads it (body-observer.ts): no clone, no reading of our own, so the
+// page's chunks, backpressure and cancellation are exactly the browser's. The page gets the very
+// Response the browser made.
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
 import { natives, nowMs, call, safely } from './natives';
-import { wrapMethod, nativeGetter, replaceValue, hideAgentFrames } from './proxy-utils';
+import { wrapMethod, nativeGetter, hideAgentFrames } from './proxy-utils';
 import { textPreview, anyPreview } from './payload';
-import { tapBody, describeError, type BodyTap } from './body-tap';
+import { BodySink, describeError } from './body-sink';
+import { installBodyObserver } from './body-observer';
 import { headerList } from './headers';
 
 const EVENT_STREAM = /^text\/event-stream/i;
@@ -36,12 +36,8 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
   const getResponseHeaders = nativeGetter<Headers>(Response.prototype, 'headers');
   const getResponseUrl = nativeGetter<string>(Response.prototype, 'url');
   const getBody = nativeGetter<ReadableStream<Uint8Array> | null>(Response.prototype, 'body');
-  const getBodyUsed = nativeGetter<boolean>(Response.prototype, 'bodyUsed');
-  const getLocked = nativeGetter<boolean>(ReadableStream.prototype, 'locked');
   const headersGet = Headers.prototype.get;
-  const responseClone = Response.prototype.clone;
-  const getReader = ReadableStream.prototype.getReader;
-  const taps = new natives.WeakMapCtor<object, BodyTap>();
+  const bodies = installBodyObserver();
 
   const getSignal = nativeGetter<AbortSignal>(Request.prototype, 'signal');
   const getAborted = nativeGetter<boolean>(AbortSignal.prototype, 'aborted');
@@ -124,7 +120,7 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     }
     const promise = natives.apply(native, self, [request]) as Promise<Response>;
     // Our own promise (not a reaction on the browser's) keeps unhandled-rejection reporting the
-    // page's business, and lets the body tee happen before the page's reaction can read the body.
+    // page's business, and lets us start following the body before the page's reaction reads it.
     // It settles one microtask after the browser's; fetch settles in a task of its own, so no
     // page code can run in between.
     return new natives.PromiseCtor<Response>((resolve, reject) => {
@@ -158,75 +154,13 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       url: getResponseUrl(response),
       eventStream,
     });
-    if (getBody(response) === null) {
+    if (getBody(response) === null || !bodies) {
       recorder.emit({ type: 'http-end', t: nowMs(), conn, size: 0, outcome: 'ok' });
       registry.markClosed(conn);
       return;
     }
-    const copy = call(responseClone, response) as Response;
-    const pageBody = getBody(response)!;
-    const reader = call(getReader, getBody(copy)!) as ReadableStreamDefaultReader<Uint8Array>;
-    // The response's current body: a page clone() swaps it for a tee branch of pageBody.
-    const pageDone = () => {
-      const current = getBody(response);
-      return current !== null && getBodyUsed(response) && !getLocked(current);
-    };
-    taps.set(pageBody, tapBody(recorder, conn, reader, contentType, eventStream, pageDone));
+    bodies.track(response, new BodySink(recorder, conn, contentType, eventStream, () => registry.markClosed(conn)));
   };
-
-  watchPageCancels(taps);
-}
-
-/** Cancels our branch whenever the page cancels its branch of a tapped body. */
-function watchPageCancels(taps: WeakMap<object, BodyTap>): void {
-  const readers = new natives.WeakMapCtor<object, BodyTap>();
-  const iterators = new natives.WeakMapCtor<object, BodyTap>();
-  const cancelTap = (map: WeakMap<object, BodyTap>, key: unknown) => {
-    if (typeof key !== 'object' || key === null) return;
-    const tap = map.get(key);
-    if (tap) safely(() => tap.cancel());
-  };
-  wrapMethod(ReadableStream.prototype, 'getReader', (native, self, args) => {
-    const reader = natives.apply(native, self, args);
-    const tap = taps.get(self as object);
-    if (tap) readers.set(reader as object, tap);
-    return reader;
-  });
-  wrapMethod(ReadableStream.prototype, 'cancel', (native, self, args) => {
-    const result = natives.apply(native, self, args);
-    cancelTap(taps, self);
-    return result;
-  });
-  wrapMethod(ReadableStreamDefaultReader.prototype, 'cancel', (native, self, args) => {
-    const result = natives.apply(native, self, args);
-    cancelTap(readers, self);
-    return result;
-  });
-  // `for await (const chunk of response.body)` followed by `break` cancels through the iterator.
-  const streamProto = ReadableStream.prototype as unknown as Record<PropertyKey, unknown>;
-  if (typeof streamProto.values === 'function') {
-    const trackIterator = (native: (...a: unknown[]) => unknown, self: unknown, args: unknown[]) => {
-      const iterator = natives.apply(native, self, args);
-      const tap = taps.get(self as object);
-      if (tap) iterators.set(iterator as object, tap);
-      return iterator;
-    };
-    const sameFunction = streamProto[Symbol.asyncIterator] === streamProto.values;
-    wrapMethod(streamProto, 'values', trackIterator);
-    // WebIDL makes @@asyncIterator the very same function as values(); keep them identical.
-    if (sameFunction) replaceValue(streamProto, Symbol.asyncIterator, streamProto.values);
-    else wrapMethod(streamProto, Symbol.asyncIterator, trackIterator);
-    try {
-      const iteratorProto = Object.getPrototypeOf((new ReadableStream() as unknown as { values(): object }).values());
-      wrapMethod(iteratorProto, 'return', (native, self, args) => {
-        const result = natives.apply(native, self, args);
-        cancelTap(iterators, self);
-        return result;
-      });
-    } catch {
-      /* no async iteration support: nothing to watch */
-    }
-  }
 }
 
 function bodyPreview(body: unknown, cap: number) {

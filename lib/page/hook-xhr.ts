@@ -8,7 +8,7 @@ import { natives, nowMs, call, safely } from './natives';
 import { wrapMethod, nativeGetter } from './proxy-utils';
 import { textPreview, anyPreview, bytesPreview, fnv1a } from './payload';
 import { headerList, parseRawHeaders } from './headers';
-import { describeError } from './body-tap';
+import { describeError } from './body-sink';
 import { SseParser } from '../sse/parser';
 
 interface XhrState {

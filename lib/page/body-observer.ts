@@ -1,0 +1,178 @@
+// Context: page (MAIN world). Follows a fetch Response's body as the PAGE consumes it, and feeds
+// what the page gets to its BodySink: reader.read() (default and BYOB), async iteration,
+// pipeThrough/pipeTo (through a pass-through TransformStream we splice in), and the Response
+// methods text(), json(), arrayBuffer(), bytes(), blob(), formData(). A body the page never reads
+// is reported when the Response is garbage-collected. Only tracked bodies are touched: for every
+// other stream the wrappers cost one WeakMap lookup.
+import { natives, call, safely } from './natives';
+import { wrapMethod, nativeGetter } from './proxy-utils';
+import { describeError, outcomeOf, type BodySink } from './body-sink';
+
+type AnyFn = (...a: unknown[]) => unknown;
+
+export interface BodyObserver {
+  track(response: Response, sink: BodySink): void;
+}
+
+export function installBodyObserver(): BodyObserver | undefined {
+  if (typeof ReadableStream !== 'function' || typeof Response !== 'function') return undefined;
+  const getBody = nativeGetter<ReadableStream<Uint8Array> | null>(Response.prototype, 'body');
+  const getBlobSize = nativeGetter<number>(Blob.prototype, 'size');
+  const getBodyUsed = nativeGetter<boolean>(Response.prototype, 'bodyUsed');
+  const getLocked = nativeGetter<boolean>(ReadableStream.prototype, 'locked');
+  /** Body streams (and clones' branches) → sink. */
+  const streams = new natives.WeakMapCtor<object, BodySink>();
+  /** Readers and async iterators of tracked streams → [sink, stream]. */
+  const consumers = new natives.WeakMapCtor<object, [BodySink, object]>();
+  const responses = new natives.WeakMapCtor<object, BodySink>();
+  const unread = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<[BodySink, object]>(([sink, stream]) => safely(() => sink.finish(stream, 'ok', 'the page never read the body'))) : undefined;
+
+  /** Our own promise around the page's: the page's unhandled-rejection reporting stays its own. */
+  const follow = <T,>(p: Promise<T>, onValue: (v: T) => void, onError: (e: unknown) => void): Promise<T> =>
+    new natives.PromiseCtor<T>((resolve, reject) =>
+      call(
+        natives.promiseThen,
+        p,
+        (v: T) => {
+          safely(() => onValue(v));
+          resolve(v);
+        },
+        (e: unknown) => {
+          safely(() => onError(e));
+          reject(e);
+        },
+      ),
+    );
+
+  const onReadResult = (sink: BodySink, stream: object) => (r: { done?: boolean; value?: unknown }) => {
+    if (r.done) sink.finish(stream, 'ok');
+    else if (r.value instanceof Uint8Array) sink.chunk(stream, r.value);
+  };
+  const onReadError = (sink: BodySink, stream: object) => (e: unknown) => sink.finish(stream, outcomeOf(e), describeError(e));
+
+  // Readers and iterators of tracked streams.
+  wrapMethod(ReadableStream.prototype, 'getReader', (native, self, args) => {
+    const reader = natives.apply(native, self, args);
+    const sink = streams.get(self as object);
+    if (sink) consumers.set(reader as object, [sink, self as object]);
+    return reader;
+  });
+  const wrapRead = (proto: object | undefined) => {
+    if (!proto) return;
+    wrapMethod(proto, 'read', (native, self, args) => {
+      const p = natives.apply(native, self, args) as Promise<{ done?: boolean; value?: unknown }>;
+      const entry = consumers.get(self as object);
+      if (!entry) return p;
+      return follow(p, onReadResult(entry[0], entry[1]), onReadError(entry[0], entry[1]));
+    });
+  };
+  wrapRead(ReadableStreamDefaultReader.prototype);
+  wrapRead(typeof ReadableStreamBYOBReader === 'function' ? ReadableStreamBYOBReader.prototype : undefined);
+
+  const streamProto = ReadableStream.prototype as unknown as Record<PropertyKey, unknown>;
+  if (typeof streamProto.values === 'function') {
+    const sameFunction = streamProto[Symbol.asyncIterator] === streamProto.values;
+    const trackIterator = (native: AnyFn, self: unknown, args: unknown[]) => {
+      const iterator = natives.apply(native, self, args);
+      const sink = streams.get(self as object);
+      if (sink) consumers.set(iterator as object, [sink, self as object]);
+      return iterator;
+    };
+    wrapMethod(streamProto, 'values', trackIterator);
+    // WebIDL makes @@asyncIterator the very same function as values(); keep them identical.
+    if (sameFunction) natives.defineProperty(streamProto, Symbol.asyncIterator, { ...natives.getOwnPropertyDescriptor(streamProto, Symbol.asyncIterator)!, value: streamProto.values });
+    else wrapMethod(streamProto, Symbol.asyncIterator, trackIterator);
+    try {
+      const iteratorProto = Object.getPrototypeOf((new ReadableStream() as unknown as { values(): object }).values());
+      wrapMethod(iteratorProto, 'next', (native, self, args) => {
+        const p = natives.apply(native, self, args) as Promise<{ done?: boolean; value?: unknown }>;
+        const entry = consumers.get(self as object);
+        if (!entry) return p;
+        return follow(p, onReadResult(entry[0], entry[1]), onReadError(entry[0], entry[1]));
+      });
+    } catch {
+      /* no async iteration support */
+    }
+  }
+
+  // Pipes: splice a pass-through in front of the page's own pipe. The page gets the very
+  // readable (or promise) the native returns; chunks, backpressure, errors and cancellation flow
+  // through the pass-through unchanged.
+  const TransformCtor = typeof TransformStream === 'function' ? TransformStream : undefined;
+  const nativePipeThrough = ReadableStream.prototype.pipeThrough;
+  const tapped = (self: object, sink: BodySink): ReadableStream => {
+    // High-water marks of 0: the splice holds no chunk of its own, so the body is pulled exactly
+    // when the page's pipe pulls, and chunk boundaries stay the browser's.
+    const pass = new TransformCtor!({
+      transform(chunk, controller) {
+        safely(() => chunk instanceof Uint8Array && sink.chunk(self, chunk));
+        controller.enqueue(chunk);
+      },
+      flush() {
+        safely(() => sink.finish(self, 'ok'));
+      },
+    });
+    return call(nativePipeThrough, self, pass) as ReadableStream;
+  };
+  for (const key of ['pipeThrough', 'pipeTo'] as const) {
+    wrapMethod(ReadableStream.prototype, key, (native, self, args) => {
+      const sink = streams.get(self as object);
+      // Only a pipe that will start gets the splice; anything the native would refuse is left to it.
+      if (!sink || !TransformCtor || getLocked(self) || !args[0] || typeof args[0] !== 'object') return natives.apply(native, self, args);
+      return natives.apply(native, tapped(self as object, sink), args);
+    });
+  }
+
+  // Whole-body methods of Response.
+  const whole: Record<string, (sink: BodySink, stream: object, v: unknown) => void> = {
+    text: (sink, stream, v) => sink.wholeText(stream, String(v)),
+    json: (sink, stream, v) => sink.wholeText(stream, natives.JSONStringify(v) ?? ''),
+    arrayBuffer: (sink, stream, v) => sink.wholeBytes(stream, new Uint8Array(v as ArrayBuffer)),
+    bytes: (sink, stream, v) => sink.wholeBytes(stream, v as Uint8Array),
+    blob: (sink, stream, v) => sink.sizeOnly(stream, getBlobSize(v), 'ok'),
+    formData: (sink, stream) => sink.sizeOnly(stream, 0, 'ok'),
+  };
+  for (const key of Object.keys(whole)) {
+    if (typeof (Response.prototype as unknown as Record<string, unknown>)[key] !== 'function') continue;
+    wrapMethod(Response.prototype, key, (native, self, args) => {
+      let refused = true;
+      safely(() => {
+        const body = getBody(self);
+        refused = getBodyUsed(self) || (body !== null && getLocked(body));
+      });
+      const p = natives.apply(native, self, args) as Promise<unknown>;
+      // Refused calls (used or locked body, not a Response) get the native's own promise: its
+      // rejection timing and unhandled-rejection reporting stay exact (its stack shows our frame).
+      if (refused) return p;
+      const sink = responses.get(self as object);
+      const stream = sink ? getBody(self) : null;
+      if (!sink || !stream) return p;
+      return follow(p, (v) => whole[key](sink, stream, v), onReadError(sink, stream));
+    });
+  }
+
+  // A page clone() tees the body: both branches (and both Responses) lead to the same sink; the
+  // first one the page reads is the one recorded.
+  wrapMethod(Response.prototype, 'clone', (native, self, args) => {
+    const copy = natives.apply(native, self, args) as Response;
+    const sink = responses.get(self as object);
+    if (sink) {
+      responses.set(copy, sink);
+      const a = getBody(self);
+      const b = getBody(copy);
+      if (a) streams.set(a, sink);
+      if (b) streams.set(b, sink);
+    }
+    return copy;
+  });
+
+  return {
+    track(response, sink) {
+      const body = getBody(response);
+      if (!body) return;
+      streams.set(body, sink);
+      responses.set(response, sink);
+      unread?.register(response, [sink, body]);
+    },
+  };
+}
