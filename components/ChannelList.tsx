@@ -4,18 +4,8 @@ import { useUi } from '@/lib/store/ui-store';
 import { session } from '@/lib/panel/panel-runtime';
 import { t } from '@/lib/i18n/messages';
 import { summarizeChannel, channelRate } from '@/lib/store/channel-summary';
-import type { Channel } from '@/lib/store/session-types';
 import { Sparkline } from './Sparkline';
 import { Explain } from './Explain';
-
-const KIND_SHORT: Record<Channel['kind'], string> = {
-  ws: 'WS',
-  sse: 'SSE',
-  'fetch-stream': 'STREAM',
-  'long-poll': 'LONG POLL',
-  'short-poll': 'POLL',
-  http: 'HTTP',
-};
 
 export function ChannelList() {
   const { selectedChannel, locale, set } = useUi();
@@ -63,15 +53,15 @@ export function ChannelList() {
             onClick={() => set({ selectedChannel: ch.index, selectedFrame: null })}
           >
             <span className={`kind kind-${ch.kind}`} title={t(`kind.${ch.kind}`, locale)}>
-              {KIND_SHORT[ch.kind]}
+              {t(`list.badge.${ch.kind}`, locale)}
             </span>
-            {ch.worker && <span className="badge worker">worker</span>}
+            {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
             <span className="url" title={ch.url}>
               {ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}
               {shortUrl(ch.url)}
             </span>
             <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
-            <span className="counts" title="in / out">
+            <span className="counts" title={t('list.inOut', locale)}>
               ↓{ch.framesIn} ↑{ch.framesOut}
             </span>
             <Sparkline values={channelRate(session, ch, now)} />

@@ -5,7 +5,7 @@ import { session } from '@/lib/panel/panel-runtime';
 import { adviseChannel } from '@/lib/advisor';
 import { advisorInput } from '@/lib/store/advisor-input';
 import { techniqueCard, type TechniqueId } from '@/lib/knowledge';
-import { localize } from '@/lib/i18n/locale';
+import { localize, type Locale } from '@/lib/i18n/locale';
 import { t } from '@/lib/i18n/messages';
 import type { Channel } from '@/lib/store/session-types';
 
@@ -13,6 +13,21 @@ function techniqueOf(kind: Channel['kind']): TechniqueId | undefined {
   if (kind === 'fetch-stream') return 'sse';
   if (kind === 'http') return undefined;
   return kind;
+}
+
+function secs(ms: number, locale: Locale): string {
+  return ms >= 1000 ? t('chain.seconds', locale, { value: (ms / 1000).toFixed(1) }) : t('chain.ms', locale, { value: Math.round(ms) });
+}
+
+/** The polling verdict's reason in the panel's language, rebuilt from the same numbers. */
+function pollReason(poll: NonNullable<Channel['poll']>, locale: Locale): string {
+  const s = poll.stats;
+  if (poll.kind === 'long-poll') return t('learn.pollReasonLong', locale, { hold: secs(s.holdMedianMs, locale), gap: secs(Math.max(0, s.gapMedianMs), locale) });
+  if (poll.kind === 'short-poll') {
+    const hold = Number.isFinite(s.holdMedianMs) ? secs(s.holdMedianMs, locale) : t('learn.unknownTime', locale);
+    return t('learn.pollReasonShort', locale, { cadence: secs(s.cadenceMs, locale), pct: Math.round(s.jitterRatio * 100), hold });
+  }
+  return poll.reason;
 }
 
 export function Insights({ channel }: { channel: Channel }) {
@@ -39,14 +54,14 @@ export function Insights({ channel }: { channel: Channel }) {
           <h3>{t('insights.numbers', locale)}</h3>
           <table className="kv">
             <tbody>
-              <tr><td>{t('insights.cadence', locale)}</td><td>{(stats.cadenceMs / 1000).toFixed(1)} s ± {(stats.jitterMs / 1000).toFixed(1)} s</td></tr>
-              <tr><td>{t('insights.hold', locale)}</td><td>{(stats.holdMedianMs / 1000).toFixed(2)} s</td></tr>
+              <tr><td>{t('insights.cadence', locale)}</td><td>{t('chain.seconds', locale, { value: (stats.cadenceMs / 1000).toFixed(1) })} ± {t('chain.seconds', locale, { value: (stats.jitterMs / 1000).toFixed(1) })}</td></tr>
+              <tr><td>{t('insights.hold', locale)}</td><td>{t('chain.seconds', locale, { value: (stats.holdMedianMs / 1000).toFixed(2) })}</td></tr>
               <tr><td>{t('insights.rpm', locale)}</td><td>{stats.requestsPerMinute.toFixed(1)}</td></tr>
               <tr><td>{t('insights.unchanged', locale)}</td><td data-testid="unchanged-share">{Math.round(stats.unchangedShare * 100)}%</td></tr>
               <tr><td>{t('insights.errors', locale)}</td><td>{Math.round(stats.errorShare * 100)}%</td></tr>
             </tbody>
           </table>
-          {channel.poll && <p className="muted">{channel.poll.reason}</p>}
+          {channel.poll && <p className="muted">{pollReason(channel.poll, locale)}</p>}
         </section>
       )}
       {card && (

@@ -1,11 +1,14 @@
 // Context: panel. Collapsible JSON tree. Children render only when a node is opened, so a 5 MB
 // document costs one level at a time. Values are rendered as text.
 import { useState } from 'react';
+import { useUi } from '@/lib/store/ui-store';
+import { t } from '@/lib/i18n/messages';
 
 const MAX_CHILDREN = 500;
 
 export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: string; depth?: number }) {
   const [open, setOpen] = useState(depth < 1);
+  const locale = useUi((s) => s.locale);
   const label = name !== undefined ? <span className="json-key">{name}: </span> : null;
   if (value === null || typeof value !== 'object') {
     return (
@@ -28,7 +31,7 @@ export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: st
           {entries.slice(0, MAX_CHILDREN).map(([k, v]) => (
             <JsonTree key={k} name={k} value={v} depth={depth + 1} />
           ))}
-          {entries.length > MAX_CHILDREN && <div className="json-more">… {entries.length - MAX_CHILDREN} more</div>}
+          {entries.length > MAX_CHILDREN && <div className="json-more">{t('json.more', locale, { count: entries.length - MAX_CHILDREN })}</div>}
         </div>
       )}
     </div>

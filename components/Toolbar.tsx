@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/locale';
 import { exportSessionJson } from '@/lib/store/export-json';
 import { FilterInput } from './FilterInput';
+import { HarControls } from './HarControls';
 
 export function Toolbar() {
   const { recording, preserveLog, locale, tab, set } = useUi();
@@ -63,8 +64,9 @@ export function Toolbar() {
         </span>
       )}
       <span className="spacer" />
+      <HarControls session={session} />
       <button data-testid="export-json" onClick={download}>
-        Export JSON
+        JSON
       </button>
       <select data-testid="language" value={locale} onChange={(e) => {
         localStorage.setItem('pushlens.locale', e.target.value);

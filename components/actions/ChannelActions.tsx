@@ -7,10 +7,11 @@ import { session } from '@/lib/panel/panel-runtime';
 import { liveConnection, runOn, replayFrames, type ChannelCommand } from '@/lib/panel/actions';
 import type { Channel } from '@/lib/store/session-types';
 import { canSendFromScript } from '@/lib/knowledge';
+import { t } from '@/lib/i18n/messages';
 import { ActionResult, report } from './ActionResult';
 
 export function ChannelActions({ channel }: { channel: Channel }) {
-  const { composer, pickedFrames, set } = useUi();
+  const { composer, pickedFrames, locale, set } = useUi();
   const [closeCode, setCloseCode] = useState('4000');
   const [closeReason, setCloseReason] = useState('closed by PushLens');
   const [held, setHeld] = useState(false);
@@ -18,7 +19,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
   const conn = liveConnection(session, channel);
   const act = async (label: string, command: ChannelCommand) => {
     const r = await runOn(conn, command);
-    report(r.ok, r.ok ? label : (r.error ?? 'failed'));
+    report(r.ok, r.ok ? label : (r.error ?? t('action.failed', locale)));
     return r.ok;
   };
   if (channel.kind === 'ws') {
@@ -26,47 +27,47 @@ export function ChannelActions({ channel }: { channel: Channel }) {
     return (
       <div className="channel-actions" data-testid="channel-actions">
         <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open } })}>
-          ✎ Compose
+          ✎ {t('action.compose', locale)}
         </button>
         <span className="group">
-          <input className="code" aria-label="close code" value={closeCode} onChange={(e) => setCloseCode(e.target.value)} data-testid="close-code" />
-          <input className="reason" aria-label="close reason" value={closeReason} onChange={(e) => setCloseReason(e.target.value)} data-testid="close-reason" />
+          <input className="code" aria-label={t('action.closeCode', locale)} value={closeCode} onChange={(e) => setCloseCode(e.target.value)} data-testid="close-code" />
+          <input className="reason" aria-label={t('action.closeReason', locale)} value={closeReason} onChange={(e) => setCloseReason(e.target.value)} data-testid="close-reason" />
           <button
             data-testid="close-connection"
             onClick={() => {
-              if (!canSendFromScript(code)) return report(false, `A page can only close with 1000 or 3000–4999, not ${closeCode}.`);
-              void act(`Closed with ${code}.`, { kind: 'ws-close', code, reason: closeReason });
+              if (!canSendFromScript(code)) return report(false, t('action.closeCodeInvalid', locale, { code: closeCode }));
+              void act(t('action.closed', locale, { code }), { kind: 'ws-close', code, reason: closeReason });
             }}
           >
-            Close
+            {t('action.close', locale)}
           </button>
         </span>
-        <button data-testid="drop-connection" title="The page sees close 1006 (not clean), as if the network died" onClick={() => void act('Connection dropped (the page saw 1006).', { kind: 'ws-drop' })}>
-          ⚡ Drop
+        <button data-testid="drop-connection" title={t('action.dropTitle', locale)} onClick={() => void act(t('action.dropped', locale), { kind: 'ws-drop' })}>
+          ⚡ {t('action.cut', locale)}
         </button>
         <button
           data-testid="hold-toggle"
           className={held ? 'on' : ''}
-          title="Hold incoming frames (the page receives nothing) and release them later, in order"
+          title={t('action.holdTitle', locale)}
           onClick={async () => {
-            if (await act(held ? 'Released held frames in order.' : 'Holding incoming frames.', { kind: 'ws-hold', hold: !held })) setHeld(!held);
+            if (await act(held ? t('action.released', locale) : t('action.holding', locale), { kind: 'ws-hold', hold: !held })) setHeld(!held);
           }}
         >
-          {held ? '▶ Release' : '⏸ Hold'}
+          {held ? `▶ ${t('action.release', locale)}` : `⏸ ${t('action.hold', locale)}`}
         </button>
         {pickedFrames.length > 0 && (
           <span className="group">
-            <select value={speed} onChange={(e) => setSpeed(e.target.value)} aria-label="replay speed">
-              <option value="1">original timing</option>
-              <option value="2">2× faster</option>
-              <option value="10">10× faster</option>
-              <option value="0">at once</option>
+            <select value={speed} onChange={(e) => setSpeed(e.target.value)} aria-label={t('action.replaySpeed', locale)}>
+              <option value="1">{t('action.speedOriginal', locale)}</option>
+              <option value="2">{t('action.speedFaster', locale, { factor: 2 })}</option>
+              <option value="10">{t('action.speedFaster', locale, { factor: 10 })}</option>
+              <option value="0">{t('action.speedAtOnce', locale)}</option>
             </select>
             <button data-testid="replay-server" onClick={() => void replay('server')}>
-              Replay {pickedFrames.length} → server
+              {t('action.replayToServer', locale, { count: pickedFrames.length })}
             </button>
             <button data-testid="replay-page" onClick={() => void replay('page')}>
-              Replay {pickedFrames.length} → page
+              {t('action.replayToPage', locale, { count: pickedFrames.length })}
             </button>
           </span>
         )}
@@ -78,14 +79,14 @@ export function ChannelActions({ channel }: { channel: Channel }) {
     return (
       <div className="channel-actions" data-testid="channel-actions">
         <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open, mode: 'inject' } })}>
-          ✎ Inject event
+          ✎ {t('action.injectEvent', locale)}
         </button>
-        <button data-testid="fail-eventsource" title="Close the EventSource and fire error: the page sees it fail for good" onClick={() => void act('EventSource failed (readyState CLOSED, error fired).', { kind: 'sse-fail' })}>
-          ⚡ Fail
+        <button data-testid="fail-eventsource" title={t('action.failTitle', locale)} onClick={() => void act(t('action.sseFailed', locale), { kind: 'sse-fail' })}>
+          ⚡ {t('action.fail', locale)}
         </button>
         {pickedFrames.length > 0 && (
           <button data-testid="replay-page" onClick={() => void replaySse()}>
-            Replay {pickedFrames.length} → page
+            {t('action.replayToPage', locale, { count: pickedFrames.length })}
           </button>
         )}
         <ActionResult />
@@ -99,13 +100,13 @@ export function ChannelActions({ channel }: { channel: Channel }) {
   );
 
   async function replay(target: 'server' | 'page') {
-    report(true, `Replaying ${pickedFrames.length} frames…`);
+    report(true, t('action.replaying', locale, { count: pickedFrames.length }));
     const r = await replayFrames(session, channel, pickedFrames, {
       target,
       speed: Number(speed),
-      onProgress: (done, total) => report(true, `Replaying… ${done}/${total}`),
+      onProgress: (done, total) => report(true, t('action.replayProgress', locale, { done, total })),
     });
-    report(r.ok, r.ok ? `Replayed ${pickedFrames.length} frames to the ${target}.` : (r.error ?? 'failed'));
+    report(r.ok, r.ok ? t(target === 'server' ? 'action.replayedToServer' : 'action.replayedToPage', locale, { count: pickedFrames.length }) : (r.error ?? t('action.failed', locale)));
   }
 
   async function replaySse() {
@@ -113,8 +114,8 @@ export function ChannelActions({ channel }: { channel: Channel }) {
     const rows = [...pickedFrames].sort((a, b) => f.time[a] - f.time[b]);
     for (const i of rows) {
       const r = await runOn(liveConnection(session, channel), { kind: 'sse-inject', event: f.eventName(i), data: f.preview[i], id: session.sseIds.get(i) ?? '' });
-      if (!r.ok) return report(false, r.error ?? 'failed');
+      if (!r.ok) return report(false, r.error ?? t('action.failed', locale));
     }
-    report(true, `Replayed ${rows.length} events to the page.`);
+    report(true, t('action.replayedEvents', locale, { count: rows.length }));
   }
 }

@@ -9,6 +9,7 @@ import { liveConnection, runOn, type ChannelCommand } from '@/lib/panel/actions'
 import { encodePayload, formatJson } from '@/lib/panel/payload-format';
 import { loadComposer, saveComposer, remember, type ComposerMemory } from '@/lib/panel/composer-storage';
 import type { Channel } from '@/lib/store/session-types';
+import { t } from '@/lib/i18n/messages';
 import { report } from './ActionResult';
 
 function originOf(url: string): string {
@@ -20,7 +21,7 @@ function originOf(url: string): string {
 }
 
 export function Composer({ channel }: { channel: Channel }) {
-  const { composer, set } = useUi();
+  const { composer, locale, set } = useUi();
   const [memory, setMemory] = useState<ComposerMemory>({ history: [], snippets: [] });
   const origin = originOf(channel.url);
   useEffect(() => {
@@ -37,7 +38,7 @@ export function Composer({ channel }: { channel: Channel }) {
       ? { kind: 'sse-inject', event: composer.sseEvent || 'message', id: composer.sseId, data: encoded.data }
       : { kind: composer.mode === 'send' ? 'ws-send' : 'ws-inject', data: encoded.data, binary: encoded.binary };
     const r = await runOn(conn, command);
-    report(r.ok, r.ok ? (sse || composer.mode === 'inject' ? 'Injected into the page.' : 'Sent to the server.') : (r.error ?? 'failed'));
+    report(r.ok, r.ok ? t(sse || composer.mode === 'inject' ? 'composer.injected' : 'composer.sent', locale) : (r.error ?? t('action.failed', locale)));
     if (r.ok) {
       const next = remember(memory, composer.text);
       setMemory(next);
@@ -48,29 +49,29 @@ export function Composer({ channel }: { channel: Channel }) {
     <div className="composer" data-testid="composer">
       <div className="composer-bar">
         {!sse && (
-          <select value={composer.mode} onChange={(e) => update({ mode: e.target.value as 'send' | 'inject' })} data-testid="composer-mode" aria-label="where to">
-            <option value="send">Send to server</option>
-            <option value="inject">Inject into page</option>
+          <select value={composer.mode} onChange={(e) => update({ mode: e.target.value as 'send' | 'inject' })} data-testid="composer-mode" aria-label={t('composer.target', locale)}>
+            <option value="send">{t('composer.sendToServer', locale)}</option>
+            <option value="inject">{t('composer.injectIntoPage', locale)}</option>
           </select>
         )}
         {sse && (
           <>
-            <input value={composer.sseEvent} onChange={(e) => update({ sseEvent: e.target.value })} placeholder="event" aria-label="event name" data-testid="composer-event" />
-            <input value={composer.sseId} onChange={(e) => update({ sseId: e.target.value })} placeholder="id" aria-label="event id" />
+            <input value={composer.sseEvent} onChange={(e) => update({ sseEvent: e.target.value })} placeholder={t('composer.eventPlaceholder', locale)} aria-label={t('composer.eventName', locale)} data-testid="composer-event" />
+            <input value={composer.sseId} onChange={(e) => update({ sseId: e.target.value })} placeholder={t('composer.idPlaceholder', locale)} aria-label={t('composer.eventId', locale)} />
           </>
         )}
         {!sse && (
-          <select value={composer.format} onChange={(e) => update({ format: e.target.value as typeof composer.format })} aria-label="format" data-testid="composer-format">
-            <option value="text">Text</option>
+          <select value={composer.format} onChange={(e) => update({ format: e.target.value as typeof composer.format })} aria-label={t('composer.format', locale)} data-testid="composer-format">
+            <option value="text">{t('composer.formatText', locale)}</option>
             <option value="json">JSON</option>
-            <option value="hex">Hex (binary)</option>
-            <option value="base64">Base64 (binary)</option>
+            <option value="hex">{t('composer.formatHex', locale)}</option>
+            <option value="base64">{t('composer.formatBase64', locale)}</option>
           </select>
         )}
-        <button onClick={() => update({ text: formatJson(composer.text) })}>Format JSON</button>
+        <button onClick={() => update({ text: formatJson(composer.text) })}>{t('composer.formatJson', locale)}</button>
         {memory.history.length > 0 && (
-          <select value="" onChange={(e) => e.target.value && update({ text: e.target.value })} aria-label="history">
-            <option value="">History…</option>
+          <select value="" onChange={(e) => e.target.value && update({ text: e.target.value })} aria-label={t('composer.history', locale)}>
+            <option value="">{t('composer.historyPick', locale)}</option>
             {memory.history.map((h, i) => (
               <option key={i} value={h}>
                 {h.slice(0, 60)}
@@ -80,18 +81,18 @@ export function Composer({ channel }: { channel: Channel }) {
         )}
         <button
           onClick={() => {
-            const name = composer.text.slice(0, 30) || 'snippet';
+            const name = composer.text.slice(0, 30) || t('composer.snippetName', locale);
             const next = { ...memory, snippets: [{ name, text: composer.text }, ...memory.snippets] };
             setMemory(next);
             void saveComposer(origin, next);
-            report(true, 'Snippet saved for this origin.');
+            report(true, t('composer.snippetSaved', locale));
           }}
         >
-          Save snippet
+          {t('composer.saveSnippet', locale)}
         </button>
         {memory.snippets.length > 0 && (
-          <select value="" onChange={(e) => e.target.value && update({ text: memory.snippets[Number(e.target.value)].text })} aria-label="snippets">
-            <option value="">Snippets…</option>
+          <select value="" onChange={(e) => e.target.value && update({ text: memory.snippets[Number(e.target.value)].text })} aria-label={t('composer.snippets', locale)}>
+            <option value="">{t('composer.snippetsPick', locale)}</option>
             {memory.snippets.map((sn, i) => (
               <option key={i} value={i}>
                 {sn.name}
@@ -101,7 +102,7 @@ export function Composer({ channel }: { channel: Channel }) {
         )}
         <span className="spacer" />
         <button data-testid="composer-submit" className="primary" disabled={!encoded.ok} onClick={() => void submit()} title="Ctrl+Enter">
-          {sse || composer.mode === 'inject' ? 'Inject' : 'Send'}
+          {t(sse || composer.mode === 'inject' ? 'composer.inject' : 'composer.send', locale)}
         </button>
       </div>
       <textarea

@@ -6,21 +6,23 @@ import { session } from '@/lib/panel/panel-runtime';
 import { liveConnection, runOn, type ChannelCommand } from '@/lib/panel/actions';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '@/lib/store/frame-store';
 import { toCurl, toFetch, toWebsocat } from '@/lib/model/copy-as';
+import { t } from '@/lib/i18n/messages';
 import { report } from './ActionResult';
 
 async function copy(text: string, what: string): Promise<void> {
+  const locale = useUi.getState().locale;
   try {
     await navigator.clipboard.writeText(text);
-    report(true, `${what} copied.`);
+    report(true, t('action.copied', locale, { what }));
   } catch {
     // DevTools panels may not get clipboard access; the text goes into the composer instead.
     useUi.getState().set({ composer: { ...useUi.getState().composer, open: true, text } });
-    report(true, `${what} placed in the composer (clipboard not available).`);
+    report(true, t('action.placedInComposer', locale, { what }));
   }
 }
 
 export function FrameActions({ index }: { index: number }) {
-  const { composer, set } = useUi();
+  const { composer, locale, set } = useUi();
   const f = session.frames;
   const conn = session.connections[f.connection[index]];
   const channel = session.channels[f.channel[index]];
@@ -34,13 +36,13 @@ export function FrameActions({ index }: { index: number }) {
           data-testid="rerun-request"
           onClick={async () => {
             const r = await runOn(conn, { kind: 'http-rerun' });
-            report(r.ok, r.ok ? 'Request re-run from the page; the new response appears as the next row.' : (r.error ?? 'failed'));
+            report(r.ok, r.ok ? t('action.rerunDone', locale) : (r.error ?? t('action.failed', locale)));
           }}
         >
-          ↻ Re-run
+          ↻ {t('action.rerun', locale)}
         </button>
-        <button onClick={() => void copy(toCurl(req), 'cURL command')}>cURL</button>
-        <button onClick={() => void copy(toFetch(req), 'fetch() call')}>fetch()</button>
+        <button onClick={() => void copy(toCurl(req), t('action.whatCurl', locale))}>cURL</button>
+        <button onClick={() => void copy(toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
       </span>
     );
   }
@@ -54,27 +56,27 @@ export function FrameActions({ index }: { index: number }) {
             data-testid="resend-frame"
             onClick={async () => {
               const r = await runOn(liveConnection(session, channel), { kind: 'ws-send', data, binary });
-              report(r.ok, r.ok ? 'Sent again to the server.' : (r.error ?? 'failed'));
+              report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
-            ↻ Resend
+            ↻ {t('action.resend', locale)}
           </button>
         )}
         <button data-testid="edit-frame" onClick={() => set({ composer: { ...composer, open: true, text: binary ? data : data, format: binary ? 'base64' : composer.format, mode: out ? 'send' : 'inject' } })}>
-          ✎ Edit
+          ✎ {t('action.edit', locale)}
         </button>
         {!out && (
           <button
             data-testid="inject-frame"
             onClick={async () => {
               const r = await runOn(liveConnection(session, channel), { kind: 'ws-inject', data, binary });
-              report(r.ok, r.ok ? 'Injected a copy into the page.' : (r.error ?? 'failed'));
+              report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
-            ⇣ Inject copy
+            ⇣ {t('action.inject', locale)}
           </button>
         )}
-        <button onClick={() => void copy(toWebsocat(conn.url, conn.protocols), 'websocat command')}>websocat</button>
+        <button onClick={() => void copy(toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
       </span>
     );
   }

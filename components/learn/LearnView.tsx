@@ -124,13 +124,13 @@ export function LearnView() {
             </div>
           ))}
         {closeCodeRanges
-          .filter((r) => match(`${r.from}-${r.to}`, r.name, L(r.summary)))
+          .filter((r) => match(`${r.from}-${r.to}`, r.name, t(`learn.range.${r.kind}`, locale), L(r.summary)))
           .map((r) => (
             <div className="code-entry" key={r.from}>
               <span className="code">
                 {r.from}–{r.to}
               </span>{' '}
-              <strong>{r.name}</strong>
+              <strong>{t(`learn.range.${r.kind}`, locale)}</strong>
               <div>{L(r.summary)}</div>
             </div>
           ))}

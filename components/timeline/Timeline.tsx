@@ -8,6 +8,7 @@ import { DIR_OUT } from '@/lib/store/frame-store';
 import { drawTimeline, readColors } from './draw';
 import { LANE_HEIGHT, lowerBound, panRange, timeToX, xToTime, zoomRange, type TimeRange } from './layout';
 import { formatBytes, formatClock, oneLine } from '../format';
+import { t } from '@/lib/i18n/messages';
 
 const MAX_VISIBLE_LANES = 8;
 
@@ -18,7 +19,7 @@ interface Hover {
 }
 
 export function Timeline({ version }: { version: number }) {
-  const { selectedChannel, timeBrush, theme, set } = useUi();
+  const { selectedChannel, timeBrush, theme, locale, set } = useUi();
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
@@ -90,8 +91,8 @@ export function Timeline({ version }: { version: number }) {
     if (channelIndex === undefined) return null;
     const rows = session.channels[channelIndex].frames;
     const f = session.frames;
-    const t = xToTime(x, range, width);
-    const k = lowerBound(rows.length, (j) => f.time[rows.at(j)], t);
+    const time = xToTime(x, range, width);
+    const k = lowerBound(rows.length, (j) => f.time[rows.at(j)], time);
     let best = -1;
     let bestDx = 5;
     for (const j of [k - 1, k]) {
@@ -126,7 +127,7 @@ export function Timeline({ version }: { version: number }) {
           setManual(null);
           set({ timeBrush: null });
         }}
-        aria-label="Timeline: wheel to zoom, drag to pan, shift+drag to select a time range, double-click to reset"
+        aria-label={t('timeline.ariaLabel', locale)}
       />
       {hover && (
         <div className="timeline-hover" style={{ left: Math.min(hover.x + 8, width - 260), top: hover.y + 8 }} data-testid="timeline-hover">

@@ -121,6 +121,8 @@ export function entryToConnection(entry: unknown, index: number, warn: (m: strin
     if (content.encoding === 'base64') http.bodyBinary = true;
   }
   if (pl?.bodyTruncated === true) http.bodyTruncated = true;
+  const bodyHash = str(pl?.bodyHash);
+  if (bodyHash) http.bodyHash = bodyHash;
   const outcome = str(pl?.outcome);
   if (outcome === 'ok' || outcome === 'error' || outcome === 'abort' || outcome === 'timeout') http.outcome = outcome;
   else http.outcome = status !== undefined && status > 0 ? 'ok' : 'error';

@@ -52,6 +52,7 @@ function pushlensInfo(c: HarConnection): HarPushLensInfo {
     if (c.http.end !== undefined) p.end = c.http.end;
     if (c.http.outcome) p.outcome = c.http.outcome;
     if (c.http.bodyTruncated) p.bodyTruncated = true;
+    if (c.http.bodyHash) p.bodyHash = c.http.bodyHash;
   }
   return p;
 }

@@ -23,6 +23,8 @@ export interface HarHttpInfo {
   /** `body` is base64. */
   bodyBinary?: boolean;
   bodyTruncated?: boolean;
+  /** Hash of the body as captured, so an imported poll can still be told "unchanged". */
+  bodyHash?: string;
   outcome?: 'ok' | 'error' | 'abort' | 'timeout';
   error?: string;
   eventStream: boolean;
@@ -141,6 +143,7 @@ export interface HarPushLensInfo {
   errored?: boolean;
   outcome?: HarHttpInfo['outcome'];
   bodyTruncated?: boolean;
+  bodyHash?: string;
 }
 
 export interface HarEntry {

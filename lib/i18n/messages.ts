@@ -3,8 +3,10 @@
 // check instead of showing a raw key to the user.
 
 import { localize, type Locale, type Localized } from './locale';
+import { actionMessages } from './messages-actions';
 
 export const messages = {
+  ...actionMessages,
   // Toolbar
   'toolbar.record': { en: 'Record', 'zh-CN': '录制' },
   'toolbar.pause': { en: 'Pause', 'zh-CN': '暂停' },
@@ -123,6 +125,14 @@ export const messages = {
   'tab.messages': { en: 'Messages', 'zh-CN': '消息' },
   'tab.connections': { en: 'Connections', 'zh-CN': '连接' },
   'tab.insights': { en: 'Insights', 'zh-CN': '分析' },
+  'har.exported': { en: 'Exported {count} HAR entries.', 'zh-CN': '已导出 {count} 条 HAR 记录。' },
+  'har.exportTitle': { en: 'HAR 1.2 with WebSocket messages (Chrome format) and SSE events', 'zh-CN': 'HAR 1.2，包含 WebSocket 消息（Chrome 格式）和 SSE 事件' },
+  'har.exportChannel': { en: 'Export channel', 'zh-CN': '导出此通道' },
+  'har.redact': { en: 'Redact secrets', 'zh-CN': '隐藏敏感信息' },
+  'har.redactTitle': { en: 'Replace Authorization, Cookie, API keys and token parameters with a placeholder', 'zh-CN': '用占位符替换 Authorization、Cookie、API 密钥和 token 参数' },
+  'har.import': { en: 'Import HAR', 'zh-CN': '导入 HAR' },
+  'har.imported': { en: 'Opened {name}: {connections} connections, {records} records (offline, recording paused).', 'zh-CN': '已打开 {name}：{connections} 个连接，{records} 条记录（离线查看，录制已暂停）。' },
+  'har.warnings': { en: '{count} warnings.', 'zh-CN': '{count} 条警告。' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;

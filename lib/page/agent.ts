@@ -24,7 +24,7 @@ export function installAgent(): void {
   const startedAt = nowMs();
   let link: RelayLink | undefined;
   const post = (message: PageToPanelMessage) => link?.post(message);
-  const recorder = new Recorder((records) => post({ ...makeEnvelope('batch'), agentId, records }));
+  const recorder = new Recorder((records) => post({ ...makeEnvelope('batch'), agentId, records }), (packed) => post({ ...makeEnvelope('batch'), agentId, records: [], packed }));
   const registry = new ConnectionRegistry();
   const ctx: CommandContext = { recorder, registry };
   const workers = new WorkerHub(post);

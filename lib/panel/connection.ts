@@ -10,6 +10,7 @@ import {
   type PanelToPageMessage,
 } from '../protocol/envelope';
 import type { PanelCommand, CommandResult } from '../protocol/commands';
+import type { CaptureRecord } from '../protocol/records';
 import type { Transport } from '../transport/transport';
 import { runtimePortTransport } from '../transport/runtime-port';
 import type { Session } from '../store/session';
@@ -101,7 +102,8 @@ export class PanelLink {
       agent.awaitingFrom = agent.lastSeq + 1;
       this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: agent.lastSeq + 1 });
     } else if (msg.type === 'batch') {
-      const result = session.ingest(m.frameId, m.documentId, msg.agentId, msg.records, this.opts.recording());
+      const records = msg.packed === undefined ? msg.records : unpack(msg.packed);
+      const result = session.ingest(m.frameId, m.documentId, msg.agentId, records, this.opts.recording());
       if (result.resyncFrom !== undefined) this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: result.resyncFrom });
     } else if (msg.type === 'command-result') {
       const done = this.pending.get(msg.result.commandId);
@@ -110,6 +112,17 @@ export class PanelLink {
         done(msg.result);
       }
     }
+  }
+}
+
+/** Records of a packed batch; anything malformed counts as an empty batch (the seq gap then asks for a resync). */
+function unpack(packed: unknown): CaptureRecord[] {
+  if (typeof packed !== 'string') return [];
+  try {
+    const records: unknown = JSON.parse(packed);
+    return Array.isArray(records) ? (records as CaptureRecord[]) : [];
+  } catch {
+    return [];
   }
 }
 

@@ -25,7 +25,16 @@ export type PageToPanelMessage =
       lastSeq: number;
       startedAt: number;
     })
-  | (Envelope<'batch'> & { agentId: string; records: CaptureRecord[] })
+  | (Envelope<'batch'> & {
+      agentId: string;
+      records: CaptureRecord[];
+      /**
+       * The records as one JSON array string (then `records` is empty). Extension messaging
+       * serializes an object graph record by record at each hop, on the page's main thread first;
+       * one string crosses every hop almost for free.
+       */
+      packed?: string;
+    })
   | (Envelope<'command-result'> & { agentId: string; result: CommandResult });
 
 /** Messages the panel sends towards one agent (or all agents of the tab for `attach`/`detach`). */

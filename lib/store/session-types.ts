@@ -83,7 +83,12 @@ export interface Connection {
 }
 
 export interface DropNotice {
+  /** '' for the panel's own evictions (memory budget). */
   agentId: string;
+  /** Unset: the agent's ring lost records fromSeq..toSeq. Panel budget: previews emptied or frames removed. */
+  kind?: 'panel-previews' | 'panel-frames';
+  /** How many (set for panel evictions, whose seq range may span agents). */
+  count?: number;
   fromSeq: number;
   toSeq: number;
   /** Frame-store row count when the drop was noticed: where it happened in the table. */

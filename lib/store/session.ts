@@ -8,6 +8,7 @@ import { channelKey, isSessionParam } from '../model/channel-key';
 import { pollingEndpointKey, normalizeUrl, isCursorParam } from '../model/url-normalize';
 import { classifyOne } from '../model/polling';
 import type { HttpExchange } from '../model/types';
+import { enforceBudget, DEFAULT_PANEL_BUDGET, type PanelBudget } from './budget';
 
 export interface IngestResult {
   /** Set when a gap was found: ask the agent to resend from this sequence number. */
@@ -21,6 +22,8 @@ export class Session {
   connections: Connection[] = [];
   channels: Channel[] = [];
   drops: DropNotice[] = [];
+  /** Panel memory caps (lib/store/budget.ts). */
+  budget: PanelBudget = { ...DEFAULT_PANEL_BUDGET };
   /** SSE `id` of event rows (only SSE rows have one, so a sparse map beats a column). */
   sseIds = new Map<number, string>();
   /** Bumped on every change; the UI polls it once per animation frame. */
@@ -64,6 +67,7 @@ export class Session {
     }
     if (agent.awaitingFrom !== undefined && agent.awaitingFrom <= agent.lastSeq) agent.awaitingFrom = undefined;
     if (applied) this.version++;
+    if (applied) enforceBudget(this, this.budget);
     return { applied };
   }
 
@@ -89,9 +93,15 @@ export class Session {
   }
 
   connectionOf(agentId: string, conn: number): Connection | undefined {
+    // Floods hit one connection record after record: skip building and hashing the key string.
+    const last = this.lastConnection;
+    if (last && last.conn === conn && last.agentId === agentId && this.connections[last.index] === last) return last;
     const i = this.byAgentConn.get(`${agentId}:${conn}`);
-    return i === undefined ? undefined : this.connections[i];
+    const c = i === undefined ? undefined : this.connections[i];
+    if (c) this.lastConnection = c;
+    return c;
   }
+  private lastConnection: Connection | undefined;
 
   clear(): void {
     this.frames = new FrameStore();

@@ -28,6 +28,8 @@ export interface UiState {
   actionResult: { ok: boolean; text: string } | null;
   /** Width of the channel list in px (remembered). */
   listWidth: number;
+  /** Running as the standalone HAR viewer (no live page). */
+  viewer: boolean;
   set: (patch: Partial<Omit<UiState, 'set'>>) => void;
 }
 
@@ -48,5 +50,6 @@ export const useUi = create<UiState>((set) => ({
   composer: { open: false, text: '', mode: 'send', format: 'text', sseEvent: 'message', sseId: '' },
   actionResult: null,
   listWidth: 380,
+  viewer: false,
   set: (patch) => set(patch),
 }));
