@@ -11,6 +11,7 @@ import { FrameDetail } from './FrameDetail';
 import { ReconnectChain } from './ReconnectChain';
 import { Insights } from './Insights';
 import { formatClock } from './format';
+import { channelProtocol } from '@/lib/store/channel-decoding';
 import { ChannelActions } from './actions/ChannelActions';
 import { Composer } from './actions/Composer';
 
@@ -42,6 +43,11 @@ export function ChannelView() {
         <span className="frame-count" data-testid="frame-count" data-in={channel.framesIn} data-out={channel.framesOut} data-rows={channel.frames.length} title={isStreamKind(channel.kind) ? 'messages' : 'responses'}>
           {s.frameCount}
         </span>
+        {channelProtocol(session, channel) && (
+          <span className="protocol" data-testid="protocol" data-protocol={channelProtocol(session, channel)!.id}>
+            {channelProtocol(session, channel)!.name}
+          </span>
+        )}
         {channel.poll && <span className="verdict" data-testid="poll-verdict">{channel.poll.reason}</span>}
       </div>
       <ChannelActions channel={channel} />

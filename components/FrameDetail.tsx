@@ -10,6 +10,7 @@ import { base64ToBytes, hexDump } from './preview-text';
 import { formatBytes, formatClock } from './format';
 import { Explain } from './Explain';
 import { FrameActions } from './actions/FrameActions';
+import { decodeRow, pairOfRow, channelProtocol } from '@/lib/store/channel-decoding';
 
 export function FrameDetail({ index }: { index: number }) {
   const locale = useUi((s) => s.locale);
@@ -21,6 +22,10 @@ export function FrameDetail({ index }: { index: number }) {
   const binary = (flags & FLAG_BINARY) !== 0;
   const text = http ? (http.body ?? '') : f.preview[index];
   const json = !binary && !raw ? tryJson(text) : undefined;
+  const channel = session.channels[f.channel[index]];
+  const decoded = channel ? decodeRow(session, channel, index) : null;
+  const pair = channel && decoded ? pairOfRow(session, channel, index) : undefined;
+  const other = pair ? (pair.request === index ? pair.response : pair.request) : undefined;
   const copy = () => void navigator.clipboard?.writeText(binary ? hexDump(base64ToBytes(text)) : text).catch(() => {});
   return (
     <div className="frame-detail" data-testid="frame-detail">
@@ -59,6 +64,19 @@ export function FrameDetail({ index }: { index: number }) {
               <pre>{http.requestBody}</pre>
             </details>
           )}
+        </div>
+      )}
+      {decoded && (
+        <div className="decoded-view" data-testid="decoded-view">
+          <div className="decoded-head">
+            <strong>{channelProtocol(session, channel!)?.name}</strong> · {decoded.messageType}
+            {pair && other !== undefined && (
+              <button className="pair-link" data-testid="pair-link" data-rtt={pair.roundTripMs} onClick={() => useUi.getState().set({ selectedFrame: other })}>
+                {pair.request === index ? `→ answered after ${Math.round(pair.roundTripMs)} ms` : `← request ${Math.round(pair.roundTripMs)} ms earlier`}
+              </button>
+            )}
+          </div>
+          <JsonTree value={decoded.fields} />
         </div>
       )}
       <div className="detail-body">

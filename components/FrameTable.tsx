@@ -9,6 +9,7 @@ import { DIR_OUT, FLAG_BINARY, FLAG_ERROR, FLAG_HTTP, FLAG_INJECTED, FLAG_SENT, 
 import type { Channel } from '@/lib/store/session-types';
 import { formatBytes, formatRelative, formatClock, oneLine } from './format';
 import { previewText } from './preview-text';
+import { channelProtocol, decodeRow } from '@/lib/store/channel-decoding';
 
 const ROW_HEIGHT = 20;
 
@@ -55,6 +56,7 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const f = session.frames;
+  const protocol = channelProtocol(session, channel);
   const items = [];
   for (let k = first; k < last; k++) {
     const i = rows.at(k);
@@ -62,6 +64,7 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
     const flags = f.flags[i];
     const http = (flags & FLAG_HTTP) !== 0;
     const status = f.status[i];
+    const decoded = protocol ? decodeRow(session, channel, i) : null;
     items.push(
       <div
         key={i}
@@ -70,6 +73,7 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         data-testid="frame-row"
         data-direction={out ? 'out' : 'in'}
         data-index={i}
+        data-pos={k}
         data-picked={picked.has(i) || undefined}
         onClick={(e) => {
           // Ctrl/Cmd-click picks frames for replay; shift-click picks a range.
@@ -84,12 +88,12 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         <span className="c-dir" aria-label={t(out ? 'direction.sent' : 'direction.received', locale)}>
           {out ? '↑' : '↓'}
         </span>
-        <span className="c-event">{http && status ? `${f.eventName(i)} ${status}` : f.eventName(i)}</span>
+        <span className="c-event">{decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i)}</span>
         <span className="c-size">{formatBytes(f.size[i])}</span>
         <span className="c-preview">
           {flags & FLAG_SENT ? <span className="tag">sent by PushLens</span> : null}
           {flags & FLAG_INJECTED ? <span className="tag">injected</span> : null}
-          {oneLine(previewText(f.preview[i], (flags & FLAG_BINARY) !== 0))}
+          {decoded ? <span className="decoded" data-testid="decoded-summary">{oneLine(decoded.summary)}</span> : oneLine(previewText(f.preview[i], (flags & FLAG_BINARY) !== 0))}
           {flags & FLAG_TRUNCATED ? ' …' : ''}
         </span>
       </div>,

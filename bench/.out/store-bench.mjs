@@ -298,8 +298,8 @@ var CURSOR_PARAMS = /* @__PURE__ */ new Set([
 function isCursorParam(name) {
   return CURSOR_PARAMS.has(name.toLowerCase());
 }
-function pollingEndpointKey(method, url, requestBody) {
-  return endpointKey(method, normalizeUrl(url, void 0, (name) => isCursorParam(name)), requestBody);
+function pollingEndpointKey(method, url, requestBody, extraDrop) {
+  return endpointKey(method, normalizeUrl(url, void 0, (name) => isCursorParam(name) || (extraDrop?.(name) ?? false)), requestBody);
 }
 
 // lib/model/channel-key.ts
@@ -490,6 +490,74 @@ function classifyOne(exchanges) {
   };
 }
 
+// lib/store/budget.ts
+var DEFAULT_PANEL_BUDGET = {
+  maxFrames: 2e6,
+  maxPreviewChars: 2e8
+};
+var TRIM_TO = 0.9;
+var previewCursor = /* @__PURE__ */ new WeakMap();
+function enforceBudget(session2, budget) {
+  let frames = 0;
+  let previews = 0;
+  if (session2.frames.count > budget.maxFrames) frames = dropOldestFrames(session2, session2.frames.count - Math.floor(budget.maxFrames * TRIM_TO));
+  if (session2.frames.previewChars > budget.maxPreviewChars) previews = evictPreviews(session2, Math.floor(budget.maxPreviewChars * TRIM_TO));
+  return { previews, frames };
+}
+function notice(session2, kind, count, first, last) {
+  const f = session2.frames;
+  session2.drops.push({ agentId: "", kind, count, fromSeq: f.seq[first] ?? 0, toSeq: f.seq[last] ?? 0, atRow: kind === "panel-frames" ? 0 : last + 1, time: f.time[last] ?? 0 });
+  session2.version++;
+}
+function evictPreviews(session2, target) {
+  const f = session2.frames;
+  let i = previewCursor.get(f) ?? 0;
+  const first = i;
+  let count = 0;
+  while (f.previewChars > target && i < f.count) {
+    if (f.preview[i].length > 0) {
+      f.previewChars -= f.preview[i].length;
+      f.preview[i] = "";
+      count++;
+    }
+    i++;
+  }
+  previewCursor.set(f, i);
+  if (count) {
+    f.epoch++;
+    notice(session2, "panel-previews", count, first, i - 1);
+  }
+  return count;
+}
+function dropOldestFrames(session2, k) {
+  const f = session2.frames;
+  k = Math.min(k, f.count);
+  if (k <= 0) return 0;
+  notice(session2, "panel-frames", k, 0, k - 1);
+  let chars = 0;
+  for (let i = 0; i < k; i++) chars += f.preview[i].length;
+  for (const col of [f.time, f.size, f.seq, f.channel, f.connection, f.event, f.status, f.dir, f.flags]) col.copyWithin(0, k, f.count);
+  f.preview.splice(0, k);
+  f.previewChars -= chars;
+  f.count -= k;
+  f.epoch++;
+  previewCursor.set(f, Math.max(0, (previewCursor.get(f) ?? 0) - k));
+  for (const ch of session2.channels) {
+    const rows = new IndexList();
+    for (let j = 0; j < ch.frames.length; j++) {
+      const r = ch.frames.at(j);
+      if (r >= k) rows.push(r - k);
+    }
+    ch.frames = rows;
+  }
+  for (const c of session2.connections) if (c.http && c.http.row >= 0) c.http.row = c.http.row >= k ? c.http.row - k : -1;
+  const ids = /* @__PURE__ */ new Map();
+  for (const [row, id] of session2.sseIds) if (row >= k) ids.set(row - k, id);
+  session2.sseIds = ids;
+  for (const d of session2.drops) d.atRow = Math.max(0, d.atRow - k);
+  return k;
+}
+
 // lib/store/session.ts
 var Session = class {
   frames = new FrameStore();
@@ -497,6 +565,8 @@ var Session = class {
   connections = [];
   channels = [];
   drops = [];
+  /** Panel memory caps (lib/store/budget.ts). */
+  budget = { ...DEFAULT_PANEL_BUDGET };
   /** SSE `id` of event rows (only SSE rows have one, so a sparse map beats a column). */
   sseIds = /* @__PURE__ */ new Map();
   /** Bumped on every change; the UI polls it once per animation frame. */
@@ -537,6 +607,7 @@ var Session = class {
     }
     if (agent.awaitingFrom !== void 0 && agent.awaitingFrom <= agent.lastSeq) agent.awaitingFrom = void 0;
     if (applied) this.version++;
+    if (applied) enforceBudget(this, this.budget);
     return { applied };
   }
   /** Re-runs polling classification for channels that got new exchanges. */
@@ -560,9 +631,14 @@ var Session = class {
     this.pollDirty.clear();
   }
   connectionOf(agentId, conn) {
+    const last = this.lastConnection;
+    if (last && last.conn === conn && last.agentId === agentId && this.connections[last.index] === last) return last;
     const i = this.byAgentConn.get(`${agentId}:${conn}`);
-    return i === void 0 ? void 0 : this.connections[i];
+    const c = i === void 0 ? void 0 : this.connections[i];
+    if (c) this.lastConnection = c;
+    return c;
   }
+  lastConnection;
   clear() {
     this.frames = new FrameStore();
     this.connections = [];
@@ -591,7 +667,7 @@ var Session = class {
         return;
       }
       case "http-request": {
-        const key = `http ${pollingEndpointKey(r.method, r.url, r.body && !r.body.binary ? r.body.data : void 0)}`;
+        const key = `http ${pollingEndpointKey(r.method, r.url, r.body && !r.body.binary ? r.body.data : void 0, isSessionParam)}`;
         const c2 = this.newConnection(agent, r.conn, r.api, r.url, r.t, key, "http");
         const channel2 = this.channels[c2.channel];
         channel2.method = r.method;
@@ -766,7 +842,7 @@ var Session = class {
       index: this.channels.length,
       key,
       kind,
-      url: kind === "http" ? normalizeUrl(url, void 0, (name) => isCursorParam(name)) || url : url,
+      url: kind === "http" ? normalizeUrl(url, void 0, (name) => isCursorParam(name) || isSessionParam(name)) || url : url,
       connections: [],
       frames: new IndexList(),
       framesIn: 0,
@@ -1400,7 +1476,7 @@ var result = {
   bytesPerFrameTotal: (after - before) / N,
   bytesPerFrameBeyondPayload: (after - before - payloadBytes) / N,
   // Substring: a word with letters (the case-insensitive path); regex: a character class.
-  filterSubstring: timeFilter(session, '"i":99999', 5),
+  filterSubstring: timeFilter(session, "99999", 5),
   filterSubstringLetters: timeFilter(session, "needle", 5),
   filterRegex: timeFilter(session, '/"i":\\d*7{3}\\b/', 5)
 };

@@ -38,8 +38,9 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
         if (!command.hold) {
           const held = entry.held ?? [];
           entry.held = [];
-          // Released in arrival order; re-dispatched events are untrusted so they are not recorded twice.
-          for (const event of held) call(natives.dispatchEvent, ws, event);
+          // Released in arrival order as fresh events: Chrome silently refuses to dispatch an event
+          // object a second time. They are untrusted, so our own listener does not record them twice.
+          for (const event of held) call(natives.dispatchEvent, ws, new MessageEvent('message', { data: event.data, origin: event.origin, lastEventId: event.lastEventId }));
         }
         return { commandId, ok: true };
       }

@@ -11,6 +11,11 @@ import { natives } from './natives';
 const BATCH_MAX_RECORDS = 2000;
 const FLUSH_DELAY_MS = 30;
 
+/** Records that open a connection: without them the panel has no channel for its later frames. */
+const OPENING = new Set(['ws-create', 'ws-open', 'sse-create', 'sse-open', 'http-request', 'http-response']);
+/** Records after which a connection has nothing more to say. */
+const CLOSING = new Set(['ws-close', 'sse-close', 'http-end']);
+
 export class Recorder {
   settings: AgentSettings = { ...DEFAULT_AGENT_SETTINGS };
   private nextSeq = 1;
@@ -19,6 +24,13 @@ export class Recorder {
   private live = false;
   private pending: CaptureRecord[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Opening records of connections still open, by seq, kept even when the ring evicts them
+   * (bounded by the number of open connections): a WebSocket that outlives the buffer window
+   * still shows up, with its URL, in a panel opened later.
+   */
+  private pinned = new Map<number, CaptureRecord>();
+  private pinnedByConn = new Map<number, number[]>();
 
   constructor(
     private send: (records: CaptureRecord[]) => void,
@@ -50,6 +62,8 @@ export class Recorder {
     const full = record as CaptureRecord;
     full.seq = this.nextSeq++;
     this.ring.push(full, recordBytes(full));
+    if (OPENING.has(full.type)) this.pin(full);
+    else if (CLOSING.has(full.type) || (full.type === 'sse-error' && full.readyState === 2)) this.unpin(full.conn);
     if (this.live) {
       this.pending.push(full);
       if (this.pending.length >= BATCH_MAX_RECORDS) this.flush();
@@ -80,13 +94,38 @@ export class Recorder {
     this.sendPacked(json);
   }
 
-  /** Sends everything from `fromSeq` on, then streams live. Records already evicted are reported as one `dropped` record. */
+  private pin(r: CaptureRecord): void {
+    const seqs = this.pinnedByConn.get(r.conn);
+    // An EventSource reopens many times: its first open says enough.
+    if (seqs && seqs.some((s) => this.pinned.get(s)?.type === r.type)) return;
+    this.pinned.set(r.seq, r);
+    if (seqs) seqs.push(r.seq);
+    else this.pinnedByConn.set(r.conn, [r.seq]);
+  }
+
+  private unpin(conn: number): void {
+    for (const s of this.pinnedByConn.get(conn) ?? []) this.pinned.delete(s);
+    this.pinnedByConn.delete(conn);
+  }
+
+  /**
+   * Sends everything from `fromSeq` on, then streams live. Records already evicted are reported
+   * as `dropped` ranges, around the pinned opening records of connections still open, which are sent.
+   */
   resync(fromSeq: number): void {
     this.pending = [];
     const records: CaptureRecord[] = [];
     const first = this.firstSeq;
     if (fromSeq < first && this.lastSeq >= fromSeq) {
-      records.push({ type: 'dropped', seq: first - 1, t: natives.timeOrigin + natives.now(), conn: 0, fromSeq, toSeq: first - 1 });
+      const t = natives.timeOrigin + natives.now();
+      let from = fromSeq;
+      const kept = [...this.pinned.keys()].filter((s) => s >= fromSeq && s < first).sort((a, b) => a - b);
+      for (const s of kept) {
+        if (s > from) records.push({ type: 'dropped', seq: s - 1, t, conn: 0, fromSeq: from, toSeq: s - 1 });
+        records.push(this.pinned.get(s)!);
+        from = s + 1;
+      }
+      if (from <= first - 1) records.push({ type: 'dropped', seq: first - 1, t, conn: 0, fromSeq: from, toSeq: first - 1 });
     }
     for (let i = 0; i < this.ring.size; i++) {
       const r = this.ring.at(i)!;

@@ -1,0 +1,117 @@
+// Context: panel. Protocol decoding of a channel's frames (Socket.IO, graphql-ws, STOMP, SignalR,
+// MQTT, Phoenix, ActionCable, JSON-RPC, MessagePack, CBOR): detection once per channel from its
+// first frames, lazy per-row decoding (whole-channel for stateful protocols such as MQTT), and
+// request/response pairs with round-trip times.
+import { DEFAULT_DECODERS, DETECT_SAMPLE, decodeChannel, detectProtocol, pairFrames, safeDecode, type DecodeInput, type DecodedFrame, type FrameDecoder, type FramePair } from '../decoders';
+import type { Session } from './session';
+import type { Channel } from './session-types';
+import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from './frame-store';
+
+/** Whole-channel decoding and pairing stop at this many frames (the newest are kept). */
+const WHOLE_CHANNEL_CAP = 20_000;
+/** Detection is retried while a channel is young: early frames may be handshakes only. */
+const DETECT_RETRY_UNTIL = 200;
+
+interface State {
+  detectedAt: number;
+  decoder: FrameDecoder | null;
+  decoded: Map<number, DecodedFrame | null>;
+  wholeAt: number;
+  pairsAt: number;
+  pairByRow: Map<number, FramePair>;
+}
+
+const states = new WeakMap<Channel, State>();
+
+function base64Bytes(b64: string): Uint8Array {
+  try {
+    const bin = atob(b64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+export function decodeInput(session: Session, channel: Channel, row: number): DecodeInput {
+  const f = session.frames;
+  const conn = session.connections[f.connection[row]];
+  const binary = (f.flags[row] & FLAG_BINARY) !== 0;
+  return {
+    dir: f.dir[row] === DIR_OUT ? 'out' : 'in',
+    text: binary ? undefined : f.preview[row],
+    bytes: binary ? base64Bytes(f.preview[row]) : undefined,
+    channelUrl: channel.url,
+    subprotocol: conn?.protocol || undefined,
+  };
+}
+
+function rows(channel: Channel, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) {
+    const i = channel.frames.at(k);
+    out.push(i);
+  }
+  return out;
+}
+
+function stateOf(session: Session, channel: Channel): State {
+  let st = states.get(channel);
+  if (!st) states.set(channel, (st = { detectedAt: -1, decoder: null, decoded: new Map(), wholeAt: -1, pairsAt: -1, pairByRow: new Map() }));
+  const n = channel.frames.length;
+  const shouldDetect = st.detectedAt < 0 || (!st.decoder && n !== st.detectedAt && st.detectedAt < DETECT_RETRY_UNTIL);
+  if (shouldDetect && n > 0) {
+    const sample = rows(channel, 0, Math.min(n, DETECT_SAMPLE))
+      .filter((i) => (session.frames.flags[i] & FLAG_HTTP) === 0 || session.frames.preview[i] !== '')
+      .map((i) => decodeInput(session, channel, i));
+    st.decoder = detectProtocol(sample, DEFAULT_DECODERS);
+    st.detectedAt = n;
+    st.decoded.clear();
+    st.wholeAt = -1;
+    st.pairsAt = -1;
+  }
+  return st;
+}
+
+export function channelProtocol(session: Session, channel: Channel): FrameDecoder | null {
+  return stateOf(session, channel).decoder;
+}
+
+function decodeWhole(session: Session, channel: Channel, st: State): void {
+  const n = channel.frames.length;
+  if (st.wholeAt === n || !st.decoder) return;
+  const from = Math.max(0, n - WHOLE_CHANNEL_CAP);
+  const list = rows(channel, from, n);
+  const decoded = decodeChannel(st.decoder, list.map((i) => decodeInput(session, channel, i)));
+  list.forEach((i, k) => st.decoded.set(i, decoded[k] ?? null));
+  st.wholeAt = n;
+}
+
+/** The decoded form of a row, or null when the channel has no protocol or the row is not one. */
+export function decodeRow(session: Session, channel: Channel, row: number): DecodedFrame | null {
+  const st = stateOf(session, channel);
+  if (!st.decoder) return null;
+  if (st.decoder.decodeAll) decodeWhole(session, channel, st);
+  if (!st.decoded.has(row)) st.decoded.set(row, safeDecode(st.decoder, decodeInput(session, channel, row)));
+  return st.decoded.get(row) ?? null;
+}
+
+/** The request/response pair a row belongs to (either end), with its round-trip time. */
+export function pairOfRow(session: Session, channel: Channel, row: number): FramePair | undefined {
+  const st = stateOf(session, channel);
+  if (!st.decoder) return undefined;
+  const n = channel.frames.length;
+  if (st.pairsAt !== n) {
+    const from = Math.max(0, n - WHOLE_CHANNEL_CAP);
+    const list = rows(channel, from, n);
+    const result = pairFrames(list.map((i) => ({ index: i, time: session.frames.time[i], decoded: decodeRow(session, channel, i) })));
+    st.pairByRow.clear();
+    for (const p of result.pairs) {
+      st.pairByRow.set(p.request, p);
+      for (const r of p.responses) st.pairByRow.set(r, p);
+    }
+    st.pairsAt = n;
+  }
+  return st.pairByRow.get(row);
+}
