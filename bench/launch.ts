@@ -20,6 +20,18 @@ export interface RawBrowser {
   close(): Promise<void>;
 }
 
+/** Browsers this process started: killed if the bench is interrupted, so none outlive it. */
+const live = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const p of live) p.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+process.once('exit', () => {
+  for (const p of live) p.kill('SIGKILL');
+});
+
 export async function launchRaw(opts: { extensionDir?: string; devtools?: boolean }): Promise<RawBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pushlens-bench-'));
   const args = [
@@ -45,6 +57,8 @@ export async function launchRaw(opts: { extensionDir?: string; devtools?: boolea
   if (opts.devtools) args.push('--auto-open-devtools-for-tabs');
   args.push('about:blank');
   const proc: ChildProcess = spawn(findChromium(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  live.add(proc);
+  proc.once('exit', () => live.delete(proc));
   const cdpPort = await new Promise<number>((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${buf.slice(-500)}`)), 30_000);

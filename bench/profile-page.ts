@@ -6,6 +6,33 @@ import { resolve } from 'node:path';
 import { startBenchServer } from './servers';
 import { openBenchBrowser, pageFlood, settlePanel } from './browsers';
 
+/** Self time by function inside runs of busy (non-idle) samples longer than `minMs`: what long tasks are made of. */
+export function longRuns(p: Profile, minMs = 50, limit = 15): string[] {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const name = (id: number) => {
+    const n = byId.get(id)!;
+    return `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-1)[0]}:${n.callFrame.lineNumber + 1}`;
+  };
+  const out: string[] = [];
+  let run: { ms: number; self: Map<string, number> } = { ms: 0, self: new Map() };
+  const flush = () => {
+    if (run.ms >= minMs) {
+      const top = [...run.self].sort((a, b) => b[1] - a[1]).slice(0, limit);
+      out.push(`busy run ${run.ms.toFixed(0)} ms: ` + top.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | '));
+    }
+    run = { ms: 0, self: new Map() };
+  };
+  p.samples.forEach((id, i) => {
+    const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const n = name(id);
+    if (n.startsWith('(idle)')) return flush();
+    run.ms += ms;
+    run.self.set(n, (run.self.get(n) ?? 0) + ms);
+  });
+  flush();
+  return out;
+}
+
 const [kind = 'ws', nArg = '50000'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const panel = process.argv.includes('--panel');
 const ext = resolve(import.meta.dirname, '../.output-bench/chrome-mv3');

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { startBenchServer } from './servers';
 import { openBenchBrowser, pageFlood, settlePanel } from './browsers';
-import { topSelf } from './profile-page';
+import { topSelf, longRuns } from './profile-page';
 
 const rate = Number(process.argv[2] ?? 10_000);
 const seconds = Number(process.argv[3] ?? 5);
@@ -24,6 +24,7 @@ try {
   const { profile } = await b.panel!.send<{ profile: Parameters<typeof topSelf>[0] }>('Profiler.stop');
   console.log('long tasks (ms):', await b.panel!.evaluate(`globalThis.__long.join(' ')`));
   console.log(topSelf(profile, 30).join('\n'));
+  console.log(longRuns(profile, 50, 8).join('\n'));
 } finally {
   await b.close();
   await server.close();

@@ -6,6 +6,7 @@ import { session } from '@/lib/panel/panel-runtime';
 import { t } from '@/lib/i18n/messages';
 import { summarizeChannel, isStreamKind } from '@/lib/store/channel-summary';
 import { filterRows } from '@/lib/store/filter-rows';
+import { withoutHeartbeats, channelHeartbeat } from '@/lib/store/heartbeats';
 import { FrameTable } from './FrameTable';
 import { FrameDetail } from './FrameDetail';
 import { ReconnectChain } from './ReconnectChain';
@@ -13,16 +14,21 @@ import { Insights } from './Insights';
 import { formatClock } from './format';
 import { channelProtocol } from '@/lib/store/channel-decoding';
 import { ChannelActions } from './actions/ChannelActions';
+import type { Channel } from '@/lib/store/session-types';
 import { Composer } from './actions/Composer';
 
 export function ChannelView() {
-  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, set } = useUi();
+  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, set } = useUi();
   const channel = selectedChannel === null ? undefined : session.channels[selectedChannel];
   const version = session.version;
   const filtered = useMemo(
-    () => (channel ? filterRows(session, channel.frames, filter, timeBrush) : undefined),
+    () => {
+      if (!channel) return undefined;
+      const out = filterRows(session, channel.frames, filter, timeBrush);
+      return hideHeartbeats ? { ...out, rows: withoutHeartbeats(session, channel, out.rows) } : out;
+    },
     // version: recompute when frames arrive
-    [channel, filter, version, timeBrush],
+    [channel, filter, version, timeBrush, hideHeartbeats],
   );
   if (!channel || !filtered) {
     return (
@@ -49,6 +55,7 @@ export function ChannelView() {
           </span>
         )}
         {channel.poll && <span className="verdict" data-testid="poll-verdict">{channel.poll.reason}</span>}
+        {isStreamKind(channel.kind) && <HeartbeatSwitch channel={channel} />}
       </div>
       <ChannelActions channel={channel} />
       <Composer channel={channel} />
@@ -86,5 +93,17 @@ export function ChannelView() {
         </>
       )}
     </div>
+  );
+}
+
+function HeartbeatSwitch({ channel }: { channel: Channel }) {
+  const { hideHeartbeats, locale, set } = useUi();
+  const beat = channelHeartbeat(session, channel);
+  if (!beat) return null;
+  return (
+    <label className="check heartbeat" title={t('heartbeat.title', locale, { signature: beat.signature.slice(0, 60), period: (beat.periodMs / 1000).toFixed(1) })}>
+      <input type="checkbox" data-testid="hide-heartbeats" checked={hideHeartbeats} onChange={(e) => set({ hideHeartbeats: e.target.checked })} />
+      {t('heartbeat.hide', locale, { period: (beat.periodMs / 1000).toFixed(1) })}
+    </label>
   );
 }

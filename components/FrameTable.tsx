@@ -1,6 +1,8 @@
 // Context: panel. Virtualized frame table: only the visible rows are rendered, so a million rows
 // scroll like ten. New rows follow the tail unless the user scrolled up.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { parseFilter } from '@/lib/model/filter-query';
+import { Highlighted } from './Highlighted';
 import { useUi } from '@/lib/store/ui-store';
 import { session } from '@/lib/panel/panel-runtime';
 import { t } from '@/lib/i18n/messages';
@@ -27,7 +29,11 @@ function rangeOf(rows: IndexList, a: number, b: number): number[] {
 const OVERSCAN = 10;
 
 export function FrameTable({ rows, channel, version }: { rows: IndexList; channel: Channel; version: number }) {
-  const { selectedFrame, pickedFrames, locale, set } = useUi();
+  const { selectedFrame, pickedFrames, locale, filter, set } = useUi();
+  const ast = useMemo(() => {
+    const parsed = filter.trim() ? parseFilter(filter) : undefined;
+    return parsed && parsed.ok ? parsed.ast : null;
+  }, [filter]);
   const picked = new Set(pickedFrames);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -93,7 +99,7 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         <span className="c-preview">
           {flags & FLAG_SENT ? <span className="tag">sent by PushLens</span> : null}
           {flags & FLAG_INJECTED ? <span className="tag">injected</span> : null}
-          {decoded ? <span className="decoded" data-testid="decoded-summary">{oneLine(decoded.summary)}</span> : oneLine(previewText(f.preview[i], (flags & FLAG_BINARY) !== 0))}
+          {decoded ? <span className="decoded" data-testid="decoded-summary">{oneLine(decoded.summary)}</span> : <Highlighted text={oneLine(previewText(f.preview[i], (flags & FLAG_BINARY) !== 0))} ast={ast} />}
           {flags & FLAG_TRUNCATED ? ' …' : ''}
         </span>
       </div>,

@@ -3,8 +3,8 @@
 // middle), reconnect gaps shaded, error statuses and abnormal closes marked.
 import type { Session } from '@/lib/store/session';
 import type { Channel } from '@/lib/store/session-types';
-import { DIR_OUT } from '@/lib/store/frame-store';
-import { LANE_HEIGHT, bucketTicks, timeToX, type TimeRange } from './layout';
+import { DIR_OUT, FLAG_INJECTED, FLAG_SENT } from '@/lib/store/frame-store';
+import { LANE_HEIGHT, bucketTicks, lowerBound, timeToX, type TimeRange } from './layout';
 
 export interface TimelineColors {
   bg: string;
@@ -17,6 +17,7 @@ export interface TimelineColors {
   bad: string;
   text: string;
   brush: string;
+  synthetic: string;
 }
 
 export function readColors(el: HTMLElement): TimelineColors {
@@ -33,6 +34,7 @@ export function readColors(el: HTMLElement): TimelineColors {
     bad: v('--bad', '#c5221f'),
     text: v('--muted', '#666'),
     brush: 'rgba(26, 115, 232, 0.2)',
+    synthetic: v('--synthetic', '#7e57c2'),
   };
 }
 
@@ -89,6 +91,14 @@ export function drawTimeline(
     }
     if (!http) {
       const rows = ch.frames;
+      // What PushLens sent or injected is marked, so synthetic traffic never passes for real.
+      const from = lowerBound(rows.length, (k) => f.time[rows.at(k)], range.start);
+      const to = lowerBound(rows.length, (k) => f.time[rows.at(k)], range.end);
+      ctx.fillStyle = colors.synthetic;
+      for (let k = from; k < to; k++) {
+        const i = rows.at(k);
+        if (f.flags[i] & (FLAG_SENT | FLAG_INJECTED)) ctx.fillRect(Math.floor(timeToX(f.time[i], range, width)) - 1, y0 + 1, 3, LANE_HEIGHT - 2);
+      }
       const { inCounts, outCounts } = bucketTicks(rows.length, (k) => f.time[rows.at(k)], (k) => f.dir[rows.at(k)] === DIR_OUT, range, width);
       const max = Math.max(1, ...maxOf(inCounts), ...maxOf(outCounts));
       for (let x = 0; x < inCounts.length; x++) {

@@ -133,6 +133,8 @@ export const messages = {
   'har.import': { en: 'Import HAR', 'zh-CN': '导入 HAR' },
   'har.imported': { en: 'Opened {name}: {connections} connections, {records} records (offline, recording paused).', 'zh-CN': '已打开 {name}：{connections} 个连接，{records} 条记录（离线查看，录制已暂停）。' },
   'har.warnings': { en: '{count} warnings.', 'zh-CN': '{count} 条警告。' },
+  'heartbeat.hide': { en: 'Hide heartbeats (every {period} s)', 'zh-CN': '隐藏心跳（每 {period} 秒）' },
+  'heartbeat.title': { en: 'Periodic keep-alive frames like “{signature}”, every {period} s', 'zh-CN': '周期性的保活帧，例如“{signature}”，每 {period} 秒一次' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;
