@@ -83,9 +83,9 @@ export async function showPanel(b: BenchBrowser, pageUrl: string): Promise<{ sho
   return { shownAt };
 }
 
-export function pageFlood(b: BenchBrowser, kind: 'ws' | 'sse' | 'fetches' | 'stream', n: number, size: number, tag: string, rate = 0): Promise<FloodResult> {
+export function pageFlood(b: BenchBrowser, kind: 'ws' | 'sse' | 'fetches' | 'stream', n: number, size: number, tag: string, rate = 0, partSize = 0): Promise<FloodResult> {
   const t = JSON.stringify(tag);
-  const call = kind === 'fetches' ? `bench.fetches(${n}, ${t})` : kind === 'sse' ? `bench.sse(${n}, ${size}, ${t})` : `bench.${kind}(${n}, ${size}, ${t}, ${rate})`;
+  const call = kind === 'fetches' ? `bench.fetches(${n}, ${t})` : kind === 'sse' ? `bench.sse(${n}, ${size}, ${t})` : `bench.${kind}(${n}, ${size}, ${t}, ${rate}, ${partSize})`;
   return b.page.evaluate<FloodResult>(call);
 }
 

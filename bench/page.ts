@@ -45,12 +45,12 @@ window.bench = {
    */
   // Several responses of at most 20k events (~2 MB) each, one after the other: long single
   // bodies are a different test (capture caps), this one is about the record rate.
-  async stream(n, size, tag, rate) {
+  async stream(n, size, tag, rate, partSize) {
     const t0 = performance.now();
     const startedAt = Date.now();
     let count = 0, bytes = 0, part = 0;
     for (let left = n; left > 0; part++) {
-      const m = Math.min(left, 20000);
+      const m = Math.min(left, partSize || 20000);
       left -= m;
       const r = await fetch('/sse/' + tag + '?n=' + m + '&size=' + size + '&rate=' + (rate || 0) + '&end=1&part=' + part);
       const text = await r.text();

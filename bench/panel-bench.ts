@@ -56,19 +56,38 @@ export async function measureThroughput(b: BenchBrowser, rounds: number, n: numb
 export interface LongTaskResult {
   rate: number;
   seconds: number;
+  /** Longest main-thread task while the events stream in (from 1 s after the start to 0.5 s before the end). */
   longestTaskMs: number;
   longTasks: number;
-  /** Longest gap between two 0 ms timers in the panel: main-thread blocking as a user feels it. */
+  /** Longest gap between two 0 ms timers in the same window: main-thread blocking as a user feels it. */
   maxTimerGapMs: number;
+  /**
+   * Longest task in the 3 s after the stream ended: Chromium then hands the panel the request's
+   * HAR entry (chrome.devtools.network.onRequestFinished, lib/panel/network-statuses.ts), with
+   * every event of the stream in it, in one message.
+   */
+  atEndLongestTaskMs: number;
   lost: number;
 }
 
-/** Panel main thread while a channel receives `rate` frames/s and is shown selected in the panel. */
+const OBSERVE = `(() => {
+  const m = { longest: 0, count: 0, gap: 0, stop: false };
+  m.obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.count++; m.longest = Math.max(m.longest, e.duration); } });
+  m.obs.observe({ type: 'longtask' });
+  let last = performance.now();
+  const tick = () => { const now = performance.now(); m.gap = Math.max(m.gap, now - last); last = now; if (!m.stop) setTimeout(tick, 0); };
+  setTimeout(tick, 0);
+  return m;
+})()`;
+const STOP = (name: string) => `(() => { const m = globalThis.${name}; m.stop = true; m.obs.disconnect(); return { longest: m.longest, count: m.count, gap: m.gap }; })()`;
+
+/** Panel main thread while one channel, shown selected, receives `rate` events/s in one long response. */
 export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: number, size: number): Promise<LongTaskResult> {
   await clearPanel(b);
   const tag = `steady-${rate}`;
   const n = rate * seconds;
-  const run = pageFlood(b, 'stream', n, size, tag, rate);
+  const t0 = Date.now();
+  const run = pageFlood(b, 'stream', n, size, tag, rate, n);
   // Select the channel as a user would, so the frame table and filter run while frames arrive.
   await b.panel!.evaluate(`new Promise((resolve) => {
     const t0 = Date.now();
@@ -78,20 +97,18 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
     };
     tick();
   })`);
-  await b.panel!.evaluate(`(() => {
-    const m = globalThis.__benchLong = { longest: 0, count: 0, gap: 0 };
-    m.obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.count++; m.longest = Math.max(m.longest, e.duration); } });
-    m.obs.observe({ type: 'longtask' });
-    let last = performance.now();
-    const tick = () => { const now = performance.now(); m.gap = Math.max(m.gap, now - last); last = now; if (!m.stop) setTimeout(tick, 0); };
-    setTimeout(tick, 0);
-  })()`);
+  await new Promise((r) => setTimeout(r, Math.max(0, t0 + 1000 - Date.now())));
+  await b.panel!.evaluate(`void (globalThis.__benchLong = ${OBSERVE})`);
+  await new Promise((r) => setTimeout(r, Math.max(0, t0 + seconds * 1000 - 500 - Date.now())));
+  const m = await b.panel!.evaluate<{ longest: number; count: number; gap: number }>(STOP('__benchLong'));
+  await b.panel!.evaluate(`void (globalThis.__benchEnd = ${OBSERVE})`);
   const page = await run;
   const got = await settlePanel(b, tag, n, 20_000);
-  const m = await b.panel!.evaluate<{ longest: number; count: number; gap: number }>(`(() => { const m = globalThis.__benchLong; m.stop = true; m.obs.disconnect(); return { longest: m.longest, count: m.count, gap: m.gap }; })()`);
+  await new Promise((r) => setTimeout(r, 3000));
+  const end = await b.panel!.evaluate<{ longest: number }>(STOP('__benchEnd'));
   // Back to no selection so later measurements start alike.
   await b.panel!.evaluate(`document.querySelector('[data-testid="clear"]')?.click()`);
-  return { rate, seconds, longestTaskMs: m.longest, longTasks: m.count, maxTimerGapMs: m.gap, lost: page.count - got.frames };
+  return { rate, seconds, longestTaskMs: m.longest, longTasks: m.count, maxTimerGapMs: m.gap, atEndLongestTaskMs: end.longest, lost: page.count - got.frames };
 }
 
 export interface OpenResult {

@@ -57,7 +57,8 @@ export function renderTable(results: BenchResults): string {
   }
   const lt = results.longTasks;
   if (lt) {
-    rows.push([`panel main thread while ingesting ${lt.rate / 1000}k frames/s for ${lt.seconds} s, channel shown: longest task`, '≤ 100 ms', `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; lost ${lt.lost})`, '', verdict(lt.longestTaskMs <= 100)]);
+    rows.push([`panel main thread while ingesting ${lt.rate / 1000}k events/s for ${lt.seconds} s (one fetch stream), channel shown: longest task`, '≤ 100 ms', `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; lost ${lt.lost})`, '', verdict(lt.longestTaskMs <= 100)]);
+    rows.push([`  the same, in the 3 s after the stream ended (DevTools delivers its HAR entry with all ${lt.rate * lt.seconds / 1000}k events to network-statuses.ts)`, '≤ 100 ms', `${Math.round(lt.atEndLongestTaskMs)} ms`, '', verdict(lt.atEndLongestTaskMs <= 100)]);
   }
   const m = results.machine;
   const head = [

@@ -10,6 +10,7 @@ import { base64ToBytes, hexDump } from './preview-text';
 import { formatBytes, formatClock } from './format';
 import { Explain } from './Explain';
 import { FrameActions } from './actions/FrameActions';
+import { Waterfall } from './Waterfall';
 import { decodeRow, pairOfRow, channelProtocol } from '@/lib/store/channel-decoding';
 
 export function FrameDetail({ index }: { index: number }) {
@@ -50,6 +51,7 @@ export function FrameDetail({ index }: { index: number }) {
             {http.end && <span> · done after {Math.round(http.end - http.start)} ms</span>}
             {http.error && <span className="bad"> · {http.error}</span>}
           </div>
+          {http.timings && <Waterfall timings={http.timings} />}
           <details>
             <summary>Request headers ({http.requestHeaders.length})</summary>
             <pre>{http.requestHeaders.map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>

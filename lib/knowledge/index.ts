@@ -61,6 +61,8 @@ export {
 export {
   isTimingRestricted,
   phasesFromResourceTiming,
+  phasesFromHarTimings,
+  type HarTimingsLike,
   requestPhaseInfo,
   totalDurationMs,
   type PhaseDuration,

@@ -121,3 +121,37 @@ export function totalDurationMs(entry: Pick<ResourceTimingLike, 'startTime' | 'r
 export function isTimingRestricted(entry: ResourceTimingLike): boolean {
   return entry.responseEnd > 0 && entry.requestStart === 0 && entry.responseStart === 0;
 }
+
+/** Request timings as HAR and chrome.devtools.network give them (ms; -1 = does not apply). */
+export interface HarTimingsLike {
+  blocked?: number;
+  dns?: number;
+  connect?: number;
+  ssl?: number;
+  send?: number;
+  wait?: number;
+  receive?: number;
+}
+
+/**
+ * The same phases from HAR timings (what DevTools records for each request). HAR's `connect`
+ * includes the TLS time, which `ssl` repeats, so TCP is connect minus ssl.
+ */
+export function phasesFromHarTimings(t: HarTimingsLike): PhaseDuration[] {
+  const v = (x: number | undefined) => (x === undefined || x < 0 ? 0 : x);
+  const ssl = v(t.ssl);
+  const steps: [RequestPhase, number][] = [
+    ['dns', v(t.dns)],
+    ['tcp', Math.max(0, v(t.connect) - ssl)],
+    ['tls', ssl],
+    ['waiting', v(t.send) + v(t.wait)],
+    ['download', v(t.receive)],
+  ];
+  const out: PhaseDuration[] = [];
+  let offset = v(t.blocked);
+  for (const [phase, ms] of steps) {
+    if (ms > 0) out.push({ phase, ms, offsetMs: offset });
+    offset += ms;
+  }
+  return out;
+}

@@ -8,10 +8,30 @@ const JOIN_WINDOW_MS = 5000;
 
 interface HarEntryLike {
   startedDateTime: string;
-  request: { url: string };
+  request: { url: string; method?: string };
+  timings?: { blocked?: number; dns?: number; connect?: number; ssl?: number; send?: number; wait?: number; receive?: number };
   response: { status: number };
   _resourceType?: string;
   _webSocketMessages?: { type: string; data: string }[];
+}
+
+/** Attaches DevTools' request timings to the hooked fetch/XHR exchange it belongs to. */
+export function joinTimings(session: Session, entry: HarEntryLike): boolean {
+  const type = entry._resourceType;
+  if ((type !== 'xhr' && type !== 'fetch') || !entry.timings) return false;
+  const start = Date.parse(entry.startedDateTime);
+  let best: number | undefined;
+  for (let k = session.connections.length - 1; k >= 0 && k >= session.connections.length - 500; k--) {
+    const c = session.connections[k];
+    if (!c.http || c.http.timings || c.http.url !== entry.request.url) continue;
+    const d = Math.abs(c.http.start - start);
+    if (d > JOIN_WINDOW_MS) continue;
+    if (best === undefined || d < Math.abs(session.connections[best].http!.start - start)) best = k;
+  }
+  if (best === undefined) return false;
+  session.connections[best].http!.timings = entry.timings;
+  session.version++;
+  return true;
 }
 
 export function joinStatus(session: Session, entry: HarEntryLike): boolean {
@@ -45,6 +65,7 @@ export function watchNetworkStatuses(session: Session): void {
   const unmatched: HarEntryLike[] = [];
   chrome.devtools.network.onRequestFinished.addListener((request) => {
     const entry = request as unknown as HarEntryLike;
+    if (joinTimings(session, entry)) return;
     if (!joinStatus(session, entry) && (entry._resourceType === 'websocket' || entry._resourceType === 'eventsource')) {
       // The hooked record may still be on its way: try again shortly, a few times.
       unmatched.push(entry);

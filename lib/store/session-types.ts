@@ -42,6 +42,8 @@ export interface HttpInfo {
   outcome?: 'ok' | 'error' | 'abort' | 'timeout';
   error?: string;
   eventStream: boolean;
+  /** Request phases as DevTools measured them (HAR timings), when DevTools saw the request. */
+  timings?: { blocked?: number; dns?: number; connect?: number; ssl?: number; send?: number; wait?: number; receive?: number };
   /** Row of this exchange in the frame store (−1 for event streams, whose rows are their events). */
   row: number;
 }

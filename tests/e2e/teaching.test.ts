@@ -45,6 +45,15 @@ describe('teaching the push techniques', () => {
     expect(text).toContain(`${expected}%`);
     expect(await h.panel.evaluate<string>(`document.querySelector('[data-testid="technique-card"]').dataset.technique`)).toBe('short-poll');
 
+    // A poll answered while DevTools watched shows its request phases (DevTools' timings).
+    await click(h.panel, 'tab-messages');
+    await h.panel.evaluate(`[...document.querySelectorAll('[data-testid="frame-row"]')].filter((r) => r.querySelector('.c-event').textContent.includes('200')).pop().click()`);
+    const phases = await waitFor(async () => {
+      const p = await h.panel.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="request-phases"] [data-phase]')].map((e) => e.dataset.phase)`);
+      return p.length ? p : undefined;
+    }, 'request phases of a poll');
+    expect(phases).toContain('waiting');
+
     // Hovering the 200 on the poll's row explains it.
     const explain = await h.panel.evaluate<string>(`(() => {
       const chip = document.querySelector('[data-testid="channel-row"][data-channel="${poll.channel}"] [data-testid="status-explain"]');

@@ -96,3 +96,20 @@ describe('phasesFromResourceTiming', () => {
     }
   });
 });
+
+describe('phasesFromHarTimings', () => {
+  it('splits TLS out of connect and merges send and wait', async () => {
+    const { phasesFromHarTimings } = await import('../../lib/knowledge/request-phases');
+    expect(phasesFromHarTimings({ blocked: 2, dns: 10, connect: 30, ssl: 12, send: 1, wait: 40, receive: 5 })).toEqual([
+      { phase: 'dns', ms: 10, offsetMs: 2 },
+      { phase: 'tcp', ms: 18, offsetMs: 12 },
+      { phase: 'tls', ms: 12, offsetMs: 30 },
+      { phase: 'waiting', ms: 41, offsetMs: 42 },
+      { phase: 'download', ms: 5, offsetMs: 83 },
+    ]);
+  });
+  it('skips phases that did not happen (-1) on a reused connection', async () => {
+    const { phasesFromHarTimings } = await import('../../lib/knowledge/request-phases');
+    expect(phasesFromHarTimings({ blocked: 0.5, dns: -1, connect: -1, ssl: -1, send: 0.2, wait: 25000, receive: 1 }).map((p) => p.phase)).toEqual(['waiting', 'download']);
+  });
+});
