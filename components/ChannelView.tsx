@@ -13,6 +13,7 @@ import { ReconnectChain } from './ReconnectChain';
 import { Insights } from './Insights';
 import { formatClock } from './format';
 import { channelProtocol } from '@/lib/store/channel-decoding';
+import { DecodeAs } from './DecodeAs';
 import { ChannelActions } from './actions/ChannelActions';
 import type { Channel } from '@/lib/store/session-types';
 import { Composer } from './actions/Composer';
@@ -54,6 +55,7 @@ export function ChannelView() {
             {channelProtocol(session, channel)!.name}
           </span>
         )}
+        {channel.frames.length > 0 && <DecodeAs channel={channel} />}
         {channel.poll && <span className="verdict" data-testid="poll-verdict">{channel.poll.reason}</span>}
         {isStreamKind(channel.kind) && <HeartbeatSwitch channel={channel} />}
       </div>

@@ -13,6 +13,8 @@ const WHOLE_CHANNEL_CAP = 20_000;
 const DETECT_RETRY_UNTIL = 200;
 
 interface State {
+  /** Chosen by the user ("decode as"): detection no longer runs for this channel. */
+  override?: FrameDecoder | null;
   detectedAt: number;
   decoder: FrameDecoder | null;
   decoded: Map<number, DecodedFrame | null>;
@@ -60,6 +62,7 @@ function stateOf(session: Session, channel: Channel): State {
   let st = states.get(channel);
   if (!st) states.set(channel, (st = { detectedAt: -1, decoder: null, decoded: new Map(), wholeAt: -1, pairsAt: -1, pairByRow: new Map() }));
   const n = channel.frames.length;
+  if (st.override !== undefined) return st;
   const shouldDetect = st.detectedAt < 0 || (!st.decoder && n !== st.detectedAt && st.detectedAt < DETECT_RETRY_UNTIL);
   if (shouldDetect && n > 0) {
     const sample = rows(channel, 0, Math.min(n, DETECT_SAMPLE))
@@ -114,4 +117,31 @@ export function pairOfRow(session: Session, channel: Channel, row: number): Fram
     st.pairsAt = n;
   }
   return st.pairByRow.get(row);
+}
+
+/** "Decode as": a decoder the user picked (null = raw), or undefined to go back to detection. */
+export function setChannelDecoder(session: Session, channel: Channel, decoder: FrameDecoder | null | undefined): void {
+  const st = stateOf(session, channel);
+  st.override = decoder;
+  st.decoder = decoder === undefined ? null : decoder;
+  st.detectedAt = -1;
+  st.decoded.clear();
+  st.wholeAt = -1;
+  st.pairsAt = -1;
+  if (decoder === undefined) stateOf(session, channel);
+  session.version++;
+}
+
+/** Decoders a person can choose from for this channel, best first, with their confidence. */
+export function decoderChoices(session: Session, channel: Channel): { decoder: FrameDecoder; confidence: number }[] {
+  const sample = rows(channel, 0, Math.min(channel.frames.length, DETECT_SAMPLE)).map((i) => decodeInput(session, channel, i));
+  return DEFAULT_DECODERS.map((decoder) => {
+    let confidence = 0;
+    try {
+      confidence = decoder.detect(sample);
+    } catch {
+      confidence = 0;
+    }
+    return { decoder, confidence };
+  }).sort((a, b) => b.confidence - a.confidence);
 }

@@ -82,3 +82,30 @@ describe('channel decoding in the panel store', () => {
     expect(channelProtocol(s, s.channels[0])).toBeNull();
   });
 });
+
+describe('decode as', () => {
+  it('lets a person pick a decoder, go raw, and return to detection', async () => {
+    const { setChannelDecoder, decoderChoices } = await import('../../lib/store/channel-decoding');
+    const s = sessionFrom('graphql-ws');
+    const ch = s.channels[0];
+    expect(decoderChoices(s, ch)[0].decoder.id).toBe('graphql-ws');
+    setChannelDecoder(s, ch, null);
+    expect(channelProtocol(s, ch)).toBeNull();
+    expect(decodeRow(s, ch, ch.frames.at(0))).toBeNull();
+    setChannelDecoder(s, ch, undefined);
+    expect(channelProtocol(s, ch)?.id).toBe('graphql-ws');
+  });
+  it('decodes protobuf frames with a .proto the user loads', async () => {
+    const { setChannelDecoder } = await import('../../lib/store/channel-decoding');
+    const { createProtobufDecoder } = await import('../../lib/decoders');
+    const { TICKER_PROTO } = await import('./fixtures/record-frames-binary');
+    const s = sessionFrom('binary-protobuf');
+    const ch = s.channels[0];
+    // Schemaless protobuf is never picked on its own: too many binary formats parse as protobuf.
+    expect(channelProtocol(s, ch)).toBeNull();
+    setChannelDecoder(s, ch, createProtobufDecoder({ proto: TICKER_PROTO, messageType: { out: 'market.Subscribe', in: 'market.Quote' } }));
+    const quote = decodeRow(s, ch, ch.frames.at(1));
+    expect(quote?.messageType).toBe('Quote');
+    expect(quote?.fields).toMatchObject({ symbol: 'ACME', price: 101.25 });
+  });
+});
