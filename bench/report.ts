@@ -14,7 +14,7 @@ function verdict(ok: boolean | undefined): string {
 
 function overheadRows(r: OverheadResult | undefined, results: BenchResults, limit: number): Row[] {
   if (!r) return [];
-  const s = results.plan.sizes;
+  const s = r.mode === 'panel' ? (results.plan.panelSizes ?? results.plan.sizes) : results.plan.sizes;
   const n: Record<Flood, string> = { ws: `${s.ws / 1000}k × ${s.size} B`, sse: `${s.sse / 1000}k × ${s.size} B`, fetches: `${s.fetches}` };
   return (['ws', 'sse', 'fetches'] as Flood[]).map((flood) => {
     const ours = r.ratios.pushlens?.[flood];

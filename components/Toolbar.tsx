@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n/locale';
 import { exportSessionJson } from '@/lib/store/export-json';
 import { FilterInput } from './FilterInput';
 import { HarControls } from './HarControls';
+import { SettingsMenu } from './SettingsMenu';
 
 export function Toolbar() {
   const { recording, preserveLog, locale, tab, set } = useUi();
@@ -68,6 +69,7 @@ export function Toolbar() {
       <button data-testid="export-json" onClick={download}>
         JSON
       </button>
+      <SettingsMenu />
       <select data-testid="language" value={locale} onChange={(e) => {
         localStorage.setItem('pushlens.locale', e.target.value);
         set({ locale: e.target.value as Locale });

@@ -135,6 +135,11 @@ export const messages = {
   'har.warnings': { en: '{count} warnings.', 'zh-CN': '{count} 条警告。' },
   'heartbeat.hide': { en: 'Hide heartbeats (every {period} s)', 'zh-CN': '隐藏心跳（每 {period} 秒）' },
   'heartbeat.title': { en: 'Periodic keep-alive frames like “{signature}”, every {period} s', 'zh-CN': '周期性的保活帧，例如“{signature}”，每 {period} 秒一次' },
+  'settings.bufferMb': { en: 'In-page history (MB of payload)', 'zh-CN': '页面内历史缓冲（负载 MB）' },
+  'settings.previewKb': { en: 'Preview per message (KB)', 'zh-CN': '每条消息保留的预览（KB）' },
+  'settings.maxFrames': { en: 'Frames kept in the panel', 'zh-CN': '面板保留的帧数' },
+  'settings.apply': { en: 'Apply', 'zh-CN': '应用' },
+  'settings.invalid': { en: 'Every value must be a positive number.', 'zh-CN': '每一项都必须是正数。' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;
