@@ -5,7 +5,7 @@
 // listener for a type the moment the page adds its first one (ours goes first).
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
-import { natives, nowMs, call, safely } from './natives';
+import { natives, nowMs, call, safely, reportAgentError } from './natives';
 import { wrapConstructor, wrapMethod, replaceGlobal, nativeGetter } from './proxy-utils';
 import { textPreview } from './payload';
 import { captureStack } from './stack';
@@ -28,27 +28,31 @@ export function hookEventSource(recorder: Recorder, registry: ConnectionRegistry
   const getReadyState = nativeGetter<number>(proto, 'readyState');
   const getData = nativeGetter<unknown>(MessageEvent.prototype, 'data');
   const getLastEventId = nativeGetter<string>(MessageEvent.prototype, 'lastEventId');
-  const getType = nativeGetter<string>(Event.prototype, 'type');
   const state = new natives.WeakMapCtor<EventSource, SourceState>();
 
-  const onEvent = (source: EventSource, st: SourceState) => (event: MessageEvent) =>
-    safely(() => {
-      if (!event.isTrusted) return; // injected or page-dispatched: not from the server
+  const getTrusted = nativeGetter<boolean>(Event.prototype, 'isTrusted');
+  // Runs for every event: no closure per call, the type comes from the listener it belongs to.
+  const onEvent = (st: SourceState, type: string) => (event: MessageEvent) => {
+    try {
+      if (!getTrusted(event)) return; // injected or page-dispatched: not from the server
       const data = getData(event);
       recorder.emit({
         type: 'sse-event',
         t: nowMs(),
         conn: st.conn,
-        event: getType(event),
+        event: type,
         id: getLastEventId(event),
         payload: textPreview(typeof data === 'string' ? data : String(data), recorder.settings.previewBytes),
       });
-    });
+    } catch (err) {
+      reportAgentError(err);
+    }
+  };
 
   const listenFor = (source: EventSource, st: SourceState, type: string) => {
     if (st.types.has(type)) return;
     st.types.add(type);
-    call(natives.addEventListener, source, type, onEvent(source, st));
+    call(natives.addEventListener, source, type, onEvent(st, type));
   };
 
   const Wrapped = wrapConstructor(Native as unknown as new (...a: unknown[]) => EventSource, (source) => {

@@ -4,7 +4,7 @@
 // fault-injection commands.
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry, LiveConnection } from './connections';
-import { natives, nowMs, call, safely } from './natives';
+import { natives, nowMs, call, safely, reportAgentError } from './natives';
 import { wrapConstructor, wrapMethod, replaceGlobal, nativeGetter } from './proxy-utils';
 import { anyPreview, fillBlobPreview } from './payload';
 import { captureStack } from './stack';
@@ -57,7 +57,11 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry):
     call(natives.addEventListener, ws, 'message', (event: MessageEvent) => {
       // Released/injected frames were recorded when they first arrived or when injected.
       if (!event.isTrusted) return;
-      safely(() => frame(st, 'in', getData(event)));
+      try {
+        frame(st, 'in', getData(event));
+      } catch (err) {
+        reportAgentError(err);
+      }
       if (live.hold) {
         // Held for the "hold frames" fault: the page gets it later, in order, on release.
         call(natives.stopImmediatePropagation, event);

@@ -75,7 +75,8 @@ export function safely(fn: () => void): void {
 }
 
 let agentErrors = 0;
-function reportAgentError(err: unknown): void {
+/** Reports an agent bug without letting it reach the page (rule 2). */
+export function reportAgentError(err: unknown): void {
   agentErrors++;
   // Only the first few go to the console: an agent bug must stay visible to us, not flood the page's log.
   if (agentErrors <= 3) {

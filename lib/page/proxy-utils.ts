@@ -136,5 +136,9 @@ export function nativeGetter<T>(proto: object, key: string): (self: unknown) => 
   const desc = natives.getOwnPropertyDescriptor(proto, key);
   const get = desc?.get;
   if (!get) return (self) => (self as Record<string, T>)[key];
-  return (self) => natives.apply(get, self, []) as T;
+  // A bound `call` invokes the getter with no argument array: these run once per frame.
+  return boundCall.call(nativeCall, get) as (self: unknown) => T;
 }
+
+const nativeCall = Function.prototype.call;
+const boundCall = Function.prototype.bind;
