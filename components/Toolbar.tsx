@@ -10,8 +10,11 @@ import { SettingsMenu } from './SettingsMenu';
 
 export function Toolbar() {
   const { recording, preserveLog, locale, tab, set } = useUi();
+  // Records the pages' buffers lost before the panel read them, plus what the panel's own memory
+  // budget evicted (previews or whole frames): every loss is counted where people look.
   let dropped = 0;
   for (const a of session.agents.values()) dropped += a.dropped;
+  for (const d of session.drops) if (d.kind === 'panel-frames' || d.kind === 'panel-previews') dropped += d.count ?? 0;
   const download = () => {
     const blob = new Blob([exportSessionJson(session)], { type: 'application/json' });
     const a = document.createElement('a');

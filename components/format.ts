@@ -11,9 +11,12 @@ export function formatRelative(ms: number): string {
   return `${(ms / 1000).toFixed(3)} s`;
 }
 
+// One formatter for every row: toLocaleTimeString with options builds a new one per call.
+const CLOCK = new Intl.DateTimeFormat(undefined, { hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 export function formatClock(epochMs: number): string {
   const d = new Date(epochMs);
-  return `${d.toLocaleTimeString(undefined, { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+  return `${CLOCK.format(d)}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 }
 
 /** One line of preview text: whitespace runs folded, cut to `max` characters. */

@@ -26,6 +26,8 @@ export function installBodyObserver(): BodyObserver | undefined {
   const consumers = new natives.WeakMapCtor<object, [BodySink, object]>();
   const responses = new natives.WeakMapCtor<object, BodySink>();
   const unread = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<[BodySink, object]>(([sink, stream]) => safely(() => sink.finish(stream, 'ok', 'the page never read the body'))) : undefined;
+  /** The page started consuming the body: its own reads will end the record, whatever happens to the Response object. */
+  const consuming = (sink: BodySink) => unread?.unregister(sink);
 
   /** Our own promise around the page's: the page's unhandled-rejection reporting stays its own. */
   const follow = <T,>(p: Promise<T>, onValue: (v: T) => void, onError: (e: unknown) => void): Promise<T> =>
@@ -54,7 +56,10 @@ export function installBodyObserver(): BodyObserver | undefined {
   wrapMethod(ReadableStream.prototype, 'getReader', (native, self, args) => {
     const reader = natives.apply(native, self, args);
     const sink = streams.get(self as object);
-    if (sink) consumers.set(reader as object, [sink, self as object]);
+    if (sink) {
+      consumers.set(reader as object, [sink, self as object]);
+      consuming(sink);
+    }
     return reader;
   });
   const wrapRead = (proto: object | undefined) => {
@@ -75,7 +80,10 @@ export function installBodyObserver(): BodyObserver | undefined {
     const trackIterator = (native: AnyFn, self: unknown, args: unknown[]) => {
       const iterator = natives.apply(native, self, args);
       const sink = streams.get(self as object);
-      if (sink) consumers.set(iterator as object, [sink, self as object]);
+      if (sink) {
+        consumers.set(iterator as object, [sink, self as object]);
+        consuming(sink);
+      }
       return iterator;
     };
     wrapMethod(streamProto, 'values', trackIterator);
@@ -119,6 +127,7 @@ export function installBodyObserver(): BodyObserver | undefined {
       const sink = streams.get(self as object);
       // Only a pipe that will start gets the splice; anything the native would refuse is left to it.
       if (!sink || !TransformCtor || getLocked(self) || !args[0] || typeof args[0] !== 'object') return natives.apply(native, self, args);
+      consuming(sink);
       return natives.apply(native, tapped(self as object, sink), args);
     });
   }
@@ -147,6 +156,7 @@ export function installBodyObserver(): BodyObserver | undefined {
       const sink = responses.get(self as object);
       const stream = sink ? getBody(self) : null;
       if (!sink || !stream) return p;
+      consuming(sink);
       return follow(p, (v) => whole[key](sink, stream, v), onReadError(sink, stream));
     });
   }
@@ -172,7 +182,7 @@ export function installBodyObserver(): BodyObserver | undefined {
       if (!body) return;
       streams.set(body, sink);
       responses.set(response, sink);
-      unread?.register(response, [sink, body]);
+      unread?.register(response, [sink, body], sink);
     },
   };
 }
