@@ -4,7 +4,7 @@
 // confident when whole frames decode to maps or arrays, which is what real apps send.
 
 import { decode as msgpackDecode } from '@msgpack/msgpack';
-import { decode as cborDecode } from 'cbor-x';
+import { decodeCbor as cborDecode } from './cbor';
 import type { DecodedFrame, DecodeInput, FrameDecoder } from './types';
 import { preview, share, toJsonSafe } from './util';
 

@@ -167,3 +167,22 @@ describe('robustness', () => {
     expect(detectProtocol([out('{"msg":"hi"}'), inn('{"msg":"yo","from":"bob"}')])).toBeNull();
   });
 });
+
+describe('CBOR decoder against an independent encoder', () => {
+  it('round-trips maps, arrays, strings, bytes, floats, big and negative integers', async () => {
+    const { encodeCbor } = await import('./fixtures/cbor-encode');
+    const { decodeCbor } = await import('../../lib/decoders/cbor');
+    const value = { a: [1, -2, 3.5, 'x'], b: new Uint8Array([1, 2, 255]), c: { d: null, e: true }, big: 18446744073709551615n, neg: -1000000 };
+    const back = decodeCbor(encodeCbor(value)) as Record<string, unknown>;
+    expect(back.a).toEqual([1, -2, 3.5, 'x']);
+    expect(Array.from(back.b as Uint8Array)).toEqual([1, 2, 255]);
+    expect(back.c).toEqual({ d: null, e: true });
+    expect(back.big).toBe(18446744073709551615n);
+    expect(back.neg).toBe(-1000000);
+  });
+  it('rejects truncated and trailing data', async () => {
+    const { decodeCbor } = await import('../../lib/decoders/cbor');
+    expect(() => decodeCbor(Uint8Array.from([0x82, 0x01]))).toThrow(/end of data/);
+    expect(() => decodeCbor(Uint8Array.from([0x01, 0x02]))).toThrow(/after the item/);
+  });
+});
