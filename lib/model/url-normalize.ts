@@ -51,8 +51,9 @@ function looksGenerated(value: string): boolean {
   if (/^\d+$/.test(value)) return true;
   if (/^0?\.\d{4,}$/.test(value)) return true;
   if (/^[0-9a-z]{6,}$/i.test(value) && /\d/.test(value)) return true;
-  // Engine.IO "yeast" ids are short base64url strings, e.g. `OgYbH3a` or `PBxkZ_j`.
-  if (/^[A-Za-z0-9_-]{6,}$/.test(value) && (/[\d_-]/.test(value) || (/[A-Z]/.test(value) && /[a-z]/.test(value)))) return true;
+  // Engine.IO "yeast" ids are short base64url strings, e.g. `OgYbH3a` or `PBxkZ_j`; two made in
+  // the same millisecond get a `.N` suffix (`PBxkZ_j.0`).
+  if (/^[A-Za-z0-9_-]{6,}(\.\d+)?$/.test(value) && (/[\d_-]/.test(value) || (/[A-Z]/.test(value) && /[a-z]/.test(value)))) return true;
   return false;
 }
 

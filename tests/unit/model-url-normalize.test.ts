@@ -106,3 +106,11 @@ describe('pollingEndpointKey', () => {
     expect(pollingEndpointKey('GET', 'http://h/api/wait?cursor=abc&room=a')).not.toBe(pollingEndpointKey('GET', 'http://h/api/wait?cursor=abc&room=b'));
   });
 });
+
+describe('Engine.IO cache-busters', () => {
+  it('drops yeast ids, also with the same-millisecond suffix', () => {
+    const a = normalizeUrl('http://h/socket.io/?EIO=4&transport=polling&t=PHkxY8Z');
+    expect(normalizeUrl('http://h/socket.io/?EIO=4&transport=polling&t=PHkxY8Z.0')).toBe(a);
+    expect(a).toBe('http://h/socket.io/?EIO=4&transport=polling');
+  });
+});
