@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '../tests/harness/chromium';
+import { findChromium, CHROMIUM_BASE_ARGS } from '../tests/harness/chromium';
 import { CdpSession, listTargets, waitFor } from '../tests/harness/cdp';
 
 export interface RawBrowser {
@@ -36,16 +36,8 @@ export async function launchRaw(opts: { extensionDir?: string; devtools?: boolea
   const userDataDir = mkdtempSync(join(tmpdir(), 'pushlens-bench-'));
   const args = [
     '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
+    ...CHROMIUM_BASE_ARGS,
     '--no-default-browser-check',
-    '--disable-features=Translate,MediaRouter',
     // Background tabs must not be throttled: the idle side of an A/B pair sits in another browser anyway.
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',

@@ -1,15 +1,7 @@
 // Context: panel. Text to show for a payload preview: binary previews (base64) become hex.
+import { base64ToBytes } from '@/lib/util/bytes';
 
-export function base64ToBytes(b64: string): Uint8Array {
-  try {
-    const bin = atob(b64);
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  } catch {
-    return new Uint8Array(0);
-  }
-}
+export { base64ToBytes };
 
 export function previewText(data: string, binary: boolean, maxBytes = 64): string {
   if (!binary) return data;

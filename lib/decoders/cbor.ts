@@ -2,6 +2,7 @@
 // binary-frame view: every major type, definite and indefinite lengths, half/single/double
 // floats, tags (dates kept as their value, others as {tag, value}). Throws on malformed input;
 // the decoder registry turns a throw into "not CBOR".
+import { concatBytes } from '../util/bytes';
 
 class Reader {
   at = 0;
@@ -97,7 +98,7 @@ function item(r: Reader, depth: number): unknown {
         const parts: unknown[] = [];
         for (let p = item(r, depth + 1); p !== BREAK; p = item(r, depth + 1)) parts.push(p);
         if (major === 3) return parts.join('');
-        return concat(parts as Uint8Array[]);
+        return concatBytes(parts as Uint8Array[]);
       }
       const bytes = r.take(length(r, info));
       return major === 2 ? bytes.slice() : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -137,16 +138,6 @@ function item(r: Reader, depth: number): unknown {
       if (info === 24) return { simple: r.u8() };
       return { simple: info };
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** Decodes one CBOR item that must span the whole input. */

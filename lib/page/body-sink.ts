@@ -7,6 +7,7 @@ import type { PayloadPreview } from '../protocol/records';
 import { SseParser } from '../sse/parser';
 import { natives, nowMs } from './natives';
 import { textPreview, bytesPreview, fnv1a, utf8Length } from './payload';
+import { concatBytes } from '../util/bytes';
 
 const TEXT_TYPE = /^(text\/|application\/(json|[\w.+-]*\+json|javascript|xml|[\w.+-]*\+xml|x-www-form-urlencoded|x-ndjson))/i;
 
@@ -104,7 +105,7 @@ export class BodySink {
         body.truncated = this.size > utf8Length(body.data);
         bodyHash = fnv1a(this.text);
       } else {
-        const all = concat(this.bytes, this.bytesKept);
+        const all = concatBytes(this.bytes, this.bytesKept);
         body = bytesPreview(all, cap, this.size);
         bodyHash = fnv1a(body.data);
       }
@@ -114,16 +115,6 @@ export class BodySink {
     this.recorder.emit({ type: 'http-end', t: nowMs(), conn: this.conn, size: this.size, body, bodyHash, outcome, error });
     this.onFinish();
   }
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 export function describeError(err: unknown): string {

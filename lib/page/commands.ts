@@ -6,6 +6,7 @@ import type { ConnectionRegistry } from './connections';
 import type { WebSocketHook } from './hook-websocket';
 import { natives, nowMs, call } from './natives';
 import { anyPreview, textPreview } from './payload';
+import { base64ToBytes } from '../util/bytes';
 
 // Captured when the agent bundle loads, before the hooks wrap it: closing for a simulated
 // failure must not be recorded as the page's own close().
@@ -110,11 +111,4 @@ function originOf(url: string): string {
   } catch {
     return '';
   }
-}
-
-function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64.replace(/\s+/g, ''));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }

@@ -1,5 +1,5 @@
 // Context: panel and relay (extension contexts). Capture settings (AgentSettings: in-page buffer,
-// preview bytes, response capture cap, recording) plus the panel's memory budget, remembered
+// preview bytes, recording) plus the panel's memory budget, remembered
 // across panel sessions. The panel reads them synchronously from its localStorage at start and
 // mirrors them to chrome.storage.local, where each page's relay reads them at document_start:
 // the in-page buffer only matters *before* a panel is open, so it must reach agents without one.
@@ -11,7 +11,6 @@ const LIMITS: Record<Exclude<keyof AgentSettings, 'recording'>, [number, number]
   bufferRecords: [1, 10_000_000],
   bufferBytes: [1024, 4 * 1024 * 1024 * 1024],
   previewBytes: [16, 64 * 1024 * 1024],
-  responseCaptureBytes: [0, 4 * 1024 * 1024 * 1024],
 };
 
 /** Defaults overlaid with whatever valid fields `raw` has (it may come from an older version). */

@@ -53,8 +53,6 @@ export interface AgentSettings {
   bufferBytes: number;
   /** Bytes of each payload kept as preview. */
   previewBytes: number;
-  /** Max bytes the hook reads of one fetch/XHR response body. */
-  responseCaptureBytes: number;
   recording: boolean;
 }
 
@@ -62,7 +60,6 @@ export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
   bufferRecords: 20_000,
   bufferBytes: 32 * 1024 * 1024,
   previewBytes: 64 * 1024,
-  responseCaptureBytes: 16 * 1024 * 1024,
   recording: true,
 };
 

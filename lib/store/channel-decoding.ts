@@ -6,6 +6,7 @@ import { DEFAULT_DECODERS, DETECT_SAMPLE, decodeChannel, detectProtocol, pairFra
 import type { Session } from './session';
 import type { Channel } from './session-types';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from './frame-store';
+import { base64ToBytes } from '../util/bytes';
 
 /** Whole-channel decoding and pairing stop at this many frames (the newest are kept). */
 const WHOLE_CHANNEL_CAP = 20_000;
@@ -25,17 +26,6 @@ interface State {
 
 const states = new WeakMap<Channel, State>();
 
-function base64Bytes(b64: string): Uint8Array {
-  try {
-    const bin = atob(b64);
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  } catch {
-    return new Uint8Array(0);
-  }
-}
-
 export function decodeInput(session: Session, channel: Channel, row: number): DecodeInput {
   const f = session.frames;
   const conn = session.connections[f.connection[row]];
@@ -43,7 +33,7 @@ export function decodeInput(session: Session, channel: Channel, row: number): De
   return {
     dir: f.dir[row] === DIR_OUT ? 'out' : 'in',
     text: binary ? undefined : f.preview[row],
-    bytes: binary ? base64Bytes(f.preview[row]) : undefined,
+    bytes: binary ? base64ToBytes(f.preview[row]) : undefined,
     channelUrl: channel.url,
     subprotocol: conn?.protocol || undefined,
   };

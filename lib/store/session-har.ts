@@ -7,6 +7,7 @@ import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
 import type { Session } from './session';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from './frame-store';
 import { utf8Length } from '../page/payload';
+import { base64Size } from '../util/bytes';
 
 export function sessionToHarInput(session: Session, channels?: Set<number>, pageUrl?: string): HarExportInput {
   const f = session.frames;
@@ -42,11 +43,6 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
     connections.push(out);
   }
   return { pageUrl, connections };
-}
-
-function base64Size(b64: string): number {
-  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
-  return Math.max(0, (b64.length * 3) / 4 - pad);
 }
 
 /** Capture records that replay an imported file into a Session, in time order, numbered from 1. */

@@ -8,7 +8,6 @@ import { startProbeServer, type ProbeServer } from './probes/server';
 import { compareProbes, formatDifference } from './probes/compare';
 
 const GROUPS = ['surface', 'constructors', 'events', 'websocket', 'eventsource', 'xhr', 'fetch'] as const;
-/** Our branch of a body stops at responseCaptureBytes (16 MiB): the server may push that much more. */
 const UNREAD_KEY = '~measure big accepted while unread';
 
 type Results = Record<string, unknown>;

@@ -8,6 +8,19 @@ import { createServer } from 'node:net';
 
 export const EXTENSION_DIR = process.env.PUSHLENS_EXTENSION_DIR ? resolve(process.env.PUSHLENS_EXTENSION_DIR) : resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
+/** Flags every PushLens test and bench browser needs on this closed, loopback-only machine. */
+export const CHROMIUM_BASE_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-features=Translate,MediaRouter',
+];
+
 export function findChromium(): string {
   const candidates = [process.env.PUSHLENS_CHROMIUM, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   for (const c of candidates) if (c && existsSync(c)) return c;
@@ -58,18 +71,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'pushlens-profile-'));
   const cdpPort = await freePort();
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-features=Translate,MediaRouter',
-    `--remote-debugging-port=${cdpPort}`,
-  ];
+  const args = [...CHROMIUM_BASE_ARGS, `--remote-debugging-port=${cdpPort}`];
   if (opts.lang) args.push(`--lang=${opts.lang}`, `--accept-lang=${opts.lang}`);
   if (opts.darkMode) args.push('--force-dark-mode');
   if (withExtension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
