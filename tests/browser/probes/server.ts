@@ -167,7 +167,11 @@ export async function startProbeServer(): Promise<ProbeServer> {
   };
 
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('chat') ? 'chat' : false) });
+  // Browsers reset sockets they are done with (page closed, handshake refused): a reset is normal
+  // here and must not surface as an unhandled error that fails the whole test run.
+  server.on('connection', (socket) => socket.on('error', () => {}));
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => {});
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/ws-reject') {
       socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
@@ -177,6 +181,7 @@ export async function startProbeServer(): Promise<ProbeServer> {
   });
 
   const onSocket = (ws: WebSocket, url: URL) => {
+    ws.on('error', () => {});
     const key = url.searchParams.get('key');
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? '' : String(data);
