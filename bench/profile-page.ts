@@ -35,6 +35,8 @@ export function longRuns(p: Profile, minMs = 50, limit = 15): string[] {
 
 const [kind = 'ws', nArg = '50000'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const panel = process.argv.includes('--panel');
+/** --none: the same flood with no extension, for comparison. */
+const none = process.argv.includes('--none');
 const ext = resolve(import.meta.dirname, '../.output-bench/chrome-mv3');
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
@@ -55,7 +57,7 @@ export function topSelf(p: Profile, limit = 25): string[] {
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("profile-page.ts")) await main();
 async function main() {
 const server = await startBenchServer();
-const b = await openBenchBrowser('pushlens', server.url, { extensionDir: ext, devtools: panel, panel });
+const b = await openBenchBrowser(none ? 'none' : 'pushlens', server.url, { extensionDir: none ? undefined : ext, devtools: panel, panel });
 try {
   const n = Number(nArg);
   await pageFlood(b, kind as 'ws', Math.min(n, 5000), 100, 'warm');
