@@ -8,6 +8,7 @@ import { ConnectionRegistry } from './connections';
 import { linkToRelay, type RelayLink } from './port-link';
 import { installToStringMask } from './proxy-utils';
 import { hookWebSocket } from './hook-websocket';
+import { ListenerTap } from './listener-tap';
 import { hookEventSource } from './hook-eventsource';
 import { hookFetch } from './hook-fetch';
 import { hookXhr } from './hook-xhr';
@@ -65,8 +66,12 @@ export function installAgent(): void {
 
   link = linkToRelay(onPanelMessage);
   safely(installToStringMask);
-  safely(() => (ctx.ws = hookWebSocket(recorder, registry)));
-  safely(() => hookEventSource(recorder, registry));
+  safely(() => {
+    // One tap for both: it wraps EventTarget.prototype.add/removeEventListener once.
+    const tap = new ListenerTap();
+    safely(() => (ctx.ws = hookWebSocket(recorder, registry, tap)));
+    safely(() => hookEventSource(recorder, registry, tap));
+  });
   safely(() => hookFetch(recorder, registry));
   safely(() => hookXhr(recorder, registry));
   safely(() => wrapWorkers((start) => workers.add(start)));

@@ -1,13 +1,15 @@
 // Context: page (MAIN world). Observes every WebSocket the page creates: creation, open, each frame
-// in and out, close (code, reason, who closed) and errors. Our listeners are added inside the
-// constructor, before the page can add its own, so they run first and can hold frames for the
-// fault-injection commands.
+// in and out, close (code, reason, who closed) and errors. Incoming frames are seen from inside
+// the page's own message listeners (listener-tap.ts), before the page's function runs, so they
+// can also be held for the fault-injection commands; open/close/error listeners of ours are added
+// inside the constructor, before the page can add its own.
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry, LiveConnection } from './connections';
-import { natives, nowMs, call, safely, reportAgentError } from './natives';
+import { natives, nowMs, call, safely } from './natives';
 import { wrapConstructor, wrapMethod, replaceGlobal, nativeGetter } from './proxy-utils';
 import { anyPreview, fillBlobPreview } from './payload';
 import { captureStack } from './stack';
+import type { ListenerTap } from './listener-tap';
 
 export interface SocketState {
   conn: number;
@@ -21,7 +23,7 @@ export interface WebSocketHook {
   nativeClose: (this: WebSocket, code?: number, reason?: string) => void;
 }
 
-export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry): WebSocketHook | undefined {
+export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry, tap: ListenerTap): WebSocketHook | undefined {
   const Native = globalThis.WebSocket;
   if (typeof Native !== 'function') return undefined;
   const proto = Native.prototype;
@@ -37,11 +39,14 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry):
   const nativeSend = proto.send as WebSocketHook['nativeSend'];
   const nativeClose = proto.close as WebSocketHook['nativeClose'];
 
-  const frame = (st: SocketState, dir: 'in' | 'out', data: unknown) => {
+  const getTimeStamp = nativeGetter<number>(Event.prototype, 'timeStamp');
+  const frame = (st: SocketState, dir: 'in' | 'out', data: unknown, t?: number) => {
+    // Text (nearly every frame of a flood) is kept as is; its preview is made when a panel reads it.
+    if (typeof data === 'string') return recorder.wsText(st.conn, dir, data, t);
     const cap = recorder.settings.previewBytes;
     const { preview, blob } = anyPreview(data, cap);
     if (blob) fillBlobPreview(preview, blob, cap);
-    recorder.emit({ type: 'ws-frame', t: nowMs(), conn: st.conn, dir, payload: preview });
+    recorder.emit({ type: 'ws-frame', t: t ?? nowMs(), conn: st.conn, dir, payload: preview });
   };
 
   const Wrapped = wrapConstructor(Native as unknown as new (...a: unknown[]) => WebSocket, (ws, args) => {
@@ -54,20 +59,20 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry):
     call(natives.addEventListener, ws, 'open', () =>
       safely(() => recorder.emit({ type: 'ws-open', t: nowMs(), conn, protocol: getProtocol(ws), extensions: getExtensions(ws) })),
     );
-    call(natives.addEventListener, ws, 'message', (event: MessageEvent) => {
-      // Released/injected frames were recorded when they first arrived or when injected.
-      if (!event.isTrusted) return;
-      try {
-        frame(st, 'in', getData(event));
-      } catch (err) {
-        reportAgentError(err);
-      }
-      if (live.hold) {
-        // Held for the "hold frames" fault: the page gets it later, in order, on release.
-        call(natives.stopImmediatePropagation, event);
-        (live.held ??= []).push(event);
-      }
-    });
+    tap.register(
+      ws,
+      {
+        watches: (type) => type === 'message',
+        onEvent: (event) => {
+          frame(st, 'in', getData(event), natives.timeOrigin + getTimeStamp(event));
+          if (!live.hold) return false;
+          // Held for the "hold frames" fault: the page gets it later, in order, on release.
+          (live.held ??= []).push(event as MessageEvent);
+          return true;
+        },
+      },
+      ['message'],
+    );
     call(natives.addEventListener, ws, 'error', () => safely(() => recorder.emit({ type: 'ws-error', t: nowMs(), conn })));
     call(natives.addEventListener, ws, 'close', (event: CloseEvent) => {
       if (!event.isTrusted) return;
@@ -113,6 +118,7 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry):
     return result;
   });
 
+  tap.tapHandler(proto, 'message');
   replaceGlobal('WebSocket', Wrapped);
   return { state, nativeSend, nativeClose };
 }

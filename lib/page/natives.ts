@@ -14,6 +14,7 @@ export const natives = {
   WeakMapCtor: WeakMap,
   WeakSetCtor: WeakSet,
   MapCtor: Map,
+  SetCtor: Set,
   now: performance.now.bind(performance),
   timeOrigin: performance.timeOrigin,
   setTimeout: g.setTimeout.bind(g) as typeof setTimeout,

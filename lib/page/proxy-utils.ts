@@ -94,6 +94,40 @@ export function wrapMethod(
   return replaceValue(owner, key, proxy);
 }
 
+/**
+ * Wraps an accessor property's getter and setter the same way (each stays a native-looking
+ * function); `get`/`set` receive the native function and must call it themselves.
+ */
+export function wrapAccessor(
+  owner: object,
+  key: PropertyKey,
+  get: (native: AnyFn, self: unknown) => unknown,
+  set: (native: AnyFn, self: unknown, args: unknown[]) => unknown,
+): boolean {
+  const desc = natives.getOwnPropertyDescriptor(owner, key);
+  if (!desc || typeof desc.get !== 'function' || typeof desc.set !== 'function' || !desc.configurable) return false;
+  const proxied = (fn: AnyFn, around: (native: AnyFn, self: unknown, args: unknown[]) => unknown) => {
+    const handler: ProxyHandler<AnyFn> = {
+      apply(target, self, args) {
+        try {
+          return around(target, self, args);
+        } catch (err) {
+          hideAgentFrames(err, handler.apply);
+          throw err;
+        }
+      },
+    };
+    const proxy = new natives.ProxyCtor(fn, handler);
+    originals.set(proxy, fn);
+    return proxy;
+  };
+  return natives.defineProperty(owner, key, {
+    ...desc,
+    get: proxied(desc.get, (native, self) => get(native, self)),
+    set: proxied(desc.set, set),
+  });
+}
+
 const AT_FRAME = /^\s+at /;
 
 /**

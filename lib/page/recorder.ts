@@ -1,11 +1,12 @@
 // Context: page (MAIN world). Stamps records with sequence numbers, keeps them in the ring
-// buffer and, only while a panel is attached, sends them in batches. With no panel attached the
-// cost of a record is one object and one ring slot. A batch leaves as one JSON string when the
-// owner can send packed batches: profiled, serializing thousands of record objects through the
-// relay's runtime port cost ~17 µs per record on the page's main thread; one string costs ~1.
+// buffer and, only while a panel is attached, sends them in batches. With no panel attached a
+// text frame costs a few column writes (record-ring.ts); record objects are built when a panel
+// reads them. A batch leaves as one JSON string when the owner can send packed batches:
+// profiled, serializing thousands of record objects through the relay's runtime port cost ~17 µs
+// per record on the page's main thread; one string costs ~1.
 import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
 import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from '../protocol/envelope';
-import { RingBuffer } from './ring-buffer';
+import { RecordRing } from './record-ring';
 import { natives } from './natives';
 
 const BATCH_MAX_RECORDS = 2000;
@@ -20,9 +21,10 @@ export class Recorder {
   settings: AgentSettings = { ...DEFAULT_AGENT_SETTINGS };
   private nextSeq = 1;
   private nextConn = 1;
-  private ring = new RingBuffer<CaptureRecord>(this.settings.bufferRecords, this.settings.bufferBytes);
+  private ring = new RecordRing(this.settings.bufferRecords, this.settings.bufferBytes);
   private live = false;
-  private pending: CaptureRecord[] = [];
+  /** While live: the first seq not yet sent (records from here to lastSeq are pending). */
+  private pendingFrom = 1;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Opening records of connections still open, by seq, kept even when the ring evicts them
@@ -35,7 +37,12 @@ export class Recorder {
   constructor(
     private send: (records: CaptureRecord[]) => void,
     private sendPacked?: (json: string) => void,
-  ) {}
+  ) {
+    // A record no panel has been sent yet goes out before the ring drops it.
+    this.ring.beforeEvict = (seq) => {
+      if (this.live && seq >= this.pendingFrom) this.flush();
+    };
+  }
 
   newConnectionId(): number {
     return this.nextConn++;
@@ -46,8 +53,7 @@ export class Recorder {
   }
 
   get firstSeq(): number {
-    const oldest = this.ring.at(0);
-    return oldest ? oldest.seq : this.nextSeq;
+    return this.ring.firstSeq ?? this.nextSeq;
   }
 
   get isLive(): boolean {
@@ -58,18 +64,37 @@ export class Recorder {
     return this.settings.recording;
   }
 
-  emit(record: UnsequencedRecord): CaptureRecord {
+  emit(record: UnsequencedRecord): void {
     const full = record as CaptureRecord;
-    full.seq = this.nextSeq++;
-    this.ring.push(full, recordBytes(full));
+    full.seq = this.nextSeq;
+    this.ring.pushRecord(full.seq, full);
+    this.nextSeq++;
     if (OPENING.has(full.type)) this.pin(full);
     else if (CLOSING.has(full.type) || (full.type === 'sse-error' && full.readyState === 2)) this.unpin(full.conn);
-    if (this.live) {
-      this.pending.push(full);
-      if (this.pending.length >= BATCH_MAX_RECORDS) this.flush();
-      else if (this.flushTimer === undefined) this.flushTimer = natives.setTimeout(() => this.flush(), FLUSH_DELAY_MS);
-    }
-    return full;
+    this.afterPush();
+  }
+
+  /**
+   * A WebSocket text frame (the hot path: no object is made until a panel reads it). `t` (wall
+   * clock ms) is the event's own timestamp when there is one: cheaper than reading the clock.
+   */
+  wsText(conn: number, dir: 'in' | 'out', text: string, t = natives.timeOrigin + natives.now()): void {
+    this.ring.pushText(this.nextSeq, dir, t, conn, text);
+    this.nextSeq++;
+    this.afterPush();
+  }
+
+  /** An EventSource event (hot path, like wsText). */
+  sseEvent(conn: number, event: string, id: string, text: string, t: number): void {
+    this.ring.pushSse(this.nextSeq, t, conn, text, event, id);
+    this.nextSeq++;
+    this.afterPush();
+  }
+
+  private afterPush(): void {
+    if (!this.live) return;
+    if (this.nextSeq - this.pendingFrom >= BATCH_MAX_RECORDS) this.flush();
+    else if (this.flushTimer === undefined) this.flushTimer = natives.setTimeout(() => this.flush(), FLUSH_DELAY_MS);
   }
 
   flush(): void {
@@ -77,10 +102,24 @@ export class Recorder {
       natives.clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    this.deliver(batch);
+    if (!this.live) return;
+    const from = Math.max(this.pendingFrom, this.firstSeq);
+    this.pendingFrom = this.nextSeq;
+    if (from < this.nextSeq) this.deliverRange(from, this.nextSeq);
+  }
+
+  /** Sends the records held for [from, to) in batches. */
+  private deliverRange(from: number, to: number): void {
+    const cap = this.settings.previewBytes;
+    for (let start = from; start < to; start += BATCH_MAX_RECORDS) {
+      const end = Math.min(to, start + BATCH_MAX_RECORDS);
+      const batch: CaptureRecord[] = [];
+      for (let seq = start; seq < end; seq++) {
+        const r = this.ring.record(seq, cap);
+        if (r) batch.push(r);
+      }
+      if (batch.length) this.deliver(batch);
+    }
   }
 
   private deliver(batch: CaptureRecord[]): void {
@@ -113,7 +152,10 @@ export class Recorder {
    * as `dropped` ranges, around the pinned opening records of connections still open, which are sent.
    */
   resync(fromSeq: number): void {
-    this.pending = [];
+    if (this.flushTimer !== undefined) {
+      natives.clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
     const records: CaptureRecord[] = [];
     const first = this.firstSeq;
     if (fromSeq < first && this.lastSeq >= fromSeq) {
@@ -127,28 +169,27 @@ export class Recorder {
       }
       if (from <= first - 1) records.push({ type: 'dropped', seq: first - 1, t, conn: 0, fromSeq: from, toSeq: first - 1 });
     }
-    for (let i = 0; i < this.ring.size; i++) {
-      const r = this.ring.at(i)!;
-      if (r.seq >= fromSeq) records.push(r);
-    }
     for (let i = 0; i < records.length; i += BATCH_MAX_RECORDS) this.deliver(records.slice(i, i + BATCH_MAX_RECORDS));
+    this.deliverRange(Math.max(fromSeq, first), this.nextSeq);
+    this.pendingFrom = this.nextSeq;
     this.live = true;
   }
 
   detach(): void {
     this.live = false;
-    this.pending = [];
+    if (this.flushTimer !== undefined) {
+      natives.clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
   }
 
   applySettings(settings: AgentSettings): void {
     const resized = settings.bufferRecords !== this.settings.bufferRecords || settings.bufferBytes !== this.settings.bufferBytes;
+    if (resized) {
+      // Unsent records must not be lost to a smaller buffer.
+      this.flush();
+      this.ring.resize(settings.bufferRecords, settings.bufferBytes, this.settings.previewBytes);
+    }
     this.settings = { ...settings };
-    if (resized) this.ring.resize(settings.bufferRecords, settings.bufferBytes);
   }
-}
-
-/** Approximate retained size of a record, for the ring's byte cap. */
-function recordBytes(r: CaptureRecord): number {
-  const payload = 'payload' in r ? r.payload.data.length * 2 : 'body' in r && r.body ? r.body.data.length * 2 : 0;
-  return 96 + payload;
 }

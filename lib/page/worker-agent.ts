@@ -8,6 +8,7 @@ import type { Recorder } from './recorder';
 import { ConnectionRegistry } from './connections';
 import { installToStringMask } from './proxy-utils';
 import { hookWebSocket } from './hook-websocket';
+import { ListenerTap } from './listener-tap';
 import { hookEventSource } from './hook-eventsource';
 import { hookFetch } from './hook-fetch';
 import { hookXhr } from './hook-xhr';
@@ -74,8 +75,12 @@ export function installWorkerAgent(boot: WorkerBootConfig): void {
       if (desc) return void natives.defineProperty(globalThis, 'fetch', desc);
     }
   });
-  safely(() => (ctx.ws = hookWebSocket(recorder, registry)));
-  safely(() => hookEventSource(recorder, registry));
+  safely(() => {
+    // One tap for both: it wraps EventTarget.prototype.add/removeEventListener once.
+    const tap = new ListenerTap();
+    safely(() => (ctx.ws = hookWebSocket(recorder, registry, tap)));
+    safely(() => hookEventSource(recorder, registry, tap));
+  });
   safely(() => hookFetch(recorder, registry));
   safely(() => hookXhr(recorder, registry));
   // Outermost, so the hooks record absolute URLs and natives get what they would have resolved.

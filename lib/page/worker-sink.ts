@@ -5,7 +5,9 @@
 import type { UnsequencedRecord, CaptureRecord } from '../protocol/records';
 import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from '../protocol/envelope';
 import type { WorkerToPage } from './worker-protocol';
-import { natives } from './natives';
+import { natives, nowMs } from './natives';
+import { textPreview } from './payload';
+import { resolveLazyFields } from './record-ring';
 
 const BATCH_MAX_RECORDS = 2000;
 const FLUSH_DELAY_MS = 30;
@@ -25,8 +27,9 @@ export class WorkerSink {
   }
 
   /** Same contract as Recorder.emit for the hooks; the seq is set on the page side. */
-  emit(record: UnsequencedRecord): CaptureRecord {
-    this.pending.push(record);
+  emit(record: UnsequencedRecord): void {
+    // Records cross to the page by structured clone: lazy fields (a Headers object) are listed now.
+    this.pending.push(resolveLazyFields(record as CaptureRecord));
     if (!this.send) {
       if (this.pending.length > MAX_WAITING) {
         this.pending.shift();
@@ -34,7 +37,16 @@ export class WorkerSink {
       }
     } else if (this.pending.length >= BATCH_MAX_RECORDS) this.flush();
     else if (this.timer === undefined) this.timer = natives.setTimeout(() => this.flush(), FLUSH_DELAY_MS);
-    return record as CaptureRecord;
+  }
+
+  /** Same contract as Recorder.wsText; a worker's frames are few enough to be made records now. */
+  wsText(conn: number, dir: 'in' | 'out', text: string, t = nowMs()): void {
+    this.emit({ type: 'ws-frame', t, conn, dir, payload: textPreview(text, this.settings.previewBytes) });
+  }
+
+  /** Same contract as Recorder.sseEvent. */
+  sseEvent(conn: number, event: string, id: string, text: string, t: number): void {
+    this.emit({ type: 'sse-event', t, conn, event, id, payload: textPreview(text, this.settings.previewBytes) });
   }
 
   connect(send: (m: WorkerToPage) => void): void {

@@ -7,7 +7,7 @@ import { launch, type Launched } from '../harness/chromium';
 import { startProbeServer, type ProbeServer } from './probes/server';
 import { compareProbes, formatDifference } from './probes/compare';
 
-const GROUPS = ['surface', 'constructors', 'events', 'websocket', 'eventsource', 'xhr', 'fetch'] as const;
+const GROUPS = ['surface', 'constructors', 'events', 'websocket', 'websocket listeners', 'eventsource', 'eventsource listeners', 'xhr', 'fetch'] as const;
 const UNREAD_KEY = '~measure big accepted while unread';
 
 type Results = Record<string, unknown>;
@@ -27,7 +27,7 @@ async function runGroup(browser: Launched, origin: string, group: string, runId:
   const page: Page = await browser.context.newPage();
   try {
     await page.goto(`${origin}/probe.html`);
-    await page.waitForFunction(() => (window as unknown as { __probes?: { names(): string[] } }).__probes?.names().length === 7);
+    await page.waitForFunction(() => (window as unknown as { __probes?: { names(): string[] } }).__probes?.names().length === 9);
     return await page.evaluate(
       ([g, id]) => (window as unknown as { __probes: { run(g: string, id: string): Promise<Results> } }).__probes.run(g, id),
       [group, runId] as const,

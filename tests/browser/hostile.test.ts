@@ -54,6 +54,8 @@ describe('hostile pages and bad input (real DevTools panel)', () => {
   it('keeps capturing when the page handler throws', async () => {
     const errors = await s.page.evaluate(() => (window as unknown as { hostile: Hostile }).hostile.errors);
     expect(errors).toBeGreaterThan(0);
+    // One frame from the server; the page's own dispatched 'FORGED-EVENT' is not a frame.
+    expect(await s.page.evaluate(() => (window as unknown as { hostile: Hostile }).hostile.wsMessages)).toContain('FORGED-EVENT');
     const c = await channelFrames(s, '/ws/hostile-top', 1);
     expect(c.count).toBe(1);
   });

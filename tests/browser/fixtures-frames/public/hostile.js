@@ -38,9 +38,12 @@ h.forge = () => {
   window.dispatchEvent(new MessageEvent('pushlens:connect', { ports: [ch.port2], cancelable: true }));
   ch.port1.postMessage(env('hello', { agentId: 'forged', url: 'x', isTop: true, realm: 'document', firstSeq: 1, lastSeq: 2, startedAt: 0 }));
   ch.port1.postMessage(env('batch', { agentId: 'forged', records: forgedRecords }));
-  // 3. Pose as the relay: ask the agent for its port.
+  // 3. Dispatch a message event on our own socket: the page's handler sees it, PushLens must not
+  //    record it as a frame from the server (the hostile test counts the socket's frames).
+  ws.dispatchEvent(new MessageEvent('message', { data: 'FORGED-EVENT' }));
+  // 4. Pose as the relay: ask the agent for its port.
   window.dispatchEvent(new Event('pushlens:relay-ready'));
-  // 4. Envelope-shaped window messages, to ourselves and to the parent.
+  // 5. Envelope-shaped window messages, to ourselves and to the parent.
   for (const target of [window, window.parent]) {
     target.postMessage(env('batch', { agentId: 'forged', records: forgedRecords }), '*');
     target.postMessage(forgedCommand, '*');

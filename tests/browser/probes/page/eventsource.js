@@ -56,4 +56,33 @@
     rec('es close in onopen', log3);
     rec('es close in onopen server saw', (await observed(k3)).length);
   });
+
+  // Named-event listeners are where PushLens records events (listener-tap.ts): the same function
+  // for two types, removal of one, a handler's identity and a throwing listener.
+  define('eventsource listeners', async (rec) => {
+    const { stackShape } = window.__probes;
+    const k = window.__probes.key('esl');
+    const es = new EventSource('/sse?key=' + k);
+    const log = [];
+    const fn = (e) => log.push([e.type, e.data]);
+    es.onmessage = fn;
+    rec('es onmessage identity', es.onmessage === fn);
+    es.addEventListener('custom', fn);
+    es.addEventListener('message', fn); // same function, other type
+    es.removeEventListener('custom', fn); // message keeps it
+    es.addEventListener('custom', (e) => log.push(['custom only', e.data]), { once: true });
+    const errors = [];
+    const onErr = (e) => {
+      errors.push({ message: norm(e.message), file: norm(e.filename), line: e.lineno, error: e.error instanceof Error ? stackShape(e.error) : String(e.error) });
+      e.preventDefault();
+    };
+    window.addEventListener('error', onErr);
+    es.addEventListener('message', () => { throw new Error('es boom'); }, { once: true });
+    await until(() => es.readyState === 2, 6000);
+    await sleep(100);
+    window.removeEventListener('error', onErr);
+    es.close();
+    rec('es listener log', log);
+    rec('es listener errors', errors);
+  });
 })();

@@ -148,4 +148,50 @@
     await until(() => ws.readyState === 3);
     rec('ws listener semantics', log);
   });
+
+  // The message listeners of a hooked socket are where PushLens records frames (listener-tap.ts):
+  // identity of handlers, add/remove pairs across types, errors thrown by listeners (what the
+  // page's error handler and the error's stack show), listeners added during a dispatch.
+  define('websocket listeners', async (rec) => {
+    const { stackShape, norm } = window.__probes;
+    const ws = new WebSocket(wsOrigin + '/ws?hello=t');
+    const fn = () => {};
+    ws.onmessage = fn;
+    rec('onmessage identity', ws.onmessage === fn);
+    const d = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+    rec('onmessage descriptor', { get: typeof d.get, set: typeof d.set, getName: d.get.name, setName: d.set.name, setLength: d.set.length, enumerable: d.enumerable, configurable: d.configurable, text: String(d.set) });
+    rec('onmessage setter no args', (() => { try { d.set.call(ws); return 'ok'; } catch (e) { return e.name + ': ' + norm(e.message); } })());
+    rec('onmessage setter foreign this', (() => { try { d.set.call({}, fn); return 'ok'; } catch (e) { return e.name + ': ' + norm(e.message); } })());
+    rec('onmessage after setter no args', describe(ws.onmessage));
+    ws.onmessage = null;
+    const seen = [];
+    const both = (e) => seen.push(e.type);
+    ws.addEventListener('message', both);
+    ws.addEventListener('open', both);
+    ws.removeEventListener('open', both); // the 'message' registration must stay
+    const errors = [];
+    const onErr = (e) => {
+      errors.push({ message: norm(e.message), file: norm(e.filename), line: e.lineno, col: e.colno, error: e.error instanceof Error ? stackShape(e.error) : describe(e.error) });
+      e.preventDefault();
+    };
+    window.addEventListener('error', onErr);
+    ws.addEventListener('message', function thrower() { throw new Error('listener boom'); });
+    ws.onmessage = function handlerThrower() { throw new TypeError('handler boom'); };
+    ws.addEventListener('message', () => { throw 'not an error'; }, { once: true });
+    let added = 0;
+    ws.addEventListener('message', (e) => {
+      seen.push('adder ' + e.data);
+      // Added during a dispatch: runs from the next message on.
+      if (!added++) ws.addEventListener('message', (e2) => seen.push('late ' + e2.data));
+    });
+    await until(() => ws.readyState === 1);
+    ws.send('one');
+    ws.send('two');
+    await until(() => seen.filter((s) => s.startsWith('late')).length >= 2, 3000);
+    await sleep(100);
+    window.removeEventListener('error', onErr);
+    rec('listener log', seen);
+    rec('listener errors', errors);
+    ws.close();
+  });
 })();

@@ -1,0 +1,203 @@
+// Context: page (MAIN world). Sees each message event of a hooked WebSocket or EventSource from
+// inside the page's own listener call, so recording a frame adds no listener dispatch of its own.
+//
+// Why: profiled, a second listener on a socket costs the browser ~3–6 µs per event (a C++ → JS
+// call with its checkpoints) — more than all of our recording work, and more than the target
+// overhead for an SSE flood whose events cost ~10 µs each. So the page's function listeners (and
+// `onmessage`) on hooked sockets are registered as thin wrappers that record the event first,
+// once per event, then call the page's function. Our own listener ("fallback") is attached only
+// while no durable page listener covers the type (none yet, only `once`/`signal`/object options,
+// or only handleEvent objects), so every event is recorded whatever the page does.
+//
+// What the page sees stays the same: `onmessage` returns its own function, removeEventListener
+// finds the wrapper of the function it passes, the same function added twice is still added
+// once (one wrapper per function), `this` and the argument are the browser's, the return value
+// goes back to the browser, and an error thrown by the page's listener is reported where it was
+// thrown, its stack cleared of our frame before page code can see it.
+import { natives, call, safely, reportAgentError } from './natives';
+import { wrapMethod, wrapAccessor, hideAgentFrames } from './proxy-utils';
+
+type Listener = (this: unknown, event: Event) => unknown;
+
+export interface TapOwner {
+  /** Event types recorded for this target; listeners of other types are left alone. */
+  watches(type: string): boolean;
+  /** Records a trusted event (called once per event); returns true to withhold it from the page. */
+  onEvent(event: Event): boolean;
+}
+
+interface TypeCover {
+  /** Page functions added without options object, by capture flag: they stay until removed. */
+  bubble: Set<Listener>;
+  capture: Set<Listener>;
+  /** The `on<type>` handler is a function. */
+  handler: boolean;
+  /** Our own listener, attached while nothing durable of the page's covers the type. */
+  fallback: Listener | undefined;
+}
+
+interface TapEntry {
+  owner: TapOwner;
+  types: Map<string, TypeCover>;
+  /** The event last recorded: later listeners of the same dispatch must not record it again. */
+  last: Event | undefined;
+}
+
+const stopImmediate = natives.stopImmediatePropagation;
+const errorGetter = typeof ErrorEvent === 'function' ? natives.getOwnPropertyDescriptor(ErrorEvent.prototype, 'error')?.get : undefined;
+const getError = errorGetter ? (e: Event) => callFunction(errorGetter, e) : undefined;
+const callFunction = Function.prototype.call.bind(Function.prototype.call) as (fn: unknown, self: unknown, ...args: unknown[]) => unknown;
+
+export class ListenerTap {
+  private entries = new natives.WeakMapCtor<object, TapEntry>();
+  private wrappers = new natives.WeakMapCtor<Listener, Listener>();
+  private originals = new natives.WeakMapCtor<Listener, Listener>();
+
+  constructor() {
+    // An error thrown by a page listener passed through our wrapper, whose frame is in the error's
+    // stack. The browser reports it to the global scope's "error" listeners; ours was added
+    // before any page script ran, so it runs first and removes our frame before the page reads it.
+    call(natives.addEventListener, globalThis, 'error', (e: ErrorEvent) => safely(() => hideAgentFrames(getError?.(e))), true);
+    wrapMethod(EventTarget.prototype, 'addEventListener', (native, self, args) => {
+      const entry = typeof args[0] === 'string' ? this.entries.get(self as object) : undefined;
+      if (!entry || !entry.owner.watches(args[0] as string)) return natives.apply(native, self, args);
+      const type = args[0] as string;
+      const cover = this.cover(entry, self as object, type);
+      const listener = args[1];
+      if (typeof listener !== 'function') return natives.apply(native, self, args);
+      const forwarded = args.slice();
+      forwarded[1] = this.wrapperOf(listener as Listener);
+      const result = natives.apply(native, self, forwarded);
+      // Only an options-less registration is sure to stay until the page removes it: `once` or
+      // a `signal` can end it without telling us (reading them would be visible to the page).
+      const options = args[2];
+      if (options === undefined || options === null || typeof options === 'boolean') {
+        (options === true ? cover.capture : cover.bubble).add(listener as Listener);
+        this.updateFallback(entry, self as object, type, cover);
+      }
+      return result;
+    });
+
+    wrapMethod(EventTarget.prototype, 'removeEventListener', (native, self, args) => {
+      const entry = typeof args[0] === 'string' ? this.entries.get(self as object) : undefined;
+      const wrapper = entry && typeof args[1] === 'function' && entry.owner.watches(args[0] as string) ? this.wrappers.get(args[1] as Listener) : undefined;
+      if (!entry || !wrapper) return natives.apply(native, self, args);
+      const forwarded = args.slice();
+      forwarded[1] = wrapper;
+      const result = natives.apply(native, self, forwarded);
+      safely(() => {
+        const cover = entry.types.get(args[0] as string);
+        if (!cover) return;
+        const options = args[2];
+        // An options object's capture flag is not read (the page would see a second read): forget both.
+        if (options !== true) cover.bubble.delete(args[1] as Listener);
+        if (options !== false && options !== undefined && options !== null) cover.capture.delete(args[1] as Listener);
+        this.updateFallback(entry, self as object, args[0] as string, cover);
+      });
+      return result;
+    });
+  }
+
+  /** Starts recording `target`'s events of the types its owner watches, `initial` at once. */
+  register(target: object, owner: TapOwner, initial: string[]): void {
+    const entry: TapEntry = { owner, types: new natives.MapCtor(), last: undefined };
+    this.entries.set(target, entry);
+    for (const type of initial) this.cover(entry, target, type);
+  }
+
+  /** Routes a prototype's `on<type>` handler attribute through the wrappers. */
+  tapHandler(proto: object, type: string): void {
+    wrapAccessor(
+      proto,
+      `on${type}`,
+      (native, self) => {
+        const value = natives.apply(native, self, []);
+        return typeof value === 'function' ? (this.originals.get(value as Listener) ?? value) : value;
+      },
+      (native, self, args) => {
+        const entry = this.entries.get(self as object);
+        const value = args[0];
+        if (!entry || typeof value !== 'function') {
+          const result = natives.apply(native, self, args);
+          if (entry) safely(() => this.setHandler(entry, self as object, type, false));
+          return result;
+        }
+        const forwarded = args.slice();
+        forwarded[0] = this.wrapperOf(value as Listener);
+        const result = natives.apply(native, self, forwarded);
+        safely(() => this.setHandler(entry, self as object, type, true));
+        return result;
+      },
+    );
+  }
+
+  private setHandler(entry: TapEntry, target: object, type: string, isFunction: boolean): void {
+    const cover = this.cover(entry, target, type);
+    cover.handler = isFunction;
+    this.updateFallback(entry, target, type, cover);
+  }
+
+  /** The coverage of `type` on `target`, created (with our fallback listener first) on first use. */
+  private cover(entry: TapEntry, target: object, type: string): TypeCover {
+    let cover = entry.types.get(type);
+    if (!cover) {
+      cover = { bubble: new natives.SetCtor(), capture: new natives.SetCtor(), handler: false, fallback: undefined };
+      entry.types.set(type, cover);
+      this.updateFallback(entry, target, type, cover);
+    }
+    return cover;
+  }
+
+  private updateFallback(entry: TapEntry, target: object, type: string, cover: TypeCover): void {
+    const covered = (c: TypeCover) => c.handler || c.bubble.size > 0 || c.capture.size > 0;
+    if (covered(cover) && cover.fallback) {
+      // Removed in a later task, not now: a page listener added during a dispatch does not run
+      // for that event, so our fallback must still record it.
+      const fallback = cover.fallback;
+      natives.setTimeout(() => {
+        if (cover.fallback !== fallback || !covered(cover)) return;
+        call(natives.removeEventListener, target, type, fallback);
+        cover.fallback = undefined;
+      }, 0);
+    } else if (!covered(cover) && !cover.fallback) {
+      const fallback: Listener = (event) => {
+        if (this.see(entry, event)) call(stopImmediate, event);
+      };
+      cover.fallback = fallback;
+      call(natives.addEventListener, target, type, fallback);
+    }
+  }
+
+  /** First listener call of a dispatch: records a trusted event; true = withhold it from the page. */
+  private see(entry: TapEntry, event: Event): boolean {
+    if (entry.last === event) return false;
+    entry.last = event;
+    try {
+      // isTrusted is an unforgeable own property of each event: the page cannot fake it.
+      if (!event.isTrusted) return false;
+      return entry.owner.onEvent(event);
+    } catch (err) {
+      reportAgentError(err);
+      return false;
+    }
+  }
+
+  private wrapperOf(listener: Listener): Listener {
+    let wrapper = this.wrappers.get(listener);
+    if (wrapper) return wrapper;
+    const tap = this;
+    wrapper = function (this: unknown, event: Event) {
+      const entry = tap.entries.get(this as object);
+      if (entry && tap.see(entry, event)) {
+        call(stopImmediate, event);
+        return undefined;
+      }
+      // No try/catch: an exception must leave the page's function untouched, so the browser
+      // reports it where it was thrown (a rethrow or reportError would report it at our line).
+      return callFunction(listener, this, event);
+    };
+    this.wrappers.set(listener, wrapper);
+    this.originals.set(wrapper, listener);
+    return wrapper;
+  }
+}

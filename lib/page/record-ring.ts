@@ -1,0 +1,169 @@
+// Context: page (MAIN world). The agent's bounded history: the newest records, capped by count
+// and by approximate bytes, oldest evicted first. Seqs are consecutive, so a slot's seq is implied.
+//
+// Why columns: a flood of 100k text frames a second must cost the page almost nothing. A text
+// frame is kept as its column values (kind, time, connection) plus the page's own string — no
+// record or preview object per frame, so nothing of ours is allocated, promoted or collected on
+// the hot path. The record object (with its capped, measured preview) is built only when a panel
+// asks for it. Strings are immutable, so building it later gives exactly what was received.
+import type { CaptureRecord } from '../protocol/records';
+import { textPreview } from './payload';
+import { headerList } from './headers';
+
+/** What a slot holds: a finished record object, or the columns of a text frame. */
+const RECORD = 0;
+const WS_IN = 1;
+const WS_OUT = 2;
+const SSE = 3;
+
+/** Fixed per-record overhead used for the byte cap; payload text counts two bytes a character. */
+const RECORD_OVERHEAD_BYTES = 96;
+
+export class RecordRing {
+  private kinds: Uint8Array;
+  private times: Float64Array;
+  private conns: Int32Array;
+  private sizes: Float64Array;
+  /** A record object (RECORD) or the frame's text. */
+  private items: unknown[];
+  /** SSE event type and last event id (SSE only). */
+  private events: (string | undefined)[];
+  private ids: (string | undefined)[];
+  private head = 0;
+  private length = 0;
+  private bytes = 0;
+  /** Seq of the oldest slot (valid when length > 0). */
+  private oldestSeq = 1;
+
+  private capacity = 1;
+  private byteCap = 0;
+  /** Called with a record's seq just before it is evicted (the recorder sends unsent ones first). */
+  beforeEvict: ((seq: number) => void) | undefined;
+
+  constructor(capacity: number, byteCap: number) {
+    this.kinds = new Uint8Array(0);
+    this.times = new Float64Array(0);
+    this.conns = new Int32Array(0);
+    this.sizes = new Float64Array(0);
+    this.items = [];
+    this.events = [];
+    this.ids = [];
+    this.allocate(capacity, byteCap);
+  }
+
+  private allocate(capacity: number, byteCap: number): void {
+    this.capacity = Math.max(1, capacity);
+    this.byteCap = byteCap;
+    this.kinds = new Uint8Array(this.capacity);
+    this.times = new Float64Array(this.capacity);
+    this.conns = new Int32Array(this.capacity);
+    this.sizes = new Float64Array(this.capacity);
+    this.items = new Array(this.capacity);
+    this.events = new Array(this.capacity);
+    this.ids = new Array(this.capacity);
+    this.head = 0;
+    this.length = 0;
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** Seq of the oldest record held, or undefined when empty. */
+  get firstSeq(): number | undefined {
+    return this.length > 0 ? this.oldestSeq : undefined;
+  }
+
+  /** True when adding `bytes` more would evict the oldest record. */
+  private wouldEvict(bytes: number): boolean {
+    return this.length > 0 && (this.length >= this.capacity || this.bytes + bytes > this.byteCap);
+  }
+
+  pushRecord(seq: number, record: CaptureRecord): void {
+    const i = this.slotFor(seq, recordBytes(record));
+    this.kinds[i] = RECORD;
+    this.items[i] = record;
+  }
+
+  pushText(seq: number, dir: 'in' | 'out', t: number, conn: number, text: string): void {
+    const i = this.slotFor(seq, RECORD_OVERHEAD_BYTES + text.length * 2);
+    this.kinds[i] = dir === 'in' ? WS_IN : WS_OUT;
+    this.times[i] = t;
+    this.conns[i] = conn;
+    this.items[i] = text;
+  }
+
+  pushSse(seq: number, t: number, conn: number, text: string, event: string, id: string): void {
+    const i = this.slotFor(seq, RECORD_OVERHEAD_BYTES + (text.length + event.length + id.length) * 2);
+    this.kinds[i] = SSE;
+    this.times[i] = t;
+    this.conns[i] = conn;
+    this.items[i] = text;
+    this.events[i] = event;
+    this.ids[i] = id;
+  }
+
+  /** The record with this seq, built now if the slot holds columns; undefined if not held. */
+  record(seq: number, previewBytes: number): CaptureRecord | undefined {
+    const k = seq - this.oldestSeq;
+    if (this.length === 0 || k < 0 || k >= this.length) return undefined;
+    const i = (this.head + k) % this.capacity;
+    const item = this.items[i];
+    switch (this.kinds[i]) {
+      case RECORD:
+        return resolveLazyFields(item as CaptureRecord);
+      case SSE:
+        return { type: 'sse-event', seq, t: this.times[i], conn: this.conns[i], event: this.events[i]!, id: this.ids[i]!, payload: textPreview(item as string, previewBytes) };
+      default:
+        return { type: 'ws-frame', seq, t: this.times[i], conn: this.conns[i], dir: this.kinds[i] === WS_IN ? 'in' : 'out', payload: textPreview(item as string, previewBytes) };
+    }
+  }
+
+  /** Changes the bounds, keeping the newest records that fit. */
+  resize(capacity: number, byteCap: number, previewBytes: number): void {
+    const kept: CaptureRecord[] = [];
+    for (let k = 0; k < this.length; k++) kept.push(this.record(this.oldestSeq + k, previewBytes)!);
+    this.allocate(capacity, byteCap);
+    for (const r of kept) this.pushRecord(r.seq, r);
+  }
+
+  /** Makes room for one record of `bytes` (evicting the oldest) and returns its slot index. */
+  private slotFor(seq: number, bytes: number): number {
+    while (this.wouldEvict(bytes)) this.evictOldest();
+    if (this.length === 0) this.oldestSeq = seq;
+    const i = (this.head + this.length) % this.capacity;
+    this.sizes[i] = bytes;
+    this.bytes += bytes;
+    this.length++;
+    return i;
+  }
+
+  private evictOldest(): void {
+    this.beforeEvict?.(this.oldestSeq);
+    const i = this.head;
+    this.items[i] = undefined;
+    this.events[i] = undefined;
+    this.ids[i] = undefined;
+    this.bytes -= this.sizes[i];
+    this.head = (this.head + 1) % this.capacity;
+    this.length--;
+    this.oldestSeq++;
+  }
+}
+
+/** Approximate retained size of a record object, for the byte cap. */
+export function recordBytes(r: CaptureRecord): number {
+  const payload = 'payload' in r ? r.payload.data.length * 2 : 'body' in r && r.body ? r.body.data.length * 2 : 0;
+  return RECORD_OVERHEAD_BYTES + payload;
+}
+
+/**
+ * Request and response records may carry the browser's own Headers object (immutable for a
+ * response, and never handed to the page for a request we built): it is listed only when a panel
+ * reads the record, and the list replaces it.
+ */
+export function resolveLazyFields(r: CaptureRecord): CaptureRecord {
+  if ((r.type === 'http-request' || r.type === 'http-response') && !Array.isArray(r.headers)) r.headers = headerList(r.headers);
+  return r;
+}
