@@ -113,6 +113,15 @@ export class Recorder {
     const cap = this.settings.previewBytes;
     for (let start = from; start < to; start += BATCH_MAX_RECORDS) {
       const end = Math.min(to, start + BATCH_MAX_RECORDS);
+      if (this.sendPacked) {
+        const parts: string[] = [];
+        for (let seq = start; seq < end; seq++) {
+          const json = this.ring.recordJson(seq, cap);
+          if (json !== undefined) parts.push(json);
+        }
+        if (parts.length) this.sendPacked(`[${parts.join(',')}]`);
+        continue;
+      }
       const batch: CaptureRecord[] = [];
       for (let seq = start; seq < end; seq++) {
         const r = this.ring.record(seq, cap);

@@ -96,3 +96,15 @@ describe('Recorder on the columnar ring', () => {
     expect(sent.map((r) => r.seq)).toEqual([1, 2]);
   });
 });
+
+describe('RecordRing JSON', () => {
+  it('writes column slots as the same JSON a record object gives', () => {
+    const ring = new RecordRing(10, 1 << 20);
+    ring.pushText(1, 'in', 1234.567, 3, 'quote " and \\ and 中文');
+    ring.pushText(2, 'out', 1235, 3, 'z'.repeat(30));
+    ring.pushSse(3, 1236.25, 4, 'line1\nline2', 'tick', 'id-"1"');
+    ring.pushRecord(4, { type: 'ws-open', seq: 4, t: 1, conn: 3, protocol: '', extensions: '' });
+    for (const seq of [1, 2, 3, 4]) expect(JSON.parse(ring.recordJson(seq, 20)!)).toEqual(ring.record(seq, 20));
+    expect(ring.recordJson(5, 20)).toBeUndefined();
+  });
+});
