@@ -55,7 +55,7 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry, 
     const st: SocketState = { conn, live, closeCalled: false };
     state.set(ws, st);
     const protocols = args[1] === undefined ? [] : typeof args[1] === 'string' ? [args[1]] : Array.isArray(args[1]) ? args[1].filter((p): p is string => typeof p === 'string') : [];
-    recorder.emit({ type: 'ws-create', t: nowMs(), conn, url: getUrl(ws), protocols, stack: captureStack() });
+    recorder.emit({ type: 'ws-create', t: nowMs(), conn, url: getUrl(ws), protocols, stack: captureStack() as string | undefined });
     call(natives.addEventListener, ws, 'open', () =>
       safely(() => recorder.emit({ type: 'ws-open', t: nowMs(), conn, protocol: getProtocol(ws), extensions: getExtensions(ws) })),
     );

@@ -10,6 +10,7 @@ import type { CaptureRecord } from '../protocol/records';
 import { textPreview } from './payload';
 import { natives } from './natives';
 import { headerList } from './headers';
+import { formatStack } from './stack';
 
 /** What a slot holds: a finished record object, or the columns of a text frame. */
 const RECORD = 0;
@@ -177,11 +178,12 @@ export function recordBytes(r: CaptureRecord): number {
 }
 
 /**
- * Request and response records may carry the browser's own Headers object (immutable for a
- * response, and never handed to the page for a request we built): it is listed only when a panel
- * reads the record, and the list replaces it.
+ * Fields a hook may leave unresolved until a panel reads the record (resolved once, in place):
+ * the browser's own Headers object of a request or response (immutable for a response, and never
+ * handed to the page for a request we built), listed now; a captured creation stack, formatted now.
  */
 export function resolveLazyFields(r: CaptureRecord): CaptureRecord {
   if ((r.type === 'http-request' || r.type === 'http-response') && !Array.isArray(r.headers)) r.headers = headerList(r.headers);
+  else if ((r.type === 'ws-create' || r.type === 'sse-create') && r.stack !== undefined && typeof r.stack !== 'string') r.stack = formatStack(r.stack);
   return r;
 }

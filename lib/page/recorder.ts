@@ -6,7 +6,7 @@
 // per record on the page's main thread; one string costs ~1.
 import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
 import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from '../protocol/envelope';
-import { RecordRing } from './record-ring';
+import { RecordRing, resolveLazyFields } from './record-ring';
 import { natives } from './natives';
 
 const BATCH_MAX_RECORDS = 2000;
@@ -173,7 +173,7 @@ export class Recorder {
       const kept = [...this.pinned.keys()].filter((s) => s >= fromSeq && s < first).sort((a, b) => a - b);
       for (const s of kept) {
         if (s > from) records.push({ type: 'dropped', seq: s - 1, t, conn: 0, fromSeq: from, toSeq: s - 1 });
-        records.push(this.pinned.get(s)!);
+        records.push(resolveLazyFields(this.pinned.get(s)!));
         from = s + 1;
       }
       if (from <= first - 1) records.push({ type: 'dropped', seq: first - 1, t, conn: 0, fromSeq: from, toSeq: first - 1 });

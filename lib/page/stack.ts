@@ -1,16 +1,43 @@
 // Context: page (MAIN world). The page's call stack at the moment a connection was created, so
 // the panel can show who opened it. Our own frames (inside the proxy traps) are cut off.
+//
+// Capturing is cheap; formatting the text (source positions of every frame) is what costs
+// (~0.6 ms a socket, profiled). So the stack is captured now, into a holder object, and formatted
+// only when a panel reads the record (record-ring.ts resolves it). A page that installed its own
+// Error.prepareStackTrace by then would be handed our holder: the stack is given up instead.
 import { natives } from './natives';
 
 const MAX_STACK_CHARS = 2000;
 
-export function captureStack(): string | undefined {
+/** A captured, not yet formatted stack. */
+export interface StackHolder {
+  readonly stack?: unknown;
+}
+
+const holders = new natives.WeakSetCtor<object>();
+
+export function captureStack(): StackHolder | undefined {
   try {
-    const stack = new natives.ErrorCtor().stack;
+    if (!natives.captureStackTrace) return undefined;
+    const holder = {};
+    natives.captureStackTrace(holder);
+    holders.add(holder);
+    return holder;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The holder's stack as text without our frames; strings pass through. */
+export function formatStack(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null || !holders.has(value)) return undefined;
+  try {
+    if ((natives.ErrorCtor as { prepareStackTrace?: unknown }).prepareStackTrace !== undefined) return undefined;
+    const stack = (value as StackHolder).stack;
     if (typeof stack !== 'string') return undefined;
-    const lines = stack.split('\n');
-    // Line 0 is "Error"; our own frames all come from the extension's script URL.
-    const pageLines = lines.filter((l, i) => i > 0 && !l.includes('chrome-extension://'));
+    // Line 0 is the header; our own frames all come from the extension's script URL.
+    const pageLines = stack.split('\n').filter((l, i) => i > 0 && !l.includes('chrome-extension://'));
     return pageLines.join('\n').slice(0, MAX_STACK_CHARS);
   } catch {
     return undefined;

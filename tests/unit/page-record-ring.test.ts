@@ -108,3 +108,29 @@ describe('RecordRing JSON', () => {
     expect(ring.recordJson(5, 20)).toBeUndefined();
   });
 });
+
+describe('lazy creation stacks', () => {
+  it('formats a captured stack when the record is read, and gives it up if the page installed a formatter', async () => {
+    const { captureStack } = await import('../../lib/page/stack');
+    // The test runner installs a stack formatter of its own (source maps): the page here has none.
+    const E = Error as unknown as { prepareStackTrace?: unknown };
+    const runnerFormatter = E.prepareStackTrace;
+    delete E.prepareStackTrace;
+    const ring = new RecordRing(10, 1 << 20);
+    const opener = () => captureStack();
+    ring.pushRecord(1, { type: 'ws-create', seq: 1, t: 0, conn: 1, url: 'ws://x.test/', protocols: [], stack: opener() as unknown as string });
+    const first = ring.record(1, 64) as { stack?: string };
+    expect(typeof first.stack).toBe('string');
+    expect(first.stack).toContain('opener');
+    // Resolved once, in place: later reads give the same text.
+    expect((ring.record(1, 64) as { stack?: string }).stack).toBe(first.stack);
+
+    E.prepareStackTrace = () => 'page formatter ran';
+    try {
+      ring.pushRecord(2, { type: 'ws-create', seq: 2, t: 0, conn: 2, url: 'ws://x.test/', protocols: [], stack: opener() as unknown as string });
+      expect((ring.record(2, 64) as { stack?: string }).stack).toBeUndefined();
+    } finally {
+      E.prepareStackTrace = runnerFormatter;
+    }
+  });
+});
