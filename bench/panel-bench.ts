@@ -1,8 +1,8 @@
 // Context: node (bench). What the real DevTools panel does with a flood: frames per second from
 // page to the panel's Session (and how many never arrived), the longest main-thread task in the
-// panel while it ingests a steady 10k frames/s, and how long a panel opened on a page that
-// already holds 100k buffered records takes to have them all.
-import { openBenchBrowser, pageFlood, showPanel, settlePanel, clearPanel, type BenchBrowser } from './browsers';
+// panel while it ingests a steady 10k frames/s and when a long WebSocket closes, and how long a
+// panel opened on a page that already holds 100k buffered records takes to have them all.
+import { openBenchBrowser, pageFlood, showPanel, settlePanel, clearPanel, type BenchBrowser, type FloodResult } from './browsers';
 import { median } from './stats';
 import { waitFor } from '../tests/harness/cdp';
 
@@ -62,9 +62,9 @@ export interface LongTaskResult {
   /** Longest gap between two 0 ms timers in the same window: main-thread blocking as a user feels it. */
   maxTimerGapMs: number;
   /**
-   * Longest task in the 3 s after the stream ended: Chromium then hands the panel the request's
-   * HAR entry (chrome.devtools.network.onRequestFinished, lib/panel/network-statuses.ts), with
-   * every event of the stream in it, in one message.
+   * Longest task in the 3 s after the stream ended: DevTools then posts the request's HAR entry,
+   * every event of the stream in it, to onRequestFinished listeners in one message (which
+   * lib/panel/network-gate.ts keeps the panel from listening to).
    */
   atEndLongestTaskMs: number;
   lost: number;
@@ -81,13 +81,36 @@ const OBSERVE = `(() => {
 })()`;
 const STOP = (name: string) => `(() => { const m = globalThis.${name}; m.stop = true; m.obs.disconnect(); return { longest: m.longest, count: m.count, gap: m.gap }; })()`;
 
+/**
+ * `n` SSE events in one fetch() body, read chunk by chunk as an app reads a stream. The hook sees
+ * a body as the page reads it: bench.stream's text() would hand the panel every event at the end.
+ */
+function readStream(b: BenchBrowser, n: number, size: number, tag: string, rate: number): Promise<FloodResult> {
+  return b.page.evaluate<FloodResult>(`(async () => {
+    const t0 = performance.now(), startedAt = Date.now();
+    const r = await fetch('/sse/${tag}?n=${n}&size=${size}&rate=${rate}&end=1');
+    const reader = r.body.getReader(), dec = new TextDecoder();
+    let count = 0, bytes = 0, tail = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      const text = tail + dec.decode(value, { stream: true });
+      let at = 0, k;
+      while ((k = text.indexOf('\\n\\n', at)) >= 0) { count++; at = k + 2; }
+      tail = text.slice(at);
+    }
+    return { ms: performance.now() - t0, count, bytes, startedAt, endedAt: Date.now() };
+  })()`);
+}
+
 /** Panel main thread while one channel, shown selected, receives `rate` events/s in one long response. */
 export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: number, size: number): Promise<LongTaskResult> {
   await clearPanel(b);
   const tag = `steady-${rate}`;
   const n = rate * seconds;
   const t0 = Date.now();
-  const run = pageFlood(b, 'stream', n, size, tag, rate, n);
+  const run = readStream(b, n, size, tag, rate);
   // Select the channel as a user would, so the frame table and filter run while frames arrive.
   await b.panel!.evaluate(`new Promise((resolve) => {
     const t0 = Date.now();
@@ -109,6 +132,42 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
   // Back to no selection so later measurements start alike.
   await b.panel!.evaluate(`document.querySelector('[data-testid="clear"]')?.click()`);
   return { rate, seconds, longestTaskMs: m.longest, longTasks: m.count, maxTimerGapMs: m.gap, atEndLongestTaskMs: end.longest, lost: page.count - got.frames };
+}
+
+export interface WsCloseResult {
+  messages: number;
+  size: number;
+  /** Page time from the first to the last message (DevTools' own instrumentation paces it). */
+  floodMs: number;
+  /** Longest panel task from the page's close() until 5 s after the socket closed. */
+  longestTaskMs: number;
+  longTasks: number;
+  lost: number;
+}
+
+/**
+ * One WebSocket carries `n` messages, then the page closes it (the server answers the close, so it
+ * closes at once): DevTools finishes the request and, to an onRequestFinished listener, posts one
+ * HAR entry holding every message (`_webSocketMessages`). The longest panel task around that.
+ */
+export async function measureWsClose(b: BenchBrowser, n: number, size: number): Promise<WsCloseResult> {
+  await clearPanel(b);
+  const tag = `wsclose-${n}`;
+  const flood = await b.page.evaluate<{ ms: number; count: number }>(`new Promise((resolve, reject) => {
+    const ws = globalThis.__benchWs = new WebSocket('ws://' + location.host + '/ws/${tag}?n=${n}&size=${size}&ack=1');
+    let count = 0, t0 = 0;
+    ws.onopen = () => { t0 = performance.now(); ws.send('go'); };
+    ws.onmessage = () => { if (++count === ${n}) resolve({ ms: performance.now() - t0, count }); };
+    ws.onerror = () => reject(new Error('ws error after ' + count));
+  })`);
+  // The panel first takes in the flood's tail; the window starts with the close.
+  const got = await settlePanel(b, tag, n, 20_000);
+  await b.panel!.evaluate(`void (globalThis.__benchClose = ${OBSERVE})`);
+  await b.page.evaluate(`new Promise((resolve) => { const ws = globalThis.__benchWs; ws.onclose = () => resolve(true); ws.close(); setTimeout(() => resolve(false), 10000); })`);
+  await new Promise((r) => setTimeout(r, 5000));
+  const m = await b.panel!.evaluate<{ longest: number; count: number }>(STOP('__benchClose'));
+  await clearPanel(b);
+  return { messages: n, size, floodMs: flood.ms, longestTaskMs: m.longest, longTasks: m.count, lost: flood.count - got.frames };
 }
 
 export interface OpenResult {

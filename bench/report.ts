@@ -58,7 +58,11 @@ export function renderTable(results: BenchResults): string {
   const lt = results.longTasks;
   if (lt) {
     rows.push([`panel main thread while ingesting ${lt.rate / 1000}k events/s for ${lt.seconds} s (one fetch stream), channel shown: longest task`, '≤ 100 ms', `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; lost ${lt.lost})`, '', verdict(lt.longestTaskMs <= 100)]);
-    rows.push([`  the same, in the 3 s after the stream ended (DevTools delivers its HAR entry with all ${lt.rate * lt.seconds / 1000}k events to network-statuses.ts)`, '≤ 100 ms', `${Math.round(lt.atEndLongestTaskMs)} ms`, '', verdict(lt.atEndLongestTaskMs <= 100)]);
+    rows.push([`  the same, in the 3 s after the stream ended (DevTools posts its HAR entry, all ${lt.rate * lt.seconds / 1000}k events in it, to onRequestFinished listeners)`, '≤ 100 ms', `${Math.round(lt.atEndLongestTaskMs)} ms`, '', verdict(lt.atEndLongestTaskMs <= 100)]);
+  }
+  const wc = results.wsClose;
+  if (wc) {
+    rows.push([`panel main thread when a WebSocket that carried ${wc.messages / 1000}k × ${wc.size} B closes (DevTools' HAR entry holds every message): longest task until 5 s after`, '≤ 100 ms', `${Math.round(wc.longestTaskMs)} ms (${wc.longTasks} tasks > 50 ms; flood ${Math.round(wc.floodMs)} ms; lost ${wc.lost})`, '', verdict(wc.longestTaskMs <= 100)]);
   }
   const m = results.machine;
   const head = [

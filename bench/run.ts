@@ -9,7 +9,7 @@ import { startBenchServer } from './servers';
 import { machineInfo } from './machine';
 import { runStoreBench, type StoreResult } from './store';
 import { measureOverhead, type OverheadResult } from './page-overhead';
-import { measureThroughput, measureLongTasks, measureOpenWithBuffer, type ThroughputResult, type LongTaskResult, type OpenResult } from './panel-bench';
+import { measureThroughput, measureLongTasks, measureWsClose, measureOpenWithBuffer, type ThroughputResult, type LongTaskResult, type WsCloseResult, type OpenResult } from './panel-bench';
 import { openBenchBrowser } from './browsers';
 import { renderTable } from './report';
 
@@ -42,6 +42,8 @@ export const PLAN = {
   throughputRounds: quick ? 2 : 3,
   steadyRate: 10_000,
   steadySeconds: quick ? 4 : 8,
+  /** Messages of the WebSocket whose close hands the panel a HAR entry with all of them (~3 k/s with DevTools open). */
+  wsCloseMessages: quick ? 50_000 : fullPanel ? 200_000 : 100_000,
   openBuffered: 100_000,
   openRounds: quick ? 1 : 3,
 };
@@ -57,6 +59,7 @@ export interface BenchResults {
   panel?: OverheadResult;
   throughput?: ThroughputResult;
   longTasks?: LongTaskResult;
+  wsClose?: WsCloseResult;
   open?: OpenResult[];
   seconds: number;
 }
@@ -107,6 +110,9 @@ async function main(): Promise<void> {
         if (want('longtask')) {
           log(`panel main thread at ${PLAN.steadyRate} frames/s ...`);
           results.longTasks = await measureLongTasks(b, PLAN.steadyRate, PLAN.steadySeconds, PLAN.sizes.size);
+          save();
+          log(`panel main thread when a ${PLAN.wsCloseMessages}-message WebSocket closes ...`);
+          results.wsClose = await measureWsClose(b, PLAN.wsCloseMessages, PLAN.sizes.size);
           save();
         }
       } finally {

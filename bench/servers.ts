@@ -58,6 +58,8 @@ function num(p: URLSearchParams, name: string, dflt: number): number {
 /**
  * WebSocket upgrade on any /ws path. Query: n, size, and rate (frames/s; 0 = as fast as possible).
  * The flood starts when the page sends its first frame ("go"), so the page's clock starts first.
+ * ack=1: answer the page's close frame and hang up, so the socket really closes at once (without
+ * it Chromium waits out its closing-handshake timeout, ~60 s, before DevTools sees it finish).
  */
 function onUpgrade(req: IncomingMessage, socket: Socket): void {
   const key = req.headers['sec-websocket-key'];
@@ -69,10 +71,18 @@ function onUpgrade(req: IncomingMessage, socket: Socket): void {
   const n = num(p, 'n', 1000);
   const size = num(p, 'size', 100);
   const rate = num(p, 'rate', 0);
+  const ack = p.get('ack') === '1';
   let started = false;
   let timer: ReturnType<typeof setInterval> | undefined;
-  socket.on('data', () => {
-    if (started) return; // later frames: the page's close frame; we just hang up below
+  socket.on('data', (data: Buffer) => {
+    if (started) {
+      // Later frames: the page's close frame (opcode 8). Echo code 1000 and hang up when asked to.
+      if (ack && (data[0] & 0x0f) === 0x8) {
+        if (timer) clearInterval(timer);
+        socket.end(Buffer.from([0x88, 0x02, 0x03, 0xe8]));
+      }
+      return;
+    }
     started = true;
     if (!rate) return void socket.write(cached(`ws ${n} ${size}`, () => wsFrames(n, size)));
     // Paced: a chunk every 10 ms keeps the rate steady without a timer per frame.

@@ -4,7 +4,7 @@ import { Session } from '../store/session';
 import { PanelLink, openRuntimeTransport } from './connection';
 import { useUi } from '../store/ui-store';
 import { pickLocale } from '../i18n/locale';
-import { watchNetworkStatuses } from './network-statuses';
+import { watchNetworkStatuses, type NetworkWatch } from './network-statuses';
 import { restoreListWidth } from './layout-prefs';
 import { restoreAgentSettings } from './settings-storage';
 
@@ -15,7 +15,8 @@ const POLLING_REFRESH_MS = 500;
 
 export function startPanel(): void {
   // A handle for debugging the panel from DevTools-on-DevTools; the panel page is extension-only.
-  (globalThis as { __pushlens?: unknown }).__pushlens = { session };
+  const handle: { session: Session; network?: NetworkWatch } = { session };
+  (globalThis as { __pushlens?: unknown }).__pushlens = handle;
   const ui = useUi.getState();
   const theme = chrome.devtools?.panels?.themeName === 'dark' ? 'dark' : 'light';
   const stored = localStorage.getItem('pushlens.locale');
@@ -47,6 +48,7 @@ export function startPanel(): void {
       useUi.getState().set({ selectedChannel: null, selectedFrame: null });
     }
   });
-  watchNetworkStatuses(session);
+  // HTTP statuses and timings from DevTools' network log; not listened to while a big stream would hand over a huge entry.
+  handle.network = watchNetworkStatuses(session, { network: chrome.devtools.network, recording: () => useUi.getState().recording });
   setInterval(() => session.refreshPolling(), POLLING_REFRESH_MS);
 }

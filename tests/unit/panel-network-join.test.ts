@@ -1,8 +1,10 @@
 // Context: node (test). DevTools network entries joined to hooked connections: a refused
-// WebSocket handshake's status (only in Chrome's error message) and a poll's request timings.
-import { describe, expect, it } from 'vitest';
+// WebSocket handshake's status (only in Chrome's error message) and a poll's request timings;
+// the watcher subscribes to DevTools only while no big stream would hand it a huge entry.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Session } from '../../lib/store/session';
-import { joinStatus, joinTimings } from '../../lib/panel/network-statuses';
+import { joinStatus, joinTimings, watchNetworkStatuses, type NetworkEvents } from '../../lib/panel/network-statuses';
+import { GRACE_MS } from '../../lib/panel/network-gate';
 import type { CaptureRecord, UnsequencedRecord } from '../../lib/protocol/records';
 
 function session(records: UnsequencedRecord[]): Session {
@@ -36,5 +38,80 @@ describe('joining chrome.devtools.network entries', () => {
     expect(s.connections[1].http?.timings).toEqual(timings);
     expect(s.connections[0].http?.timings).toBeUndefined();
     expect(joinTimings(s, { startedDateTime: new Date(t + 60_000).toISOString(), request: { url: 'http://h/api/likes?_=1' }, response: { status: 200 }, _resourceType: 'xhr', timings })).toBe(false);
+  });
+
+  describe('the watcher', () => {
+    afterEach(() => vi.useRealTimers());
+
+    /** A stand-in for chrome.devtools.network that records (un)subscriptions. */
+    function fakeNetwork() {
+      const listeners = new Set<(r: unknown) => void>();
+      const navigated: ((url: string) => void)[] = [];
+      const log: string[] = [];
+      const network: NetworkEvents = {
+        onRequestFinished: {
+          addListener: (fn) => (listeners.add(fn), log.push('add')),
+          removeListener: (fn) => (listeners.delete(fn), log.push('remove')),
+        },
+        onNavigated: { addListener: (fn) => navigated.push(fn) },
+      };
+      return { network, log, finish: (entry: unknown) => listeners.forEach((fn) => fn(entry)), navigate: () => navigated.forEach((fn) => fn('http://h/')) };
+    }
+    const refused = (at: number) => ({
+      startedDateTime: new Date(at).toISOString(),
+      request: { url: 'ws://h/ws/forbidden' },
+      response: { status: 0 },
+      _resourceType: 'websocket',
+      _webSocketMessages: [{ type: 'error', data: 'Error during WebSocket handshake: Unexpected response code: 403' }],
+    });
+
+    it('joins a refused handshake whose entry came before the hooked record (kept and retried)', () => {
+      vi.useFakeTimers();
+      let now = t;
+      const net = fakeNetwork();
+      const s = new Session();
+      watchNetworkStatuses(s, { network: net.network, recording: () => true, now: () => now });
+      expect(net.log).toEqual(['add']);
+      net.finish(refused(t + 3));
+      s.ingest(0, 'doc', 'agent', [{ type: 'ws-create', t, conn: 1, url: 'ws://h/ws/forbidden', protocols: [], seq: 1 }]);
+      expect(s.connections[0].handshakeStatus).toBeUndefined();
+      now += 1000;
+      vi.advanceTimersByTime(1000);
+      expect(s.connections[0].handshakeStatus).toBe(403);
+      expect(s.channels[0].lastStatus).toBe(403);
+    });
+
+    it('unsubscribes while a big WebSocket is open and subscribes again a grace period after it closed', () => {
+      vi.useFakeTimers();
+      let now = t;
+      const net = fakeNetwork();
+      const s = new Session();
+      const watch = watchNetworkStatuses(s, { network: net.network, recording: () => true, now: () => now });
+      const payload = { data: 'x', binary: false, size: 100, truncated: true };
+      const records: CaptureRecord[] = [
+        { type: 'ws-create', t, conn: 1, url: 'ws://h/ws/feed', protocols: [], seq: 1 },
+        { type: 'ws-open', t: t + 5, conn: 1, protocol: '', extensions: '', seq: 2 },
+      ];
+      for (let k = 0; k < 20_000; k++) records.push({ type: 'ws-frame', t: t + 10, conn: 1, dir: 'in', payload, seq: 3 + k });
+      s.ingest(0, 'doc', 'agent', records);
+      const wait = (ms: number) => {
+        for (let k = 0; k < ms; k += 250) {
+          now += 250;
+          vi.advanceTimersByTime(250);
+        }
+      };
+      wait(250);
+      expect(watch.listening()).toBe(false);
+      expect(net.log).toEqual(['add', 'remove']);
+      s.ingest(0, 'doc', 'agent', [{ type: 'ws-close', t: now, conn: 1, code: 1000, reason: '', wasClean: true, by: 'client', seq: 20_003 }]);
+      wait(GRACE_MS);
+      expect(net.log).toEqual(['add', 'remove']);
+      wait(250);
+      expect(net.log).toEqual(['add', 'remove', 'add']);
+      // Listening again: a refused handshake now joins as before.
+      s.ingest(0, 'doc', 'agent', [{ type: 'ws-create', t: now, conn: 2, url: 'ws://h/ws/forbidden', protocols: [], seq: 20_004 }]);
+      net.finish(refused(now + 2));
+      expect(s.connections[1].handshakeStatus).toBe(403);
+    });
   });
 });
