@@ -5,6 +5,8 @@ export default defineConfig({
   // A separate output folder lets parallel work (bench --compare, helpers) build without clashing.
   outDir: process.env.PUSHLENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  // PUSHLENS_NOMIN=1: readable function names in CPU profiles (bench/profile-*.ts); never shipped.
+  vite: () => (process.env.PUSHLENS_NOMIN ? { build: { minify: false } } : {}),
   manifest: {
     name: 'PushLens',
     description: 'Realtime traffic DevTools: WebSocket, Server-Sent Events, short and long polling.',

@@ -85,7 +85,7 @@ const STOP = (name: string) => `(() => { const m = globalThis.${name}; m.stop = 
  * `n` SSE events in one fetch() body, read chunk by chunk as an app reads a stream. The hook sees
  * a body as the page reads it: bench.stream's text() would hand the panel every event at the end.
  */
-function readStream(b: BenchBrowser, n: number, size: number, tag: string, rate: number): Promise<FloodResult> {
+export function readStream(b: BenchBrowser, n: number, size: number, tag: string, rate: number): Promise<FloodResult> {
   return b.page.evaluate<FloodResult>(`(async () => {
     const t0 = performance.now(), startedAt = Date.now();
     const r = await fetch('/sse/${tag}?n=${n}&size=${size}&rate=${rate}&end=1');

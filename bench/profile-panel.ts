@@ -3,7 +3,8 @@
 // thread spends time on (ingest, React, filter, timeline) while a user watches a busy channel.
 import { resolve } from 'node:path';
 import { startBenchServer } from './servers';
-import { openBenchBrowser, pageFlood, settlePanel } from './browsers';
+import { openBenchBrowser, settlePanel } from './browsers';
+import { readStream } from './panel-bench';
 import { topSelf, longRuns } from './profile-page';
 
 const rate = Number(process.argv[2] ?? 10_000);
@@ -13,7 +14,8 @@ const server = await startBenchServer();
 const b = await openBenchBrowser('pushlens', server.url, { extensionDir: ext, devtools: true, panel: true });
 try {
   const tag = 'profpanel';
-  const run = pageFlood(b, 'stream', rate * seconds, 100, tag, rate);
+  // Read chunk by chunk, as an app reads a stream: the hook records events as the page reads them.
+  const run = readStream(b, rate * seconds, 100, tag, rate);
   await b.panel!.evaluate(`new Promise((resolve) => { const tick = () => { const row = [...document.querySelectorAll('[data-testid="channel-row"]')].find((r) => (r.dataset.url || '').includes('${tag}')); if (row) { row.click(); resolve(); } else setTimeout(tick, 20); }; tick(); })`);
   await b.panel!.send('Profiler.enable');
   await b.panel!.send('Profiler.setSamplingInterval', { interval: 200 });

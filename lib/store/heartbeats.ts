@@ -7,13 +7,15 @@ import type { Channel } from './session-types';
 import { DIR_OUT, IndexList } from './frame-store';
 
 const SAMPLE = 3000;
-const cache = new WeakMap<Channel, { at: number; beat: Heartbeat | null }>();
+/** A busy channel is re-examined at most this often: detection over a full sample costs tens of ms. */
+const REDETECT_MS = 3000;
+const cache = new WeakMap<Channel, { at: number; when: number; beat: Heartbeat | null }>();
 
-export function channelHeartbeat(session: Session, channel: Channel): Heartbeat | null {
+export function channelHeartbeat(session: Session, channel: Channel, now = Date.now()): Heartbeat | null {
   const n = channel.frames.length;
   const hit = cache.get(channel);
-  // Re-detect as the channel grows, but not on every frame.
-  if (hit && (hit.at === n || n - hit.at < Math.max(20, hit.at / 10))) return hit.beat;
+  // Re-detect as the channel grows, but not on every frame, and a flooded channel not on every render.
+  if (hit && (hit.at === n || n - hit.at < Math.max(20, hit.at / 10) || (hit.at >= SAMPLE && now - hit.when < REDETECT_MS))) return hit.beat;
   const f = session.frames;
   const frames = [];
   for (let k = Math.max(0, n - SAMPLE); k < n; k++) {
@@ -21,7 +23,7 @@ export function channelHeartbeat(session: Session, channel: Channel): Heartbeat 
     frames.push({ t: f.time[i], dir: f.dir[i] === DIR_OUT ? ('out' as const) : ('in' as const), size: f.size[i], text: f.preview[i] });
   }
   const beat = detectHeartbeat(frames);
-  cache.set(channel, { at: n, beat });
+  cache.set(channel, { at: n, when: now, beat });
   return beat;
 }
 
