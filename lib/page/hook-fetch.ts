@@ -154,12 +154,13 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       url: getResponseUrl(response),
       eventStream,
     });
-    if (getBody(response) === null || !bodies) {
+    const body = getBody(response);
+    if (body === null || !bodies) {
       recorder.emit({ type: 'http-end', t: nowMs(), conn, size: 0, outcome: 'ok' });
       registry.markClosed(conn);
       return;
     }
-    bodies.track(response, new BodySink(recorder, conn, contentType, eventStream, () => registry.markClosed(conn)));
+    bodies.track(response, body, new BodySink(recorder, conn, contentType, eventStream, registry));
   };
 }
 
