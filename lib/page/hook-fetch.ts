@@ -10,6 +10,7 @@ import { textPreview, anyPreview } from './payload';
 import { BodySink, describeError } from './body-sink';
 import { installBodyObserver } from './body-observer';
 import { headerList } from './headers';
+import { httpOrigin, rootRelativeUrl } from './fetch-url';
 
 const EVENT_STREAM = /^text\/event-stream/i;
 /**
@@ -46,6 +47,33 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
   const getAborted = nativeGetter<boolean>(AbortSignal.prototype, 'aborted');
   const getReason = nativeGetter<unknown>(AbortSignal.prototype, 'reason');
   const RequestCtor = natives.RequestCtor!;
+  // Only where a document gives the base URL the native resolves against (not in workers).
+  const getBaseUri = typeof Node === 'function' && typeof document === 'object' ? nativeGetter<string>(Node.prototype, 'baseURI') : undefined;
+  const getHref = nativeGetter<string>(URL.prototype, 'href');
+
+  /**
+   * For fetch(url) with no init (the common GET, polling's favourite): the URL the native will
+   * load, provided it certainly accepts it without rejecting synchronously: a string (no page
+   * toString to call), parseable, http(s), no credentials. Parsed as the native parses it: against
+   * the document's base URL, in UTF-8 whatever the document's encoding. The native then builds its
+   * one Request from the page's own arguments, and makes its own errors; we build none (profiled:
+   * our Request, its getters and a URL parse were the largest items of the request side).
+   */
+  const plainUrl = (args: unknown[]): string | undefined => {
+    const input = args[0];
+    if (!getBaseUri || typeof input !== 'string' || args[1] !== undefined) return undefined;
+    const base = getBaseUri(document);
+    // The usual '/api/…' needs no parser: the base's origin and the path as written.
+    const simple = rootRelativeUrl(input, base);
+    if (simple !== undefined) return simple;
+    let url: string;
+    try {
+      url = getHref(new natives.URLCtor(input, base));
+    } catch {
+      return undefined; // the native rejects it: left to the path that words that error as fetch does
+    }
+    return httpOrigin(url) === undefined ? undefined : url;
+  };
 
   /** The body the page's init passed, seen by buildRequest's Proxy (read right after each build). */
   let initBody: unknown;
@@ -84,6 +112,13 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     return conn;
   };
 
+  const recordPlain = (args: unknown[], url: string, t: number): number => {
+    const conn = register(args);
+    // What a Request made from a bare URL holds: GET, no headers of the page's, no body.
+    recorder.emit({ type: 'http-request', t, conn, api: 'fetch', url, method: 'GET', headers: [], body: undefined });
+    return conn;
+  };
+
   const record = (args: unknown[], request: Request, url: string, body: unknown): number => {
     const conn = register(args);
     recorder.emit({
@@ -110,6 +145,24 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     nativeFetch = native;
     // Anything unusual (a foreign `this`) goes straight to the native, unobserved.
     if (self !== undefined && self !== globalThis) return natives.apply(native, self, args);
+    let plain: string | undefined;
+    try {
+      plain = plainUrl(args);
+    } catch (err) {
+      reportAgentError(err);
+    }
+    if (plain !== undefined) {
+      const t = nowMs();
+      const promise = natives.apply(native, self, args) as Promise<Response>;
+      // Recorded once the request is on its way: our bookkeeping overlaps the network's work.
+      let conn = 0;
+      try {
+        conn = recordPlain(args, plain, t);
+      } catch (err) {
+        reportAgentError(err);
+      }
+      return conn ? follow(conn, promise) : promise;
+    }
     let request: Request;
     try {
       request = buildRequest(args);
