@@ -4,15 +4,20 @@
 // methods text(), json(), arrayBuffer(), bytes(), blob(), formData(). A body the page never reads
 // is reported when the Response is garbage-collected. Only tracked bodies are touched: for every
 // other stream the wrappers cost one WeakMap lookup.
-import { natives, call, safely } from './natives';
+import { natives, call, safely, reportAgentError } from './natives';
 import { wrapMethod, nativeGetter } from './proxy-utils';
 import { describeError, outcomeOf, type BodySink } from './body-sink';
 
 type AnyFn = (...a: unknown[]) => unknown;
 
 export interface BodyObserver {
-  track(response: Response, sink: BodySink): void;
+  /** Follows `body`, the body stream of `response` (already read by the caller). */
+  track(response: Response, body: ReadableStream<Uint8Array>, sink: BodySink): void;
 }
+
+type ReadResult = { done?: boolean; value?: unknown };
+/** What a followed promise's value tells the sink. Shared functions, not closures made per call. */
+type OnValue<T> = (sink: BodySink, stream: object, v: T) => void;
 
 export function installBodyObserver(): BodyObserver | undefined {
   if (typeof ReadableStream !== 'function' || typeof Response !== 'function') return undefined;
@@ -25,32 +30,44 @@ export function installBodyObserver(): BodyObserver | undefined {
   /** Readers and async iterators of tracked streams → [sink, stream]. */
   const consumers = new natives.WeakMapCtor<object, [BodySink, object]>();
   const responses = new natives.WeakMapCtor<object, BodySink>();
-  const unread = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<[BodySink, object]>(([sink, stream]) => safely(() => sink.finish(stream, 'ok', 'the page never read the body'))) : undefined;
+  // The sink is both the held value and the unregister token: one registration, no extra objects.
+  const unread = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<BodySink>((sink) => safely(() => sink.unread())) : undefined;
   /** The page started consuming the body: its own reads will end the record, whatever happens to the Response object. */
   const consuming = (sink: BodySink) => unread?.unregister(sink);
 
-  /** Our own promise around the page's: the page's unhandled-rejection reporting stays its own. */
-  const follow = <T,>(p: Promise<T>, onValue: (v: T) => void, onError: (e: unknown) => void): Promise<T> =>
+  /**
+   * Our own promise around the page's: the page's unhandled-rejection reporting stays its own, and
+   * the page gets a plain native Promise whatever the page did to Promise species. Agent errors are
+   * caught inline (this runs for every chunk the page reads).
+   */
+  const follow = <T,>(p: Promise<T>, sink: BodySink, stream: object, onValue: OnValue<T>): Promise<T> =>
     new natives.PromiseCtor<T>((resolve, reject) =>
       call(
         natives.promiseThen,
         p,
         (v: T) => {
-          safely(() => onValue(v));
+          try {
+            onValue(sink, stream, v);
+          } catch (err) {
+            reportAgentError(err);
+          }
           resolve(v);
         },
         (e: unknown) => {
-          safely(() => onError(e));
+          try {
+            sink.finish(stream, outcomeOf(e), describeError(e));
+          } catch (err) {
+            reportAgentError(err);
+          }
           reject(e);
         },
       ),
     );
 
-  const onReadResult = (sink: BodySink, stream: object) => (r: { done?: boolean; value?: unknown }) => {
+  const onReadResult: OnValue<ReadResult> = (sink, stream, r) => {
     if (r.done) sink.finish(stream, 'ok');
     else if (r.value instanceof Uint8Array) sink.chunk(stream, r.value);
   };
-  const onReadError = (sink: BodySink, stream: object) => (e: unknown) => sink.finish(stream, outcomeOf(e), describeError(e));
 
   // Readers and iterators of tracked streams.
   wrapMethod(ReadableStream.prototype, 'getReader', (native, self, args) => {
@@ -65,10 +82,10 @@ export function installBodyObserver(): BodyObserver | undefined {
   const wrapRead = (proto: object | undefined) => {
     if (!proto) return;
     wrapMethod(proto, 'read', (native, self, args) => {
-      const p = natives.apply(native, self, args) as Promise<{ done?: boolean; value?: unknown }>;
+      const p = natives.apply(native, self, args) as Promise<ReadResult>;
       const entry = consumers.get(self as object);
       if (!entry) return p;
-      return follow(p, onReadResult(entry[0], entry[1]), onReadError(entry[0], entry[1]));
+      return follow(p, entry[0], entry[1], onReadResult);
     });
   };
   wrapRead(ReadableStreamDefaultReader.prototype);
@@ -93,10 +110,10 @@ export function installBodyObserver(): BodyObserver | undefined {
     try {
       const iteratorProto = Object.getPrototypeOf((new ReadableStream() as unknown as { values(): object }).values());
       wrapMethod(iteratorProto, 'next', (native, self, args) => {
-        const p = natives.apply(native, self, args) as Promise<{ done?: boolean; value?: unknown }>;
+        const p = natives.apply(native, self, args) as Promise<ReadResult>;
         const entry = consumers.get(self as object);
         if (!entry) return p;
-        return follow(p, onReadResult(entry[0], entry[1]), onReadError(entry[0], entry[1]));
+        return follow(p, entry[0], entry[1], onReadResult);
       });
     } catch {
       /* no async iteration support */
@@ -133,7 +150,7 @@ export function installBodyObserver(): BodyObserver | undefined {
   }
 
   // Whole-body methods of Response.
-  const whole: Record<string, (sink: BodySink, stream: object, v: unknown) => void> = {
+  const whole: Record<string, OnValue<unknown>> = {
     text: (sink, stream, v) => sink.wholeText(stream, String(v)),
     json: (sink, stream, v) => sink.wholeText(stream, natives.JSONStringify(v) ?? ''),
     arrayBuffer: (sink, stream, v) => sink.wholeBytes(stream, new Uint8Array(v as ArrayBuffer)),
@@ -143,21 +160,25 @@ export function installBodyObserver(): BodyObserver | undefined {
   };
   for (const key of Object.keys(whole)) {
     if (typeof (Response.prototype as unknown as Record<string, unknown>)[key] !== 'function') continue;
+    const onValue = whole[key];
     wrapMethod(Response.prototype, key, (native, self, args) => {
-      let refused = true;
-      safely(() => {
-        const body = getBody(self);
-        refused = getBodyUsed(self) || (body !== null && getLocked(body));
-      });
-      const p = natives.apply(native, self, args) as Promise<unknown>;
-      // Refused calls (used or locked body, not a Response) get the native's own promise: its
-      // rejection timing and unhandled-rejection reporting stay exact (its stack shows our frame).
-      if (refused) return p;
+      // Responses we do not follow (the page's own `new Response`, cache hits…) cost one lookup.
       const sink = responses.get(self as object);
-      const stream = sink ? getBody(self) : null;
-      if (!sink || !stream) return p;
+      if (!sink) return natives.apply(native, self, args);
+      let stream: ReadableStream<Uint8Array> | null = null;
+      let refused = true;
+      try {
+        stream = getBody(self);
+        refused = getBodyUsed(self) || (stream !== null && getLocked(stream));
+      } catch (err) {
+        reportAgentError(err);
+      }
+      const p = natives.apply(native, self, args) as Promise<unknown>;
+      // Refused calls (used or locked body) get the native's own promise: its rejection timing
+      // and unhandled-rejection reporting stay exact (its stack shows our frame).
+      if (refused || !stream) return p;
       consuming(sink);
-      return follow(p, (v) => whole[key](sink, stream, v), onReadError(sink, stream));
+      return follow(p, sink, stream, onValue);
     });
   }
 
@@ -177,12 +198,10 @@ export function installBodyObserver(): BodyObserver | undefined {
   });
 
   return {
-    track(response, sink) {
-      const body = getBody(response);
-      if (!body) return;
+    track(response, body, sink) {
       streams.set(body, sink);
       responses.set(response, sink);
-      unread?.register(response, [sink, body], sink);
+      unread?.register(response, sink, sink);
     },
   };
 }

@@ -25,6 +25,9 @@ export class BodySink {
   private text = '';
   private bytes: Uint8Array[] = [];
   private bytesKept = 0;
+  /** UTF-8 byte length of `text` when known without a scan (the whole body came as one string). */
+  private textBytes = -1;
+  /** Made on the first chunk: text() and json() hand us strings and never need one. */
   private decoder: TextDecoder | undefined;
   private parser: SseParser | undefined;
   private readonly textual: boolean;
@@ -34,10 +37,10 @@ export class BodySink {
     private conn: number,
     contentType: string,
     private eventStream: boolean,
-    private onFinish: () => void,
+    /** Told when the record ends (a plain object, not a callback: no closure per fetch). */
+    private registry: { markClosed(conn: number): void },
   ) {
     this.textual = eventStream || isTextContentType(contentType);
-    if (this.textual) this.decoder = new natives.TextDecoderCtor();
     if (eventStream) {
       const cap = recorder.settings.previewBytes;
       this.parser = new SseParser((e) =>
@@ -57,6 +60,7 @@ export class BodySink {
     if (!this.accepts(source)) return;
     this.size += chunk.byteLength;
     const cap = this.recorder.settings.previewBytes;
+    if (this.textual) this.decoder ??= new natives.TextDecoderCtor();
     if (this.parser) this.parser.push(this.decoder!.decode(chunk, { stream: true }));
     else if (this.textual) {
       if (this.text.length < cap) this.text += this.decoder!.decode(chunk, { stream: true });
@@ -70,8 +74,13 @@ export class BodySink {
   wholeText(source: object, text: string): void {
     if (!this.accepts(source)) return;
     this.size = utf8Length(text);
+    const cap = this.recorder.settings.previewBytes;
     if (this.parser) this.parser.push(text);
-    else this.text = text.length > this.recorder.settings.previewBytes ? text.slice(0, this.recorder.settings.previewBytes) : text;
+    else if (text.length > cap) this.text = text.slice(0, cap);
+    else {
+      this.text = text;
+      this.textBytes = this.size;
+    }
     this.finish(source, 'ok');
   }
 
@@ -99,10 +108,15 @@ export class BodySink {
     let bodyHash: string | undefined;
     if (!this.eventStream && this.size > 0) {
       if (this.textual) {
-        if (this.decoder && this.bytes.length === 0) this.text += this.decoder.decode();
-        body = textPreview(this.text, cap);
-        body.size = this.size;
-        body.truncated = this.size > utf8Length(body.data);
+        if (this.decoder) this.text += this.decoder.decode();
+        // The whole body as one short string (text(), json()) is its own preview: no more scans.
+        if (this.textBytes >= 0 && this.textBytes <= cap) body = { data: this.text, binary: false, size: this.size, truncated: false };
+        else {
+          body = textPreview(this.text, cap);
+          const kept = body.truncated ? utf8Length(body.data) : body.size;
+          body.size = this.size;
+          body.truncated = this.size > kept;
+        }
         bodyHash = fnv1a(this.text);
       } else {
         const all = concatBytes(this.bytes, this.bytesKept);
@@ -113,7 +127,14 @@ export class BodySink {
     this.text = '';
     this.bytes = [];
     this.recorder.emit({ type: 'http-end', t: nowMs(), conn: this.conn, size: this.size, body, bodyHash, outcome, error });
-    this.onFinish();
+    this.registry.markClosed(this.conn);
+  }
+
+  /** The Response was collected before the page read its body: only the fact is known. */
+  unread(): void {
+    if (this.finished) return;
+    this.owner ??= this;
+    this.finish(this.owner, 'ok', 'the page never read the body');
   }
 }
 

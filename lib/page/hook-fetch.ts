@@ -4,16 +4,20 @@
 // Response the browser made.
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
-import { natives, nowMs, call, safely } from './natives';
+import { natives, nowMs, call, safely, reportAgentError } from './natives';
 import { wrapMethod, nativeGetter, hideAgentFrames } from './proxy-utils';
 import { textPreview, anyPreview } from './payload';
 import { BodySink, describeError } from './body-sink';
 import { installBodyObserver } from './body-observer';
 import { headerList } from './headers';
+import { httpOrigin, rootRelativeUrl } from './fetch-url';
 
 const EVENT_STREAM = /^text\/event-stream/i;
-/** Schemes fetch loads; any other is rejected synchronously by the native. */
-const FETCHABLE = /^(https?|data|blob):$/;
+/**
+ * Schemes fetch loads; any other is rejected synchronously by the native. Tested on a Request's
+ * url, which is already parsed and serialized (scheme in lower case): no URL to parse again.
+ */
+const FETCHABLE_URL = /^(?:https?|data|blob):/;
 const REQUEST_PREFIX = "Failed to construct 'Request': ";
 const FETCH_PREFIX = "Failed to execute 'fetch' on 'Window': ";
 
@@ -42,42 +46,91 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
   const getSignal = nativeGetter<AbortSignal>(Request.prototype, 'signal');
   const getAborted = nativeGetter<boolean>(AbortSignal.prototype, 'aborted');
   const getReason = nativeGetter<unknown>(AbortSignal.prototype, 'reason');
-  const getProtocol = nativeGetter<string>(URL.prototype, 'protocol');
   const RequestCtor = natives.RequestCtor!;
+  // Only where a document gives the base URL the native resolves against (not in workers).
+  const getBaseUri = typeof Node === 'function' && typeof document === 'object' ? nativeGetter<string>(Node.prototype, 'baseURI') : undefined;
+  const getHref = nativeGetter<string>(URL.prototype, 'href');
 
   /**
-   * Builds the Request the native fetch would build, reading the page's init exactly once (a page
-   * getter or Proxy sees the same gets as without us); notes the body it passed on the way.
+   * For fetch(url) with no init (the common GET, polling's favourite): the URL the native will
+   * load, provided it certainly accepts it without rejecting synchronously: a string (no page
+   * toString to call), parseable, http(s), no credentials. Parsed as the native parses it: against
+   * the document's base URL, in UTF-8 whatever the document's encoding. The native then builds its
+   * one Request from the page's own arguments, and makes its own errors; we build none (profiled:
+   * our Request, its getters and a URL parse were the largest items of the request side).
    */
-  const buildRequest = (args: unknown[]): { request: Request; body: unknown } => {
-    let body: unknown;
+  const plainUrl = (args: unknown[]): string | undefined => {
+    const input = args[0];
+    if (!getBaseUri || typeof input !== 'string' || args[1] !== undefined) return undefined;
+    const base = getBaseUri(document);
+    // The usual '/api/…' needs no parser: the base's origin and the path as written.
+    const simple = rootRelativeUrl(input, base);
+    if (simple !== undefined) return simple;
+    let url: string;
+    try {
+      url = getHref(new natives.URLCtor(input, base));
+    } catch {
+      return undefined; // the native rejects it: left to the path that words that error as fetch does
+    }
+    return httpOrigin(url) === undefined ? undefined : url;
+  };
+
+  /** The body the page's init passed, seen by buildRequest's Proxy (read right after each build). */
+  let initBody: unknown;
+  /**
+   * Builds the Request the native fetch would build, reading the page's init exactly once (a page
+   * getter or Proxy sees the same gets as without us); notes the body it passed in `initBody`.
+   */
+  const buildRequest = (args: unknown[]): Request => {
     const init = args[1];
-    const callArgs = args.slice();
-    if ((typeof init === 'object' && init !== null) || typeof init === 'function') {
-      callArgs[1] = new natives.ProxyCtor(init, {
+    // No init object: the page's own argument list does (the Request ignores extra arguments).
+    // `initBody` is set after constructing: an input's toString may run a nested fetch meanwhile.
+    if ((typeof init !== 'object' || init === null) && typeof init !== 'function') {
+      const request = natives.construct(RequestCtor, args) as Request;
+      initBody = undefined;
+      return request;
+    }
+    let body: unknown;
+    const request = natives.construct(RequestCtor, [
+      args[0],
+      new natives.ProxyCtor(init, {
         get(target, key) {
           const value = natives.reflectGet(target, key, target);
           if (key === 'body') body = value;
           return value;
         },
-      });
-    }
-    return { request: natives.construct(RequestCtor, callArgs) as Request, body };
+      }),
+    ]) as Request;
+    initBody = body;
+    return request;
   };
 
-  const describeRequest = (request: Request, body: unknown) => ({
-    url: getRequestUrl(request),
-    method: getRequestMethod(request),
-    headers: headerList(getRequestHeaders(request)),
-    body: body === undefined || body === null ? undefined : bodyPreview(body, recorder.settings.previewBytes),
-  });
-
-  const record = (args: unknown[], request: Request, body: unknown): number => {
+  /** Registers the connection for panel commands: `http-rerun` replays the page's own arguments. */
+  const register = (args: unknown[]): number => {
     const conn = recorder.newConnectionId();
-    registry.add(conn, 'fetch', args);
-    const live = registry.get(conn)!;
-    live.rerun = () => void (natives.apply(nativeFetch, globalThis, args) as Promise<Response>).catch(() => {});
-    recorder.emit({ type: 'http-request', t: nowMs(), conn, api: 'fetch', ...describeRequest(request, body) });
+    registry.add(conn, 'fetch', args).rerun = () => void call(natives.promiseThen, natives.apply(nativeFetch, globalThis, args), undefined, ignore);
+    return conn;
+  };
+
+  const recordPlain = (args: unknown[], url: string, t: number): number => {
+    const conn = register(args);
+    // What a Request made from a bare URL holds: GET, no headers of the page's, no body.
+    recorder.emit({ type: 'http-request', t, conn, api: 'fetch', url, method: 'GET', headers: [], body: undefined });
+    return conn;
+  };
+
+  const record = (args: unknown[], request: Request, url: string, body: unknown): number => {
+    const conn = register(args);
+    recorder.emit({
+      type: 'http-request',
+      t: nowMs(),
+      conn,
+      api: 'fetch',
+      url,
+      method: getRequestMethod(request),
+      headers: headerList(getRequestHeaders(request)),
+      body: body === undefined || body === null ? undefined : bodyPreview(body, recorder.settings.previewBytes),
+    });
     return conn;
   };
 
@@ -92,9 +145,27 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     nativeFetch = native;
     // Anything unusual (a foreign `this`) goes straight to the native, unobserved.
     if (self !== undefined && self !== globalThis) return natives.apply(native, self, args);
-    let built: { request: Request; body: unknown };
+    let plain: string | undefined;
     try {
-      built = buildRequest(args);
+      plain = plainUrl(args);
+    } catch (err) {
+      reportAgentError(err);
+    }
+    if (plain !== undefined) {
+      const t = nowMs();
+      const promise = natives.apply(native, self, args) as Promise<Response>;
+      // Recorded once the request is on its way: our bookkeeping overlaps the network's work.
+      let conn = 0;
+      try {
+        conn = recordPlain(args, plain, t);
+      } catch (err) {
+        reportAgentError(err);
+      }
+      return conn ? follow(conn, promise) : promise;
+    }
+    let request: Request;
+    try {
+      request = buildRequest(args);
     } catch (err) {
       // The native fetch would reject at once with this error, worded for fetch; a promise that is
       // already rejected keeps the page's microtask order and unhandled-rejection reporting.
@@ -102,9 +173,13 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       hide(err);
       return natives.promiseReject(err);
     }
-    const { request, body } = built;
+    const url = getRequestUrl(request);
     let conn = 0;
-    safely(() => (conn = record(args, request, body)));
+    try {
+      conn = record(args, request, url, initBody);
+    } catch (err) {
+      reportAgentError(err);
+    }
     const signal = getSignal(request);
     if (getAborted(signal)) {
       // Rejected with the signal's own reason, created by the page's abort(): no frames of ours.
@@ -112,23 +187,30 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       safely(() => conn && recordFailure(conn, reason));
       return natives.promiseReject(reason);
     }
-    let protocol = '';
-    safely(() => (protocol = getProtocol(new natives.URLCtor(getRequestUrl(request)))));
-    if (!conn || !FETCHABLE.test(protocol)) {
+    if (!conn || !FETCHABLE_URL.test(url)) {
       // Schemes fetch refuses are rejected synchronously by the native: return its own promise.
       return natives.apply(native, self, [request]);
     }
-    const promise = natives.apply(native, self, [request]) as Promise<Response>;
-    // Our own promise (not a reaction on the browser's) keeps unhandled-rejection reporting the
-    // page's business, and lets us start following the body before the page's reaction reads it.
-    // It settles one microtask after the browser's; fetch settles in a task of its own, so no
-    // page code can run in between.
-    return new natives.PromiseCtor<Response>((resolve, reject) => {
+    return follow(conn, natives.apply(native, self, [request]) as Promise<Response>);
+  });
+
+  /**
+   * The page's fetch promise, observed. Our own promise (not a reaction on the browser's) keeps
+   * unhandled-rejection reporting the page's business, and lets us start following the body
+   * before the page's reaction reads it. It settles one microtask after the browser's; fetch
+   * settles in a task of its own, so no page code can run in between.
+   */
+  const follow = (conn: number, promise: Promise<Response>): Promise<Response> =>
+    new natives.PromiseCtor<Response>((resolve, reject) => {
       call(
         natives.promiseThen,
         promise,
         (response: Response) => {
-          safely(() => onResponse(conn, response));
+          try {
+            onResponse(conn, response);
+          } catch (err) {
+            reportAgentError(err);
+          }
           resolve(response);
         },
         (err: unknown) => {
@@ -138,7 +220,6 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
         },
       );
     });
-  });
 
   const onResponse = (conn: number, response: Response) => {
     const headers = getResponseHeaders(response);
@@ -154,13 +235,18 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       url: getResponseUrl(response),
       eventStream,
     });
-    if (getBody(response) === null || !bodies) {
+    const body = getBody(response);
+    if (body === null || !bodies) {
       recorder.emit({ type: 'http-end', t: nowMs(), conn, size: 0, outcome: 'ok' });
       registry.markClosed(conn);
       return;
     }
-    bodies.track(response, new BodySink(recorder, conn, contentType, eventStream, () => registry.markClosed(conn)));
+    bodies.track(response, body, new BodySink(recorder, conn, contentType, eventStream, registry));
   };
+}
+
+function ignore(): void {
+  /* a re-run's outcome shows in its own records */
 }
 
 function bodyPreview(body: unknown, cap: number) {
