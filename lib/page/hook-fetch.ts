@@ -9,7 +9,6 @@ import { wrapMethod, nativeGetter, hideAgentFrames } from './proxy-utils';
 import { textPreview, anyPreview } from './payload';
 import { BodySink, describeError } from './body-sink';
 import { installBodyObserver } from './body-observer';
-import { headerList } from './headers';
 import { httpOrigin, rootRelativeUrl } from './fetch-url';
 
 const EVENT_STREAM = /^text\/event-stream/i;
@@ -128,7 +127,9 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       api: 'fetch',
       url,
       method: getRequestMethod(request),
-      headers: headerList(getRequestHeaders(request)),
+      // The Headers object itself, listed only when a panel reads the record (record-ring.ts):
+      // this Request is ours, the page never holds it.
+      headers: getRequestHeaders(request) as unknown as [string, string][],
       body: body === undefined || body === null ? undefined : bodyPreview(body, recorder.settings.previewBytes),
     });
     return conn;
@@ -231,7 +232,8 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       conn,
       status: getStatus(response),
       statusText: getStatusText(response),
-      headers: headerList(headers),
+      // Listed when a panel reads the record: a fetch Response's headers are immutable.
+      headers: headers as unknown as [string, string][],
       url: getResponseUrl(response),
       eventStream,
     });

@@ -6,6 +6,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hookFetch } from '../../lib/page/hook-fetch';
 import { ConnectionRegistry } from '../../lib/page/connections';
 import type { Recorder } from '../../lib/page/recorder';
+import { resolveLazyFields } from '../../lib/page/record-ring';
+import type { CaptureRecord } from '../../lib/protocol/records';
 
 type Rec = Record<string, unknown> & { type: string; conn: number };
 const BASE = 'http://example.test/app/page.html';
@@ -31,7 +33,8 @@ beforeAll(() => {
       return reply();
     },
   });
-  const recorder = { settings: { previewBytes: 1024 }, newConnectionId: () => nextConn++, emit: (r: Rec) => records.push(r) } as unknown as Recorder;
+  // Records read as a panel reads them: lazy fields (the Headers objects) resolved.
+  const recorder = { settings: { previewBytes: 1024 }, newConnectionId: () => nextConn++, emit: (r: Rec) => records.push(resolveLazyFields(r as unknown as CaptureRecord) as unknown as Rec) } as unknown as Recorder;
   hookFetch(recorder, registry);
 });
 
