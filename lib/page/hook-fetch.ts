@@ -104,10 +104,17 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     return request;
   };
 
-  /** Registers the connection for panel commands: `http-rerun` replays the page's own arguments. */
+  /**
+   * Registers the connection for panel commands: `http-rerun` replays the page's own arguments
+   * through the hook, so the new exchange is recorded as the next row, and reads the response
+   * itself (it is ours, the page never sees it) so its body is recorded too.
+   */
   const register = (args: unknown[]): number => {
     const conn = recorder.newConnectionId();
-    registry.add(conn, 'fetch', args).rerun = () => void call(natives.promiseThen, natives.apply(nativeFetch, globalThis, args), undefined, ignore);
+    registry.add(conn, 'fetch', args).rerun = () => {
+      const replay = natives.apply(hookedFetch, globalThis, args) as Promise<Response>;
+      call(natives.promiseThen, call(natives.promiseThen, replay, readRerunBody), undefined, ignore);
+    };
     return conn;
   };
 
@@ -141,9 +148,13 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     registry.markClosed(conn);
   };
 
-  let nativeFetch: (...a: unknown[]) => unknown = globalThis.fetch as (...a: unknown[]) => unknown;
+  // Set once the wrapper is installed: re-runs go through it to be recorded.
+  let hookedFetch: (...a: unknown[]) => unknown = globalThis.fetch as (...a: unknown[]) => unknown;
+  // The observed text() (wrapped above, before any page script): reading a re-run's body through
+  // it records the body.
+  const observedText = Response.prototype.text;
+  const readRerunBody = (r: Response): unknown => natives.apply(observedText, r, []);
   wrapMethod(globalThis, 'fetch', (native, self, args, hide) => {
-    nativeFetch = native;
     // Anything unusual (a foreign `this`) goes straight to the native, unobserved.
     if (self !== undefined && self !== globalThis) return natives.apply(native, self, args);
     let plain: string | undefined;
@@ -194,6 +205,7 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     }
     return follow(conn, natives.apply(native, self, [request]) as Promise<Response>);
   });
+  hookedFetch = globalThis.fetch as (...a: unknown[]) => unknown;
 
   /**
    * The page's fetch promise, observed. Our own promise (not a reaction on the browser's) keeps

@@ -112,9 +112,14 @@ describe('fetch hook', () => {
     expect(records.at(-1)).toMatchObject({ type: 'http-end', outcome: 'ok' });
   });
 
-  it('re-runs a request with the page’s own arguments', async () => {
+  it('re-runs a request with the page’s own arguments, recorded as a new exchange with its body', async () => {
     await (await fetch('/again?n=1')).text();
     registry.get(request().conn)!.rerun!();
     expect(calls).toEqual([['/again?n=1'], ['/again?n=1']]);
+    await new Promise((r) => setTimeout(r, 20));
+    const requests = records.filter((r) => r.type === 'http-request');
+    expect(requests.map((r) => r.url)).toEqual(['http://example.test/again?n=1', 'http://example.test/again?n=1']);
+    const end = of(requests[1].conn).find((r) => r.type === 'http-end')!;
+    expect(end).toMatchObject({ outcome: 'ok', size: 8, body: { data: '{"ok":1}' } });
   });
 });
