@@ -57,7 +57,7 @@ export function topSelf(p: Profile, limit = 25): string[] {
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("profile-page.ts")) await main();
 async function main() {
 const server = await startBenchServer();
-const b = await openBenchBrowser(none ? 'none' : 'pushlens', server.url, { extensionDir: none ? undefined : ext, devtools: panel, panel });
+const b = await openBenchBrowser(none ? 'none' : 'pushlens', server.url, { extensionDir: none ? undefined : ext, devtools: panel, panel: panel && !none });
 try {
   const n = Number(nArg);
   await pageFlood(b, kind as 'ws', Math.min(n, 5000), 100, 'warm');
@@ -69,7 +69,7 @@ try {
   writeFileSync(resolve(import.meta.dirname, '.out/page.cpuprofile'), JSON.stringify(profile));
   console.log(`${kind} ${n}: ${r.ms.toFixed(0)} ms in the page`);
   console.log(topSelf(profile).join('\n'));
-  if (panel) console.log(await settlePanel(b, 'prof', n));
+  if (panel && !none) console.log(await settlePanel(b, 'prof', n));
 } finally {
   await b.close();
   await server.close();
