@@ -226,9 +226,10 @@
       const t0 = performance.now();
       const result = await settle(() => act(res, ac));
       let seen = [];
-      // Chromium itself sometimes takes over a second to drop the socket (seen without PushLens
-      // too), so the window is 3 s and the 1-second figure is a measurement, not an equality.
-      const deadline = performance.now() + 3000;
+      // Chromium itself sometimes takes seconds to drop the socket (seen without PushLens too:
+      // over 3 s on a loaded 2-core CI machine), so the window is 8 s and the 1-second figure is
+      // a measurement, not an equality.
+      const deadline = performance.now() + 8000;
       while (performance.now() < deadline) {
         seen = await observed(k);
         if (seen.length >= 2) break;
