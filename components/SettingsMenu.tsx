@@ -33,22 +33,10 @@ export function SettingsMenu() {
       </button>
       {open && (
         <div className="settings-pop" data-testid="settings" role="dialog">
-          <label>
-            {t('settings.bufferLimit', locale)}
-            <input data-testid="setting-buffer-records" value={records} onChange={(e) => setRecords(e.target.value)} inputMode="numeric" />
-          </label>
-          <label>
-            {t('settings.bufferMb', locale)}
-            <input value={bufferMb} onChange={(e) => setBufferMb(e.target.value)} inputMode="numeric" />
-          </label>
-          <label>
-            {t('settings.previewKb', locale)}
-            <input data-testid="setting-preview-kb" value={previewKb} onChange={(e) => setPreviewKb(e.target.value)} inputMode="numeric" />
-          </label>
-          <label>
-            {t('settings.maxFrames', locale)}
-            <input value={maxFrames} onChange={(e) => setMaxFrames(e.target.value)} inputMode="numeric" />
-          </label>
+          <NumberSetting label={t('settings.bufferLimit', locale)} value={records} onChange={setRecords} testid="setting-buffer-records" />
+          <NumberSetting label={t('settings.bufferMb', locale)} value={bufferMb} onChange={setBufferMb} />
+          <NumberSetting label={t('settings.previewKb', locale)} value={previewKb} onChange={setPreviewKb} testid="setting-preview-kb" />
+          <NumberSetting label={t('settings.maxFrames', locale)} value={maxFrames} onChange={setMaxFrames} />
           {error && <div className="bad">{error}</div>}
           <button className="primary" data-testid="settings-apply" onClick={apply}>
             {t('settings.apply', locale)}
@@ -56,5 +44,15 @@ export function SettingsMenu() {
         </div>
       )}
     </span>
+  );
+}
+
+/** One numeric setting: typed as text so a bad value can be shown and explained, not swallowed. */
+function NumberSetting({ label, value, onChange, testid }: { label: string; value: string; onChange: (v: string) => void; testid?: string }) {
+  return (
+    <label>
+      {label}
+      <input data-testid={testid} value={value} onChange={(e) => onChange(e.target.value)} inputMode="numeric" />
+    </label>
   );
 }

@@ -74,21 +74,14 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     return httpOrigin(url) === undefined ? undefined : url;
   };
 
-  /** The body the page's init passed, seen by buildRequest's Proxy (read right after each build). */
-  let initBody: unknown;
   /**
    * Builds the Request the native fetch would build, reading the page's init exactly once (a page
-   * getter or Proxy sees the same gets as without us); notes the body it passed in `initBody`.
+   * getter or Proxy sees the same gets as without us); returns it with the body the init passed.
    */
-  const buildRequest = (args: unknown[]): Request => {
+  const buildRequest = (args: unknown[]): { request: Request; body: unknown } => {
     const init = args[1];
     // No init object: the page's own argument list does (the Request ignores extra arguments).
-    // `initBody` is set after constructing: an input's toString may run a nested fetch meanwhile.
-    if ((typeof init !== 'object' || init === null) && typeof init !== 'function') {
-      const request = natives.construct(RequestCtor, args) as Request;
-      initBody = undefined;
-      return request;
-    }
+    if ((typeof init !== 'object' || init === null) && typeof init !== 'function') return { request: natives.construct(RequestCtor, args) as Request, body: undefined };
     let body: unknown;
     const request = natives.construct(RequestCtor, [
       args[0],
@@ -100,8 +93,7 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
         },
       }),
     ]) as Request;
-    initBody = body;
-    return request;
+    return { request, body };
   };
 
   /**
@@ -175,9 +167,9 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       }
       return conn ? follow(conn, promise) : promise;
     }
-    let request: Request;
+    let built: { request: Request; body: unknown };
     try {
-      request = buildRequest(args);
+      built = buildRequest(args);
     } catch (err) {
       // The native fetch would reject at once with this error, worded for fetch; a promise that is
       // already rejected keeps the page's microtask order and unhandled-rejection reporting.
@@ -185,10 +177,11 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       hide(err);
       return natives.promiseReject(err);
     }
+    const { request, body } = built;
     const url = getRequestUrl(request);
     let conn = 0;
     try {
-      conn = record(args, request, url, initBody);
+      conn = record(args, request, url, body);
     } catch (err) {
       reportAgentError(err);
     }

@@ -44,9 +44,14 @@ interface TapEntry {
 }
 
 const stopImmediate = natives.stopImmediatePropagation;
+const callFunction = Function.prototype.call.bind(Function.prototype.call) as (fn: unknown, self: unknown, ...args: unknown[]) => unknown;
 const errorGetter = typeof ErrorEvent === 'function' ? natives.getOwnPropertyDescriptor(ErrorEvent.prototype, 'error')?.get : undefined;
 const getError = errorGetter ? (e: Event) => callFunction(errorGetter, e) : undefined;
-const callFunction = Function.prototype.call.bind(Function.prototype.call) as (fn: unknown, self: unknown, ...args: unknown[]) => unknown;
+
+/** A page listener that stays until the page removes it covers the type: no fallback needed. */
+function covered(c: TypeCover): boolean {
+  return c.handler || c.bubble.size > 0 || c.capture.size > 0;
+}
 
 export class ListenerTap {
   private entries = new natives.WeakMapCtor<object, TapEntry>();
@@ -149,7 +154,6 @@ export class ListenerTap {
   }
 
   private updateFallback(entry: TapEntry, target: object, type: string, cover: TypeCover): void {
-    const covered = (c: TypeCover) => c.handler || c.bubble.size > 0 || c.capture.size > 0;
     if (covered(cover) && cover.fallback) {
       // Removed in a later task, not now: a page listener added during a dispatch does not run
       // for that event, so our fallback must still record it.

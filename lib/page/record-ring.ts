@@ -22,15 +22,16 @@ const SSE = 3;
 const RECORD_OVERHEAD_BYTES = 96;
 
 export class RecordRing {
-  private kinds: Uint8Array;
-  private times: Float64Array;
-  private conns: Int32Array;
-  private sizes: Float64Array;
+  // Set by allocate() (from the constructor and on resize).
+  private kinds!: Uint8Array;
+  private times!: Float64Array;
+  private conns!: Int32Array;
+  private sizes!: Float64Array;
   /** A record object (RECORD) or the frame's text. */
-  private items: unknown[];
+  private items!: unknown[];
   /** SSE event type and last event id (SSE only). */
-  private events: (string | undefined)[];
-  private ids: (string | undefined)[];
+  private events!: (string | undefined)[];
+  private ids!: (string | undefined)[];
   private head = 0;
   private length = 0;
   private bytes = 0;
@@ -43,13 +44,6 @@ export class RecordRing {
   beforeEvict: ((seq: number) => void) | undefined;
 
   constructor(capacity: number, byteCap: number) {
-    this.kinds = new Uint8Array(0);
-    this.times = new Float64Array(0);
-    this.conns = new Int32Array(0);
-    this.sizes = new Float64Array(0);
-    this.items = [];
-    this.events = [];
-    this.ids = [];
     this.allocate(capacity, byteCap);
   }
 
@@ -108,9 +102,8 @@ export class RecordRing {
 
   /** The record with this seq, built now if the slot holds columns; undefined if not held. */
   record(seq: number, previewBytes: number): CaptureRecord | undefined {
-    const k = seq - this.oldestSeq;
-    if (this.length === 0 || k < 0 || k >= this.length) return undefined;
-    const i = (this.head + k) % this.capacity;
+    const i = this.slotOf(seq);
+    if (i < 0) return undefined;
     const item = this.items[i];
     switch (this.kinds[i]) {
       case RECORD:
@@ -127,9 +120,8 @@ export class RecordRing {
    * is made, which halves the page's cost of a live batch.
    */
   recordJson(seq: number, previewBytes: number): string | undefined {
-    const k = seq - this.oldestSeq;
-    if (this.length === 0 || k < 0 || k >= this.length) return undefined;
-    const i = (this.head + k) % this.capacity;
+    const i = this.slotOf(seq);
+    if (i < 0) return undefined;
     const kind = this.kinds[i];
     if (kind === RECORD) return natives.JSONStringify(resolveLazyFields(this.items[i] as CaptureRecord));
     const p = textPreview(this.items[i] as string, previewBytes);
@@ -145,6 +137,12 @@ export class RecordRing {
     for (let k = 0; k < this.length; k++) kept.push(this.record(this.oldestSeq + k, previewBytes)!);
     this.allocate(capacity, byteCap);
     for (const r of kept) this.pushRecord(r.seq, r);
+  }
+
+  /** The slot index holding `seq`, or -1 when it is not held. */
+  private slotOf(seq: number): number {
+    const k = seq - this.oldestSeq;
+    return this.length === 0 || k < 0 || k >= this.length ? -1 : (this.head + k) % this.capacity;
   }
 
   /** Makes room for one record of `bytes` (evicting the oldest) and returns its slot index. */

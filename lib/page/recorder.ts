@@ -100,14 +100,17 @@ export class Recorder {
   }
 
   flush(): void {
-    if (this.flushTimer !== undefined) {
-      natives.clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
+    this.cancelFlushTimer();
     if (!this.live) return;
     const from = Math.max(this.pendingFrom, this.firstSeq);
     this.pendingFrom = this.nextSeq;
     if (from < this.nextSeq) this.deliverRange(from, this.nextSeq);
+  }
+
+  private cancelFlushTimer(): void {
+    if (this.flushTimer === undefined) return;
+    natives.clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
   }
 
   /** Sends the records held for [from, to) in batches. */
@@ -163,10 +166,7 @@ export class Recorder {
    * as `dropped` ranges, around the pinned opening records of connections still open, which are sent.
    */
   resync(fromSeq: number): void {
-    if (this.flushTimer !== undefined) {
-      natives.clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
+    this.cancelFlushTimer();
     const records: CaptureRecord[] = [];
     const first = this.firstSeq;
     if (fromSeq < first && this.lastSeq >= fromSeq) {
@@ -188,10 +188,7 @@ export class Recorder {
 
   detach(): void {
     this.live = false;
-    if (this.flushTimer !== undefined) {
-      natives.clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-    }
+    this.cancelFlushTimer();
   }
 
   applySettings(settings: AgentSettings): void {

@@ -44,21 +44,16 @@ export class NetworkGate {
   private live = new Set<number>();
   /** Live connections seen while recording was paused: their frames were not counted. */
   private blind = new Set<number>();
-  /** Payload bytes per live connection, summed from the frame store as rows arrive. */
-  private bytes = new Map<number, number>();
   /** Since when (panel clock) a live fetch/XHR event stream has been seen without any event. */
   private silentSince = new Map<number, number>();
   private connections: Connection[];
-  private frames: Session['frames'];
   private nextConnection = 0;
-  private nextRow = 0;
   /** Connections below this index belong to documents the inspected tab navigated away from. */
   private goneBelow = 0;
   private holdUntil = 0;
 
   constructor(private session: Session) {
     this.connections = session.connections;
-    this.frames = session.frames;
   }
 
   /** The inspected tab navigated: its old documents' sockets and streams are gone (no close record will come). */
@@ -70,19 +65,16 @@ export class NetworkGate {
   /** Whether the panel may be subscribed now. Call it often (a few times a second). */
   update(now: number, recording: boolean): boolean {
     const s = this.session;
-    if (s.connections !== this.connections || s.frames !== this.frames) {
+    if (s.connections !== this.connections) {
       // Cleared: whatever was heavy may still be posted (a clear on navigation races the sockets' ends).
       if (this.heavyLive(now)) this.holdUntil = Math.max(this.holdUntil, now + GRACE_MS);
       this.live.clear();
       this.blind.clear();
-      this.bytes.clear();
       this.silentSince.clear();
       this.connections = s.connections;
-      this.frames = s.frames;
-      this.nextConnection = this.nextRow = this.goneBelow = 0;
+      this.nextConnection = this.goneBelow = 0;
     }
     for (; this.nextConnection < s.connections.length; this.nextConnection++) this.live.add(this.nextConnection);
-    this.countBytes();
     let heavy = false;
     for (const i of this.live) {
       const c = s.connections[i];
@@ -97,7 +89,6 @@ export class NetworkGate {
       if (isHeavy) this.holdUntil = Math.max(this.holdUntil, now + GRACE_MS);
       this.live.delete(i);
       this.blind.delete(i);
-      this.bytes.delete(i);
       this.silentSince.delete(i);
     }
     return !heavy && now >= this.holdUntil;
@@ -115,7 +106,7 @@ export class NetworkGate {
     if (this.blind.has(c.index)) return true;
     const silentSince = this.silentSince.get(c.index);
     if (c.framesIn === 0 && c.state !== 'closed' && silentSince !== undefined && now - silentSince >= SILENT_STREAM_MS) return true;
-    return entryCostMs(c.framesIn + c.framesOut, this.bytes.get(c.index) ?? 0) >= HEAVY_ENTRY_MS;
+    return entryCostMs(c.framesIn + c.framesOut, c.payloadBytes) >= HEAVY_ENTRY_MS;
   }
 
   private heavyLive(now: number): boolean {
@@ -124,15 +115,5 @@ export class NetworkGate {
       if (c && this.isHeavy(c, now)) return true;
     }
     return false;
-  }
-
-  private countBytes(): void {
-    const f = this.session.frames;
-    // The memory budget drops the oldest rows in place: rows shifted down, restart at the end.
-    if (this.nextRow > f.count) this.nextRow = f.count;
-    for (; this.nextRow < f.count; this.nextRow++) {
-      const i = f.connection[this.nextRow];
-      if (this.live.has(i)) this.bytes.set(i, (this.bytes.get(i) ?? 0) + f.size[this.nextRow]);
-    }
   }
 }

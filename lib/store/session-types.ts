@@ -77,6 +77,8 @@ export interface Connection {
   errored: boolean;
   framesIn: number;
   framesOut: number;
+  /** True payload bytes of its frames, both directions (what DevTools' entry for it will hold). */
+  payloadBytes: number;
   stack?: string;
   http?: HttpInfo;
   sseAttempts?: SseAttempt[];

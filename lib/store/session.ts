@@ -161,6 +161,7 @@ export class Session {
         const event = r.type === 'sse-event' ? this.frames.intern(r.event) : this.frames.intern(r.payload.binary ? 'binary' : 'text');
         const row = this.frames.add({ time: r.t, size: r.payload.size, dir, channel: c.channel, connection: c.index, event, flags, seq: r.seq, status: 0, preview: r.payload.data });
         channel.frames.push(row);
+        c.payloadBytes += r.payload.size;
         if (dir === DIR_IN) {
           c.framesIn++;
           channel.framesIn++;
@@ -298,6 +299,7 @@ export class Session {
       errored: false,
       framesIn: 0,
       framesOut: 0,
+      payloadBytes: 0,
       stack,
     };
     this.connections.push(c);
