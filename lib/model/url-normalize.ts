@@ -81,6 +81,10 @@ export function normalizeQuery(
 ): string {
   const raw = search.startsWith('?') ? search.slice(1) : search;
   if (raw === '') return '';
+  // Engine.IO (socket.io) polling: `t` is its cache buster whatever it looks like. Newer clients
+  // send 8 random base-36 characters, which are sometimes all letters (`t=uerpbnpt`), so the
+  // value alone cannot tell it from a word.
+  const engineIo = /(^|&)EIO=\d/.test(raw);
   const kept: Array<[string, string, string]> = [];
   for (const pair of raw.split('&')) {
     if (pair === '') continue;
@@ -89,7 +93,7 @@ export function normalizeQuery(
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
     const name = safeDecode(rawName);
     const value = safeDecode(rawValue);
-    if (isNoiseParam(name, value, opts)) continue;
+    if (isNoiseParam(name, value, opts) || (engineIo && name === 't')) continue;
     if (extraDrop?.(name, value)) continue;
     kept.push([name, value, pair]);
   }

@@ -75,6 +75,6 @@ describe('socket.io-client (polling, then upgrade to WebSocket)', () => {
     // parameter (lib/model/channel-key.ts already ignores it for ws channels), so one transport
     // session is one GET channel and one POST channel, and a reconnect would not add more.
     const rows = await pollingRows();
-    expect(rows.map((r) => r.url)).toHaveLength(2);
+    expect(rows.map((r) => r.url), JSON.stringify(rows.map((r) => r.url))).toHaveLength(2);
   });
 });

@@ -113,4 +113,10 @@ describe('Engine.IO cache-busters', () => {
     expect(normalizeUrl('http://h/socket.io/?EIO=4&transport=polling&t=PHkxY8Z.0')).toBe(a);
     expect(a).toBe('http://h/socket.io/?EIO=4&transport=polling');
   });
+
+  it('drops the newer clients\' random base-36 `t`, even when it is all letters (seen in CI: t=uerpbnpt)', () => {
+    expect(normalizeUrl('http://h/socket.io/?EIO=4&run=x&t=uerpbnpt&transport=polling')).toBe('http://h/socket.io/?EIO=4&run=x&transport=polling');
+    // Outside Engine.IO a word-like `t` still selects something (a theme, a tab): kept.
+    expect(normalizeUrl('http://h/page?t=darkmode')).toBe('http://h/page?t=darkmode');
+  });
 });
