@@ -23,7 +23,11 @@ export interface FloodResult {
   endedAt?: number;
 }
 
-export async function openBenchBrowser(name: string, url: string, opts: { extensionDir?: string; devtools?: boolean; panel?: boolean; beforePage?: (l: RawBrowser) => Promise<void> }): Promise<BenchBrowser> {
+export async function openBenchBrowser(
+  name: string,
+  url: string,
+  opts: { extensionDir?: string; devtools?: boolean; panel?: boolean; beforePage?: (l: RawBrowser) => Promise<void> },
+): Promise<BenchBrowser> {
   const launched = await launchRaw({ extensionDir: opts.extensionDir, devtools: opts.devtools });
   await opts.beforePage?.(launched);
   const page = launched.page;
@@ -73,7 +77,8 @@ export async function showPanel(b: BenchBrowser, pageUrl: string): Promise<{ sho
     50,
   );
   const panelTarget = await waitFor(
-    async () => (await listTargets(cdpPort)).find((t) => t.type === 'iframe' && t.url.startsWith(`chrome-extension://${extensionId}/devtools-panel.html`)),
+    async () =>
+      (await listTargets(cdpPort)).find((t) => t.type === 'iframe' && t.url.startsWith(`chrome-extension://${extensionId}/devtools-panel.html`)),
     'the PushLens panel page',
     30_000,
     20,
@@ -83,9 +88,22 @@ export async function showPanel(b: BenchBrowser, pageUrl: string): Promise<{ sho
   return { shownAt };
 }
 
-export function pageFlood(b: BenchBrowser, kind: 'ws' | 'sse' | 'fetches' | 'stream', n: number, size: number, tag: string, rate = 0, partSize = 0): Promise<FloodResult> {
+export function pageFlood(
+  b: BenchBrowser,
+  kind: 'ws' | 'sse' | 'fetches' | 'stream',
+  n: number,
+  size: number,
+  tag: string,
+  rate = 0,
+  partSize = 0,
+): Promise<FloodResult> {
   const t = JSON.stringify(tag);
-  const call = kind === 'fetches' ? `bench.fetches(${n}, ${t})` : kind === 'sse' ? `bench.sse(${n}, ${size}, ${t})` : `bench.${kind}(${n}, ${size}, ${t}, ${rate}, ${partSize})`;
+  const call =
+    kind === 'fetches'
+      ? `bench.fetches(${n}, ${t})`
+      : kind === 'sse'
+        ? `bench.sse(${n}, ${size}, ${t})`
+        : `bench.${kind}(${n}, ${size}, ${t}, ${rate}, ${partSize})`;
   return b.page.evaluate<FloodResult>(call);
 }
 

@@ -67,12 +67,26 @@ export async function launchRaw(opts: { extensionDir?: string; devtools?: boolea
   proc.stderr!.resume();
   let extensionId: string | undefined;
   if (opts.extensionDir) {
-    const sw = await waitFor(async () => (await listTargets(cdpPort)).find((t) => t.url.startsWith('chrome-extension://') && (t.type === 'service_worker' || t.type === 'background_page')), 'the extension to load', 30_000, 50);
+    const sw = await waitFor(
+      async () =>
+        (await listTargets(cdpPort)).find(
+          (t) => t.url.startsWith('chrome-extension://') && (t.type === 'service_worker' || t.type === 'background_page'),
+        ),
+      'the extension to load',
+      30_000,
+      50,
+    );
     extensionId = new URL(sw.url).host;
   }
-  const pageTarget = await waitFor(async () => (await listTargets(cdpPort)).find((t) => t.type === 'page' && !t.url.startsWith('devtools://')), 'the first tab', 30_000, 50);
+  const pageTarget = await waitFor(
+    async () => (await listTargets(cdpPort)).find((t) => t.type === 'page' && !t.url.startsWith('devtools://')),
+    'the first tab',
+    30_000,
+    50,
+  );
   const page = await CdpSession.connect(pageTarget.webSocketDebuggerUrl);
-  const browserWs = ((await (await fetch(`http://127.0.0.1:${cdpPort}/json/version`)).json()) as { webSocketDebuggerUrl: string }).webSocketDebuggerUrl;
+  const browserWs = ((await (await fetch(`http://127.0.0.1:${cdpPort}/json/version`)).json()) as { webSocketDebuggerUrl: string })
+    .webSocketDebuggerUrl;
   const browser = await CdpSession.connect(browserWs);
   return {
     cdpPort,
@@ -105,5 +119,10 @@ export async function launchRaw(opts: { extensionDir?: string; devtools?: boolea
 export async function navigate(page: CdpSession, url: string): Promise<void> {
   await page.send('Page.enable');
   await page.send('Page.navigate', { url });
-  await waitFor(() => page.evaluate<boolean>(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`), `${url} to load`, 30_000, 50);
+  await waitFor(
+    () => page.evaluate<boolean>(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`),
+    `${url} to load`,
+    30_000,
+    50,
+  );
 }

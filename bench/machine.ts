@@ -27,5 +27,12 @@ export function machineInfo(): MachineInfo {
   } catch {
     /* keep unknown */
   }
-  return { cpu, cores: cpus().length, memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, loadAvg: loadavg().map((x) => Math.round(x * 100) / 100), chromium, node: process.version };
+  return {
+    cpu,
+    cores: cpus().length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadAvg: loadavg().map((x) => Math.round(x * 100) / 100),
+    chromium,
+    node: process.version,
+  };
 }

@@ -93,7 +93,10 @@ export async function measureOverhead(opts: {
         }
         if (side.browser.panel && side.name === 'pushlens') {
           // Let the panel drain before the next side runs (it shares the CPU), and check nothing was lost.
-          const expected = (['ws', 'sse', 'fetches'] as Flood[]).reduce((sum, f) => sum + (r === 0 ? Math.ceil(opts.sizes[f] / 10) : opts.sizes[f]), 0);
+          const expected = (['ws', 'sse', 'fetches'] as Flood[]).reduce(
+            (sum, f) => sum + (r === 0 ? Math.ceil(opts.sizes[f] / 10) : opts.sizes[f]),
+            0,
+          );
           const got = await settlePanel(side.browser, `${opts.mode}-${side.name}-${r}-`, expected, 20_000);
           if (r > 0) lost.push(expected - got.frames);
           line.push(`panel got ${got.frames}/${expected}`);
@@ -107,10 +110,19 @@ export async function measureOverhead(opts: {
     for (const side of sides.slice(1)) {
       ratios[side.name] = {} as Record<Flood, { wall: number; cpu: number }>;
       for (const flood of ['ws', 'sse', 'fetches'] as Flood[]) {
-        ratios[side.name][flood] = { wall: pairedRatio(base.ms[flood], side.times.ms[flood]), cpu: pairedRatio(base.cpuMs[flood], side.times.cpuMs[flood]) };
+        ratios[side.name][flood] = {
+          wall: pairedRatio(base.ms[flood], side.times.ms[flood]),
+          cpu: pairedRatio(base.cpuMs[flood], side.times.cpuMs[flood]),
+        };
       }
     }
-    return { mode: opts.mode, rounds: opts.rounds, sides: Object.fromEntries(sides.map((s) => [s.name, s.times])), ratios, lost: devtools ? lost : undefined };
+    return {
+      mode: opts.mode,
+      rounds: opts.rounds,
+      sides: Object.fromEntries(sides.map((s) => [s.name, s.times])),
+      ratios,
+      lost: devtools ? lost : undefined,
+    };
   } finally {
     for (const s of sides) await s.browser.close();
   }

@@ -33,7 +33,13 @@ async function watchPanel(b: BenchBrowser, tag: string, n: number): Promise<void
   })()`);
 }
 
-export async function measureThroughput(b: BenchBrowser, rounds: number, n: number, size: number, log: (s: string) => void): Promise<ThroughputResult> {
+export async function measureThroughput(
+  b: BenchBrowser,
+  rounds: number,
+  n: number,
+  size: number,
+  log: (s: string) => void,
+): Promise<ThroughputResult> {
   const out: ThroughputResult = { frames: n, framesPerSec: [], lost: [], pageFramesPerSec: [] };
   for (let r = 0; r < rounds; r++) {
     const tag = `tput-${r}-`;
@@ -79,7 +85,8 @@ const OBSERVE = `(() => {
   setTimeout(tick, 0);
   return m;
 })()`;
-const STOP = (name: string) => `(() => { const m = globalThis.${name}; m.stop = true; m.obs.disconnect(); return { longest: m.longest, count: m.count, gap: m.gap }; })()`;
+const STOP = (name: string) =>
+  `(() => { const m = globalThis.${name}; m.stop = true; m.obs.disconnect(); return { longest: m.longest, count: m.count, gap: m.gap }; })()`;
 
 /**
  * `n` SSE events in one fetch() body, read chunk by chunk as an app reads a stream. The hook sees
@@ -131,7 +138,15 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
   const end = await b.panel!.evaluate<{ longest: number }>(STOP('__benchEnd'));
   // Back to no selection so later measurements start alike.
   await b.panel!.evaluate(`document.querySelector('[data-testid="clear"]')?.click()`);
-  return { rate, seconds, longestTaskMs: m.longest, longTasks: m.count, maxTimerGapMs: m.gap, atEndLongestTaskMs: end.longest, lost: page.count - got.frames };
+  return {
+    rate,
+    seconds,
+    longestTaskMs: m.longest,
+    longTasks: m.count,
+    maxTimerGapMs: m.gap,
+    atEndLongestTaskMs: end.longest,
+    lost: page.count - got.frames,
+  };
 }
 
 export interface WsCloseResult {
@@ -163,7 +178,9 @@ export async function measureWsClose(b: BenchBrowser, n: number, size: number): 
   // The panel first takes in the flood's tail; the window starts with the close.
   const got = await settlePanel(b, tag, n, 20_000);
   await b.panel!.evaluate(`void (globalThis.__benchClose = ${OBSERVE})`);
-  await b.page.evaluate(`new Promise((resolve) => { const ws = globalThis.__benchWs; ws.onclose = () => resolve(true); ws.close(); setTimeout(() => resolve(false), 10000); })`);
+  await b.page.evaluate(
+    `new Promise((resolve) => { const ws = globalThis.__benchWs; ws.onclose = () => resolve(true); ws.close(); setTimeout(() => resolve(false), 10000); })`,
+  );
   await new Promise((r) => setTimeout(r, 5000));
   const m = await b.panel!.evaluate<{ longest: number; count: number }>(STOP('__benchClose'));
   await clearPanel(b);
@@ -180,7 +197,14 @@ export interface OpenResult {
 }
 
 /** A fresh browser whose page buffers `n` frames with no panel open; then the panel is shown. */
-export async function measureOpenWithBuffer(url: string, extensionDir: string, n: number, size: number, rounds: number, log: (s: string) => void): Promise<OpenResult[]> {
+export async function measureOpenWithBuffer(
+  url: string,
+  extensionDir: string,
+  n: number,
+  size: number,
+  rounds: number,
+  log: (s: string) => void,
+): Promise<OpenResult[]> {
   const results: OpenResult[] = [];
   for (let r = 0; r < rounds; r++) {
     const b = await openBenchBrowser('open', url, {
@@ -210,7 +234,9 @@ export async function measureOpenWithBuffer(url: string, extensionDir: string, n
       // Finer: the panel notes when it first saw all frames; poll it right away (the flood is done).
       const t = await b.panel!.evaluate<{ origin: number; now: number }>(`({ origin: performance.timeOrigin, now: Date.now() })`);
       results.push({ buffered: n, panelStartToAllMs: doneAt - t.origin, showToAllMs: doneAt - shownAt, got: got.frames });
-      log(`  open with ${n} buffered, round ${r}: all ${got.frames} in the Session ${doneAt - Math.round(t.origin)} ms after the panel page started (${doneAt - shownAt} ms after showPanel)`);
+      log(
+        `  open with ${n} buffered, round ${r}: all ${got.frames} in the Session ${doneAt - Math.round(t.origin)} ms after the panel page started (${doneAt - shownAt} ms after showPanel)`,
+      );
     } finally {
       await b.close();
     }

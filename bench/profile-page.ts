@@ -39,8 +39,15 @@ const panel = process.argv.includes('--panel');
 const none = process.argv.includes('--none');
 const ext = resolve(import.meta.dirname, '../.output-bench/chrome-mv3');
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 export function topSelf(p: Profile, limit = 25): string[] {
   const dt = new Map<number, number>();
@@ -51,27 +58,34 @@ export function topSelf(p: Profile, limit = 25): string[] {
     self.set(k, (self.get(k) ?? 0) + (dt.get(n.id) ?? 0));
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k, v]) => `${(v / 1000).toFixed(1).padStart(8)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([k, v]) => `${(v / 1000).toFixed(1).padStart(8)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("profile-page.ts")) await main();
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('profile-page.ts')) await main();
 async function main() {
-const server = await startBenchServer();
-const b = await openBenchBrowser(none ? 'none' : 'pushlens', server.url, { extensionDir: none ? undefined : ext, devtools: panel, panel: panel && !none });
-try {
-  const n = Number(nArg);
-  await pageFlood(b, kind as 'ws', Math.min(n, 5000), 100, 'warm');
-  await b.page.send('Profiler.enable');
-  await b.page.send('Profiler.setSamplingInterval', { interval: 100 });
-  await b.page.send('Profiler.start');
-  const r = await pageFlood(b, kind as 'ws', n, 100, 'prof');
-  const { profile } = await b.page.send<{ profile: Profile }>('Profiler.stop');
-  writeFileSync(resolve(import.meta.dirname, '.out/page.cpuprofile'), JSON.stringify(profile));
-  console.log(`${kind} ${n}: ${r.ms.toFixed(0)} ms in the page`);
-  console.log(topSelf(profile).join('\n'));
-  if (panel && !none) console.log(await settlePanel(b, 'prof', n));
-} finally {
-  await b.close();
-  await server.close();
-}
+  const server = await startBenchServer();
+  const b = await openBenchBrowser(none ? 'none' : 'pushlens', server.url, {
+    extensionDir: none ? undefined : ext,
+    devtools: panel,
+    panel: panel && !none,
+  });
+  try {
+    const n = Number(nArg);
+    await pageFlood(b, kind as 'ws', Math.min(n, 5000), 100, 'warm');
+    await b.page.send('Profiler.enable');
+    await b.page.send('Profiler.setSamplingInterval', { interval: 100 });
+    await b.page.send('Profiler.start');
+    const r = await pageFlood(b, kind as 'ws', n, 100, 'prof');
+    const { profile } = await b.page.send<{ profile: Profile }>('Profiler.stop');
+    writeFileSync(resolve(import.meta.dirname, '.out/page.cpuprofile'), JSON.stringify(profile));
+    console.log(`${kind} ${n}: ${r.ms.toFixed(0)} ms in the page`);
+    console.log(topSelf(profile).join('\n'));
+    if (panel && !none) console.log(await settlePanel(b, 'prof', n));
+  } finally {
+    await b.close();
+    await server.close();
+  }
 }

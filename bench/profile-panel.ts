@@ -16,11 +16,15 @@ try {
   const tag = 'profpanel';
   // Read chunk by chunk, as an app reads a stream: the hook records events as the page reads them.
   const run = readStream(b, rate * seconds, 100, tag, rate);
-  await b.panel!.evaluate(`new Promise((resolve) => { const tick = () => { const row = [...document.querySelectorAll('[data-testid="channel-row"]')].find((r) => (r.dataset.url || '').includes('${tag}')); if (row) { row.click(); resolve(); } else setTimeout(tick, 20); }; tick(); })`);
+  await b.panel!.evaluate(
+    `new Promise((resolve) => { const tick = () => { const row = [...document.querySelectorAll('[data-testid="channel-row"]')].find((r) => (r.dataset.url || '').includes('${tag}')); if (row) { row.click(); resolve(); } else setTimeout(tick, 20); }; tick(); })`,
+  );
   await b.panel!.send('Profiler.enable');
   await b.panel!.send('Profiler.setSamplingInterval', { interval: 200 });
   await b.panel!.send('Profiler.start');
-  await b.panel!.evaluate(`(() => { const m = globalThis.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) m.push(Math.round(e.duration)); }).observe({ type: 'longtask' }); })()`);
+  await b.panel!.evaluate(
+    `(() => { const m = globalThis.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) m.push(Math.round(e.duration)); }).observe({ type: 'longtask' }); })()`,
+  );
   await run;
   await settlePanel(b, tag, rate * seconds);
   const { profile } = await b.panel!.send<{ profile: Parameters<typeof topSelf>[0] }>('Profiler.stop');

@@ -15,7 +15,10 @@ try {
   await pageFlood(b, 'stream', 5000, 100, 'warm');
   const sw = (await listTargets(b.launched.cdpPort)).find((t) => t.type === 'service_worker');
   const swSession = sw ? await CdpSession.connect(sw.webSocketDebuggerUrl) : undefined;
-  const targets: [string, CdpSession][] = [['page', b.page], ['panel', b.panel!]];
+  const targets: [string, CdpSession][] = [
+    ['page', b.page],
+    ['panel', b.panel!],
+  ];
   if (swSession) targets.push(['background', swSession]);
   for (const [, s] of targets) {
     await s.send('Profiler.enable');

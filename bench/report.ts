@@ -35,34 +35,101 @@ export function renderTable(results: BenchResults): string {
   const rows: Row[] = [];
   rows.push(...overheadRows(results.noPanel, results, 1.05));
   rows.push(...overheadRows(results.panel, results, 1.2));
-  if (results.panel?.lost) rows.push(['frames lost in those panel rounds (page count − Session count)', '0', results.panel.lost.join(', '), '', verdict(results.panel.lost.every((x) => x === 0))]);
+  if (results.panel?.lost)
+    rows.push([
+      'frames lost in those panel rounds (page count − Session count)',
+      '0',
+      results.panel.lost.join(', '),
+      '',
+      verdict(results.panel.lost.every((x) => x === 0)),
+    ]);
   const t = results.throughput;
   if (t) {
     const fps = median(t.framesPerSec);
     const lost = t.lost.reduce((a, b) => a + b, 0);
-    rows.push([`frames page → panel Session, ${t.frames / 1000}k SSE events (fetch streams) as fast as possible (median of ${t.framesPerSec.length})`, '≥ 50,000 /s', `${Math.round(fps).toLocaleString('en')} /s (page alone ${Math.round(median(t.pageFramesPerSec)).toLocaleString('en')} /s)`, '', verdict(fps >= 50_000)]);
+    rows.push([
+      `frames page → panel Session, ${t.frames / 1000}k SSE events (fetch streams) as fast as possible (median of ${t.framesPerSec.length})`,
+      '≥ 50,000 /s',
+      `${Math.round(fps).toLocaleString('en')} /s (page alone ${Math.round(median(t.pageFramesPerSec)).toLocaleString('en')} /s)`,
+      '',
+      verdict(fps >= 50_000),
+    ]);
     rows.push(['  of which lost', '0', String(lost), '', verdict(lost === 0)]);
   }
   const st = results.store;
   if (st) {
-    rows.push([`panel store at ${(st.frames / 1e6).toFixed(1)}M frames of 100 B: bytes per frame beyond payload`, '≤ 200 B', `${Math.round(st.bytesPerFrameBeyondPayload)} B (${Math.round(st.bytesPerFrameTotal)} B total)`, '', verdict(st.bytesPerFrameBeyondPayload <= 200)]);
-    rows.push([`filter ${(st.frames / 1e6).toFixed(1)}M frames by substring "99999"`, '≤ 150 ms', `${round(st.filterSubstring.ms, 1)} ms (cpu ${round(st.filterSubstring.cpuMs, 1)})`, '', verdict(st.filterSubstring.ms <= 150)]);
-    rows.push([`filter ${(st.frames / 1e6).toFixed(1)}M frames by substring "needle" (case-insensitive)`, '≤ 150 ms', `${round(st.filterSubstringLetters.ms, 1)} ms (cpu ${round(st.filterSubstringLetters.cpuMs, 1)})`, '', verdict(st.filterSubstringLetters.ms <= 150)]);
-    rows.push([`filter ${(st.frames / 1e6).toFixed(1)}M frames by regex /"i":\\d*7{3}\\b/`, '≤ 150 ms', `${round(st.filterRegex.ms, 1)} ms (cpu ${round(st.filterRegex.cpuMs, 1)})`, '', verdict(st.filterRegex.ms <= 150)]);
-    rows.push([`(store ingest of ${(st.frames / 1e6).toFixed(1)}M records in node, for reference)`, '', `${Math.round(st.ingestMs)} ms (cpu ${Math.round(st.ingestCpuMs)})`, '', '–']);
+    rows.push([
+      `panel store at ${(st.frames / 1e6).toFixed(1)}M frames of 100 B: bytes per frame beyond payload`,
+      '≤ 200 B',
+      `${Math.round(st.bytesPerFrameBeyondPayload)} B (${Math.round(st.bytesPerFrameTotal)} B total)`,
+      '',
+      verdict(st.bytesPerFrameBeyondPayload <= 200),
+    ]);
+    rows.push([
+      `filter ${(st.frames / 1e6).toFixed(1)}M frames by substring "99999"`,
+      '≤ 150 ms',
+      `${round(st.filterSubstring.ms, 1)} ms (cpu ${round(st.filterSubstring.cpuMs, 1)})`,
+      '',
+      verdict(st.filterSubstring.ms <= 150),
+    ]);
+    rows.push([
+      `filter ${(st.frames / 1e6).toFixed(1)}M frames by substring "needle" (case-insensitive)`,
+      '≤ 150 ms',
+      `${round(st.filterSubstringLetters.ms, 1)} ms (cpu ${round(st.filterSubstringLetters.cpuMs, 1)})`,
+      '',
+      verdict(st.filterSubstringLetters.ms <= 150),
+    ]);
+    rows.push([
+      `filter ${(st.frames / 1e6).toFixed(1)}M frames by regex /"i":\\d*7{3}\\b/`,
+      '≤ 150 ms',
+      `${round(st.filterRegex.ms, 1)} ms (cpu ${round(st.filterRegex.cpuMs, 1)})`,
+      '',
+      verdict(st.filterRegex.ms <= 150),
+    ]);
+    rows.push([
+      `(store ingest of ${(st.frames / 1e6).toFixed(1)}M records in node, for reference)`,
+      '',
+      `${Math.round(st.ingestMs)} ms (cpu ${Math.round(st.ingestCpuMs)})`,
+      '',
+      '–',
+    ]);
   }
   if (results.open?.length) {
     const o = results.open;
-    rows.push([`open the panel with ${o[0].buffered / 1000}k buffered frames: panel page start → Session has all`, '(none)', `${Math.round(median(o.map((x) => x.panelStartToAllMs)))} ms (from showPanel ${Math.round(median(o.map((x) => x.showToAllMs)))} ms; got ${o.map((x) => x.got).join(', ')})`, '', '–']);
+    rows.push([
+      `open the panel with ${o[0].buffered / 1000}k buffered frames: panel page start → Session has all`,
+      '(none)',
+      `${Math.round(median(o.map((x) => x.panelStartToAllMs)))} ms (from showPanel ${Math.round(median(o.map((x) => x.showToAllMs)))} ms; got ${o.map((x) => x.got).join(', ')})`,
+      '',
+      '–',
+    ]);
   }
   const lt = results.longTasks;
   if (lt) {
-    rows.push([`panel main thread while ingesting ${lt.rate / 1000}k events/s for ${lt.seconds} s (one fetch stream), channel shown: longest task`, '≤ 100 ms', `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; lost ${lt.lost})`, '', verdict(lt.longestTaskMs <= 100)]);
-    rows.push([`  the same, in the 3 s after the stream ended (DevTools posts its HAR entry, all ${lt.rate * lt.seconds / 1000}k events in it, to onRequestFinished listeners)`, '≤ 100 ms', `${Math.round(lt.atEndLongestTaskMs)} ms`, '', verdict(lt.atEndLongestTaskMs <= 100)]);
+    rows.push([
+      `panel main thread while ingesting ${lt.rate / 1000}k events/s for ${lt.seconds} s (one fetch stream), channel shown: longest task`,
+      '≤ 100 ms',
+      `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; lost ${lt.lost})`,
+      '',
+      verdict(lt.longestTaskMs <= 100),
+    ]);
+    rows.push([
+      `  the same, in the 3 s after the stream ended (DevTools posts its HAR entry, all ${(lt.rate * lt.seconds) / 1000}k events in it, to onRequestFinished listeners)`,
+      '≤ 100 ms',
+      `${Math.round(lt.atEndLongestTaskMs)} ms`,
+      '',
+      verdict(lt.atEndLongestTaskMs <= 100),
+    ]);
   }
   const wc = results.wsClose;
   if (wc) {
-    rows.push([`panel main thread when a WebSocket that carried ${wc.messages / 1000}k × ${wc.size} B closes (DevTools' HAR entry holds every message): longest task until 5 s after`, '≤ 100 ms', `${Math.round(wc.longestTaskMs)} ms (${wc.longTasks} tasks > 50 ms; flood ${Math.round(wc.floodMs)} ms; lost ${wc.lost})`, '', verdict(wc.longestTaskMs <= 100)]);
+    rows.push([
+      `panel main thread when a WebSocket that carried ${wc.messages / 1000}k × ${wc.size} B closes (DevTools' HAR entry holds every message): longest task until 5 s after`,
+      '≤ 100 ms',
+      `${Math.round(wc.longestTaskMs)} ms (${wc.longTasks} tasks > 50 ms; flood ${Math.round(wc.floodMs)} ms; lost ${wc.lost})`,
+      '',
+      verdict(wc.longestTaskMs <= 100),
+    ]);
   }
   const m = results.machine;
   const head = [

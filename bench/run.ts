@@ -9,7 +9,16 @@ import { startBenchServer } from './servers';
 import { machineInfo } from './machine';
 import { runStoreBench, type StoreResult } from './store';
 import { measureOverhead, type OverheadResult } from './page-overhead';
-import { measureThroughput, measureLongTasks, measureWsClose, measureOpenWithBuffer, type ThroughputResult, type LongTaskResult, type WsCloseResult, type OpenResult } from './panel-bench';
+import {
+  measureThroughput,
+  measureLongTasks,
+  measureWsClose,
+  measureOpenWithBuffer,
+  type ThroughputResult,
+  type LongTaskResult,
+  type WsCloseResult,
+  type OpenResult,
+} from './panel-bench';
 import { openBenchBrowser } from './browsers';
 import { renderTable } from './report';
 
@@ -36,7 +45,11 @@ export const PLAN = {
    * alone; a quarter of the flood keeps the whole bench under 10 minutes. --full-panel uses the
    * full sizes.
    */
-  panelSizes: quick ? { ws: 25_000, sse: 25_000, fetches: 500, size: 100 } : fullPanel ? { ws: 200_000, sse: 100_000, fetches: 2000, size: 100 } : { ws: 50_000, sse: 50_000, fetches: 1000, size: 100 },
+  panelSizes: quick
+    ? { ws: 25_000, sse: 25_000, fetches: 500, size: 100 }
+    : fullPanel
+      ? { ws: 200_000, sse: 100_000, fetches: 2000, size: 100 }
+      : { ws: 50_000, sse: 50_000, fetches: 1000, size: 100 },
   storeFrames: 1_000_000,
   throughputFrames: quick ? 100_000 : 300_000,
   throughputRounds: quick ? 2 : 3,
@@ -68,13 +81,16 @@ const log = (s: string) => console.log(s);
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  if (compareDir && !existsSync(resolve(compareDir, 'manifest.json'))) throw new Error(`--compare ${compareDir}: no manifest.json there (pass an unpacked extension folder)`);
+  if (compareDir && !existsSync(resolve(compareDir, 'manifest.json')))
+    throw new Error(`--compare ${compareDir}: no manifest.json there (pass an unpacked extension folder)`);
   if (!noBuild) {
     log('building PushLens into .output-bench ...');
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PUSHLENS_OUT_DIR: OUT_DIR } });
   }
   const results: BenchResults = { when: new Date().toISOString(), quick, machine: machineInfo(), plan: PLAN, compareDir, seconds: 0 };
-  log(`machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, load ${results.machine.loadAvg.join(' ')}, ${results.machine.chromium}`);
+  log(
+    `machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, load ${results.machine.loadAvg.join(' ')}, ${results.machine.chromium}`,
+  );
   const server = await startBenchServer();
   const save = () => {
     results.seconds = Math.round((Date.now() - t0) / 1000);
@@ -91,12 +107,28 @@ async function main(): Promise<void> {
     }
     if (want('no-panel')) {
       log('page overhead, no panel open ...');
-      results.noPanel = await measureOverhead({ url: server.url, mode: 'no-panel', extensionDir: EXTENSION_DIR, compareDir, rounds: PLAN.rounds, sizes: PLAN.sizes, log });
+      results.noPanel = await measureOverhead({
+        url: server.url,
+        mode: 'no-panel',
+        extensionDir: EXTENSION_DIR,
+        compareDir,
+        rounds: PLAN.rounds,
+        sizes: PLAN.sizes,
+        log,
+      });
       save();
     }
     if (want('panel')) {
       log('page overhead, PushLens panel open and recording ...');
-      results.panel = await measureOverhead({ url: server.url, mode: 'panel', extensionDir: EXTENSION_DIR, compareDir, rounds: PLAN.rounds, sizes: PLAN.panelSizes, log });
+      results.panel = await measureOverhead({
+        url: server.url,
+        mode: 'panel',
+        extensionDir: EXTENSION_DIR,
+        compareDir,
+        rounds: PLAN.rounds,
+        sizes: PLAN.panelSizes,
+        log,
+      });
       save();
     }
     if (want('throughput') || want('longtask')) {

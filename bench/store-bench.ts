@@ -25,13 +25,20 @@ function fill(session: Session, n: number): void {
   let seq = 1;
   const t = Date.now();
   session.ingest(0, 'doc', 'agent', [{ type: 'ws-create', seq: seq++, t, conn: 1, url: 'ws://127.0.0.1/ws/flood', protocols: [] }]);
-  for (let done = 0; done < n; ) {
+  for (let done = 0; done < n;) {
     const batch: CaptureRecord[] = [];
     for (let k = 0; k < BATCH && done < n; k++, done++) {
       // Fresh strings per frame, like records deserialized from a port message.
       // Flattened (floodMessage builds a cons string, which would count its pieces as overhead).
       const data = Buffer.from(floodMessage(done, SIZE), 'latin1').toString('latin1');
-      batch.push({ type: 'ws-frame', seq: seq++, t: t + done, conn: 1, dir: 'in', payload: { data, binary: false, size: data.length, truncated: false } });
+      batch.push({
+        type: 'ws-frame',
+        seq: seq++,
+        t: t + done,
+        conn: 1,
+        dir: 'in',
+        payload: { data, binary: false, size: data.length, truncated: false },
+      });
     }
     const r = session.ingest(0, 'doc', 'agent', batch);
     if (r.applied !== batch.length) throw new Error(`ingest applied ${r.applied} of ${batch.length}`);

@@ -17,7 +17,19 @@ export interface StoreResult {
 
 export async function runStoreBench(frames: number): Promise<StoreResult> {
   const outfile = resolve(import.meta.dirname, '.out/store-bench.mjs');
-  await build({ entryPoints: [resolve(import.meta.dirname, 'store-bench.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error', alias: { '@': resolve(import.meta.dirname, '..') } });
-  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', outfile], { encoding: 'utf8', env: { ...process.env, BENCH_FRAMES: String(frames) }, timeout: 300_000 });
+  await build({
+    entryPoints: [resolve(import.meta.dirname, 'store-bench.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'error',
+    alias: { '@': resolve(import.meta.dirname, '..') },
+  });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', outfile], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_FRAMES: String(frames) },
+    timeout: 300_000,
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as StoreResult;
 }

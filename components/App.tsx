@@ -1,12 +1,12 @@
 // Context: panel. Top-level layout: toolbar, channel list, selected channel's frames and detail.
-import { useUi } from '@/lib/store/ui-store';
-import { Toolbar } from './Toolbar';
-import { ChannelList } from './ChannelList';
-import { ChannelView } from './ChannelView';
-import { useSessionVersion } from './use-session';
-import { Splitter } from './Splitter';
-import { Timeline } from './timeline/Timeline';
-import { LearnView } from './learn/LearnView';
+import { useUi } from '../lib/store/ui-store';
+import { Toolbar } from './views/Toolbar';
+import { ChannelList } from './views/ChannelList';
+import { ChannelView } from './views/ChannelView';
+import { useSessionVersion } from './hooks/use-session';
+import { Splitter } from './widgets/Splitter';
+import { Timeline } from './views/timeline/Timeline';
+import { LearnView } from './views/learn/LearnView';
 
 export function App() {
   const version = useSessionVersion();

@@ -1,10 +1,17 @@
 // Context: background service worker. Thin shell: accepts relay and panel ports and hands them
 // to the TabRouter (lib/background/router.ts).
-import { TabRouter } from '@/lib/background/router';
-import { runtimePortTransport } from '@/lib/transport/runtime-port';
-import { isPageToPanelMessage, isPanelToBackgroundMessage, type PageToPanelMessage, type PanelToPageMessage, type PanelToBackgroundMessage, type BackgroundToPanelMessage } from '@/lib/protocol/envelope';
-import { RELAY_PORT_NAME } from '@/lib/relay/relay';
-import { PANEL_PORT_NAME } from '@/lib/panel/connection';
+import { TabRouter } from '../lib/background/router';
+import { runtimePortTransport } from '../lib/transport/runtime-port';
+import {
+  isPageToPanelMessage,
+  isPanelToBackgroundMessage,
+  type PageToPanelMessage,
+  type PanelToPageMessage,
+  type PanelToBackgroundMessage,
+  type BackgroundToPanelMessage,
+} from '../lib/protocol/envelope';
+import { RELAY_PORT_NAME } from '../lib/relay/relay';
+import { PANEL_PORT_NAME } from '../lib/panel/connection';
 
 export default defineBackground(() => {
   const router = new TabRouter();

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     step('building the extension (npm run build)…');
     execSync('npx wxt build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const demo = await startDemoServer({ port, host: '127.0.0.1', flaky: args.has('--flaky') }).catch(() => startDemoServer({ port: 0, host: '127.0.0.1', flaky: args.has('--flaky') }));
+  const demo = await startDemoServer({ port, host: '127.0.0.1', flaky: args.has('--flaky') }).catch(() =>
+    startDemoServer({ port: 0, host: '127.0.0.1', flaky: args.has('--flaky') }),
+  );
   step(`demo running at ${demo.url}`);
   step(`opening Chromium${headless ? ' (headless: no display found)' : ''} with PushLens and DevTools…`);
   const browser = await launch({ devtools: true, headless });

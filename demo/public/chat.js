@@ -15,7 +15,14 @@ export function createChat() {
     onMessage: (ev) => {
       if (typeof ev.data !== 'string') {
         bump('chat', 'binary');
-        appendItem(log, [['from', 'binary'], ['', `${ev.data.byteLength} bytes`]], { max: 200 });
+        appendItem(
+          log,
+          [
+            ['from', 'binary'],
+            ['', `${ev.data.byteLength} bytes`],
+          ],
+          { max: 200 },
+        );
         return;
       }
       let msg;
@@ -27,9 +34,24 @@ export function createChat() {
       bump('chat', msg && typeof msg.type === 'string' ? msg.type : 'raw');
       try {
         if (!msg) throw new Error('not JSON');
-        appendItem(log, [['time', clock(msg.ts ?? Date.now())], ['from', String(msg.from ?? '?')], ['', String(msg.text ?? '')]], { max: 200 });
+        appendItem(
+          log,
+          [
+            ['time', clock(msg.ts ?? Date.now())],
+            ['from', String(msg.from ?? '?')],
+            ['', String(msg.text ?? '')],
+          ],
+          { max: 200 },
+        );
       } catch {
-        appendItem(log, [['from', 'raw'], ['', ev.data]], { max: 200 });
+        appendItem(
+          log,
+          [
+            ['from', 'raw'],
+            ['', ev.data],
+          ],
+          { max: 200 },
+        );
       }
     },
   });

@@ -28,7 +28,15 @@ export function createLongPoll() {
           setText('lp-data', withData);
           for (const n of items) {
             since = Math.max(since, n.id);
-            appendItem(list, [['time', clock(n.ts)], ['from', n.title], ['', n.text]], { max: 20, prepend: true });
+            appendItem(
+              list,
+              [
+                ['time', clock(n.ts)],
+                ['from', n.title],
+                ['', n.text],
+              ],
+              { max: 20, prepend: true },
+            );
           }
         } else if (res.status === 204) {
           timeouts++;

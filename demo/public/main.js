@@ -77,7 +77,12 @@ const api = {
 /** @type {any} */ (window).demo = api;
 
 // Reflect the server's flaky state (another tab may have turned it on), or force it from the URL.
-const init = params.get('flaky') === '1' ? setFlaky(true) : fetch('/api/flaky').then((r) => r.json()).then((s) => (flakyBox.checked = Boolean(s.on)));
+const init =
+  params.get('flaky') === '1'
+    ? setFlaky(true)
+    : fetch('/api/flaky')
+        .then((r) => r.json())
+        .then((s) => (flakyBox.checked = Boolean(s.on)));
 init.catch(() => {});
 
 if (params.get('autostart') !== '0') startAll();

@@ -13,7 +13,16 @@ export function createStatusZoo() {
   const otherRow = /** @type {HTMLElement} */ (document.getElementById('zoo-other'));
 
   /** @param {string} what @param {string} result */
-  const note = (what, result) => appendItem(log, [['time', clock(Date.now())], ['from', what], ['', result]], { max: 30, prepend: true });
+  const note = (what, result) =>
+    appendItem(
+      log,
+      [
+        ['time', clock(Date.now())],
+        ['from', what],
+        ['', result],
+      ],
+      { max: 30, prepend: true },
+    );
 
   /** @param {HTMLElement} parent @param {string} label @param {string} testid @param {() => void} onClick */
   const button = (parent, label, testid, onClick) => {
@@ -30,7 +39,10 @@ export function createStatusZoo() {
       try {
         const res = await fetch(`/status/${code}`, { cache: 'no-store' });
         const body = (await res.text()).trim();
-        note(`GET /status/${code}`, `${res.status}${res.redirected ? ' (after redirect)' : ''} ${res.headers.get('retry-after') ? `Retry-After: ${res.headers.get('retry-after')} ` : ''}${body}`);
+        note(
+          `GET /status/${code}`,
+          `${res.status}${res.redirected ? ' (after redirect)' : ''} ${res.headers.get('retry-after') ? `Retry-After: ${res.headers.get('retry-after')} ` : ''}${body}`,
+        );
       } catch (err) {
         note(`GET /status/${code}`, `network error: ${/** @type {Error} */ (err).message}`);
       }
@@ -44,7 +56,10 @@ export function createStatusZoo() {
       es.onmessage = () => events++;
       // The page never sees the HTTP status of an EventSource, only error + readyState.
       es.onerror = () => {
-        note(`EventSource /sse/status/${c}`, `error, readyState ${es.readyState === EventSource.CLOSED ? 'CLOSED (gave up)' : 'CONNECTING (would retry)'}, ${events} event(s)`);
+        note(
+          `EventSource /sse/status/${c}`,
+          `error, readyState ${es.readyState === EventSource.CLOSED ? 'CLOSED (gave up)' : 'CONNECTING (would retry)'}, ${events} event(s)`,
+        );
         es.close(); // keep the zoo one-shot even when the browser would retry
       };
     });

@@ -20,9 +20,7 @@ const SHORT_FIXED_DELAY_MS = 1000;
 
 export function reconnectFindings(input: AdvisorInput, chain: ReconnectChain): Draft[] {
   if (chain.reconnectCount < 1) return [];
-  const delays = chain.attempts
-    .map((a) => a.reconnectDelayMs)
-    .filter((d): d is number => d !== undefined);
+  const delays = chain.attempts.map((a) => a.reconnectDelayMs).filter((d): d is number => d !== undefined);
   const reconnects = chain.reconnectCount;
   const medianDelayMs = delays.length > 0 ? Math.round(median(delays)) : 0;
   const first = chain.attempts[0];
@@ -414,7 +412,7 @@ export function sseStatusFindings(input: AdvisorInput, attempts: readonly Connec
   const wrongType = type !== undefined && type !== '' && type !== 'text/event-stream';
   const silentFail = attempts.some((a) => a.httpStatus === 200 && a.openedAt === undefined && a.error === true);
   if (wrongType || silentFail) {
-    const shown = wrongType ? (input.contentType as string).split(';')[0]?.trim() ?? '' : '';
+    const shown = wrongType ? ((input.contentType as string).split(';')[0]?.trim() ?? '') : '';
     out.push({
       id: 'sse-wrong-content-type',
       severity: 'error',
@@ -450,11 +448,7 @@ function inferIdsSeen(frames: readonly AdvisorFrame[], chain: ReconnectChain | n
 }
 
 /** SSE ids: a stream without them cannot resume; with them, check what each reconnect resumed. */
-export function sseIdFindings(
-  input: AdvisorInput,
-  chain: ReconnectChain | null,
-  frames: readonly AdvisorFrame[],
-): Draft[] {
+export function sseIdFindings(input: AdvisorInput, chain: ReconnectChain | null, frames: readonly AdvisorFrame[]): Draft[] {
   if (input.kind !== 'sse') return [];
   const out: Draft[] = [];
   const events = frames.filter((f) => f.dir === 'in').length;

@@ -131,8 +131,7 @@ export function idleFindings(input: AdvisorInput, chain: ReconnectChain | null, 
 
 export function oneWayFindings(input: AdvisorInput, frames: readonly AdvisorFrame[], hb: Heartbeat | null): Draft[] {
   if (input.kind !== 'ws') return [];
-  const isPing = (f: AdvisorFrame): boolean =>
-    isHeartbeatFrame(hb, f) || (f.size <= PING_MAX_SIZE && PING_TEXT.test(f.text));
+  const isPing = (f: AdvisorFrame): boolean => isHeartbeatFrame(hb, f) || (f.size <= PING_MAX_SIZE && PING_TEXT.test(f.text));
   let inCount = 0;
   let outCount = 0;
   let pingCount = 0;

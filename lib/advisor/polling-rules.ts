@@ -255,9 +255,7 @@ export function longPollFindings(input: AdvisorInput, stats: PollingStats): Draf
           `浏览器和服务器之间的网关代替服务器作了答复（占全部轮询的 ${f.percent(percent)}）` +
           (failedAfterMs !== undefined ? `，发生在请求发出约 ${f.duration(failedAfterMs)}后` : '') +
           '。' +
-          (matched
-            ? `这与常见的 ${f.duration(matched.ms)}超时吻合：${localize(matched.who, 'zh-CN')}。服务器还挂着请求，代理已经等不及了。`
-            : '') +
+          (matched ? `这与常见的 ${f.duration(matched.ms)}超时吻合：${localize(matched.who, 'zh-CN')}。服务器还挂着请求，代理已经等不及了。` : '') +
           '请把服务器端的挂起时间缩短到链路上所有代理的超时之下，或者为这个路由调高这些超时；客户端收到这类响应时应稍等片刻再发起下一轮请求。',
       },
     });

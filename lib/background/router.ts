@@ -64,7 +64,8 @@ export class TabRouter {
         this.broadcast(entry.tabId, message.message);
       } else if (message.type === 'to-frame') {
         for (const relay of this.relays.get(entry.tabId) ?? []) {
-          if (relay.frameId === message.frameId && (!message.documentId || relay.documentId === message.documentId)) relay.transport.post(message.message);
+          if (relay.frameId === message.frameId && (!message.documentId || relay.documentId === message.documentId))
+            relay.transport.post(message.message);
         }
       }
     });

@@ -60,7 +60,9 @@ export const actionCableDecoder: FrameDecoder = {
       }
     } else if (typeof m.type === 'string') {
       messageType = m.type;
-      summary = [m.type, ch, m.type === 'ping' ? String(m.message) : '', m.type === 'disconnect' ? String(m.reason ?? '') : ''].filter(Boolean).join(' ');
+      summary = [m.type, ch, m.type === 'ping' ? String(m.message) : '', m.type === 'disconnect' ? String(m.reason ?? '') : '']
+        .filter(Boolean)
+        .join(' ');
       if (m.type === 'confirm_subscription' || m.type === 'reject_subscription') {
         correlation = m.type === 'confirm_subscription' ? 'response' : 'error';
         id = `sub:${String(m.identifier)}`;

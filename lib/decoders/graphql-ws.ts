@@ -8,7 +8,18 @@ import type { Correlation, DecodedFrame, FrameDecoder, JsonObject, JsonValue } f
 import { isObject, parseJson, preview, share, textOf } from './util';
 
 const MODERN = new Set(['connection_init', 'connection_ack', 'ping', 'pong', 'subscribe', 'next', 'error', 'complete']);
-const LEGACY = new Set(['connection_init', 'connection_ack', 'connection_error', 'ka', 'start', 'data', 'error', 'complete', 'stop', 'connection_terminate']);
+const LEGACY = new Set([
+  'connection_init',
+  'connection_ack',
+  'connection_error',
+  'ka',
+  'start',
+  'data',
+  'error',
+  'complete',
+  'stop',
+  'connection_terminate',
+]);
 
 function correlationOf(type: string, dir: 'in' | 'out'): Correlation {
   if (type === 'subscribe' || type === 'start') return 'request';

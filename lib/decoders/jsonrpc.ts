@@ -24,7 +24,12 @@ function describe(m: JsonObject, dir: 'in' | 'out'): { summary: string; type: st
   const idStr = hasId ? JSON.stringify(m.id) : '';
   if (typeof m.method === 'string') {
     if (!hasId) return { summary: `notify ${m.method} ${preview(m.params)}`.trimEnd(), type: 'notification', correlation: 'event' };
-    return { summary: `call ${m.method} #${idStr} ${preview(m.params)}`.trimEnd(), type: 'request', id: `${idStr}${dir === 'out' ? '>' : '<'}`, correlation: 'request' };
+    return {
+      summary: `call ${m.method} #${idStr} ${preview(m.params)}`.trimEnd(),
+      type: 'request',
+      id: `${idStr}${dir === 'out' ? '>' : '<'}`,
+      correlation: 'request',
+    };
   }
   const requester = dir === 'in' ? '>' : '<';
   if ('error' in m) {
@@ -32,7 +37,12 @@ function describe(m: JsonObject, dir: 'in' | 'out'): { summary: string; type: st
     const msg = isObject(e) ? `${String(e.code)} ${String(e.message)}` : preview(e);
     return { summary: `error #${idStr} ${msg}`, type: 'error', id: hasId ? `${idStr}${requester}` : undefined, correlation: 'error' };
   }
-  return { summary: `result #${idStr} ${preview(m.result)}`, type: 'response', id: hasId ? `${idStr}${requester}` : undefined, correlation: 'response' };
+  return {
+    summary: `result #${idStr} ${preview(m.result)}`,
+    type: 'response',
+    id: hasId ? `${idStr}${requester}` : undefined,
+    correlation: 'response',
+  };
 }
 
 export const jsonRpcDecoder: FrameDecoder = {

@@ -74,7 +74,11 @@ function describe(pkt: Packet, dir: 'in' | 'out'): { summary: string; id?: strin
     case 'pubcomp':
       return { summary: `${cmd} #${mid}`, correlation: 'event' };
     case 'subscribe':
-      return { summary: `SUBSCRIBE #${mid} ${pkt.subscriptions.map((s) => `${s.topic} q${s.qos}`).join(', ')}`, id: `sub:${mid}${side(dir)}`, correlation: 'request' };
+      return {
+        summary: `SUBSCRIBE #${mid} ${pkt.subscriptions.map((s) => `${s.topic} q${s.qos}`).join(', ')}`,
+        id: `sub:${mid}${side(dir)}`,
+        correlation: 'request',
+      };
     case 'suback':
       return { summary: `SUBACK #${mid} [${pkt.granted.join(',')}]`, id: `sub:${mid}${side(other)}`, correlation: 'response' };
     case 'unsubscribe':
@@ -123,7 +127,12 @@ function decodeStream(frames: DecodeInput[], protocolVersion: 3 | 4 | 5): (Decod
     const left = parsers[f.dir].parse(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength));
     if (broken) return null;
     if (pending.length === 0) {
-      return { protocol: 'mqtt', summary: `… fragment ${f.bytes.length} B`, fields: { fragment: true, size: f.bytes.length, buffered: left }, messageType: 'FRAGMENT' };
+      return {
+        protocol: 'mqtt',
+        summary: `… fragment ${f.bytes.length} B`,
+        fields: { fragment: true, size: f.bytes.length, buffered: left },
+        messageType: 'FRAGMENT',
+      };
     }
     return packetsFrame([...pending], f.dir);
   });
@@ -198,7 +207,10 @@ export function createMqttDecoder(protocolVersion: 3 | 4 | 5 = 4): FrameDecoder 
     decodeAll(frames) {
       // The version is stated by the CONNECT; use it for the rest of the stream.
       const connect = leadingPackets(joined(frames.slice(0, 64), 'out'), protocolVersion)[0];
-      const v = connect?.cmd === 'connect' && (connect.protocolVersion === 3 || connect.protocolVersion === 4 || connect.protocolVersion === 5) ? connect.protocolVersion : protocolVersion;
+      const v =
+        connect?.cmd === 'connect' && (connect.protocolVersion === 3 || connect.protocolVersion === 4 || connect.protocolVersion === 5)
+          ? connect.protocolVersion
+          : protocolVersion;
       return decodeStream(frames, v);
     },
   };

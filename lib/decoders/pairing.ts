@@ -69,6 +69,9 @@ export function pairFrames(frames: readonly TimedDecodedFrame[]): PairingResult 
       }
     }
   }
-  const unanswered = [...pending.values()].filter((p) => !p.pair).map((p) => p.index).sort((a, b) => a - b);
+  const unanswered = [...pending.values()]
+    .filter((p) => !p.pair)
+    .map((p) => p.index)
+    .sort((a, b) => a - b);
   return { pairs, unanswered, orphans };
 }

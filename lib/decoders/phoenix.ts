@@ -52,7 +52,8 @@ export function parsePhoenixBinary(bytes: Uint8Array, dir: 'in' | 'out'): Phoeni
   const bin = { $binary: data.length, hex: toHex(data, 32) };
   if (kind === 0 && dir === 'out') return { joinRef: strs[0], ref: strs[1], topic: strs[2], event: strs[3], payload: bin, format: 'binary' };
   if (kind === 0) return { joinRef: strs[0], ref: null, topic: strs[1], event: strs[2], payload: bin, format: 'binary' };
-  if (kind === 1) return { joinRef: strs[0], ref: strs[1], topic: strs[2], event: 'phx_reply', payload: { status: strs[3], response: bin }, format: 'binary' };
+  if (kind === 1)
+    return { joinRef: strs[0], ref: strs[1], topic: strs[2], event: 'phx_reply', payload: { status: strs[3], response: bin }, format: 'binary' };
   return { joinRef: null, ref: null, topic: strs[0], event: strs[1], payload: bin, format: 'binary' };
 }
 

@@ -61,7 +61,11 @@ export function rankDecoders(frames: DecodeInput[], decoders: readonly FrameDeco
 }
 
 /** The decoder for a channel, or null when nothing is confident enough. */
-export function detectProtocol(frames: DecodeInput[], decoders: readonly FrameDecoder[] = DEFAULT_DECODERS, minConfidence = MIN_CONFIDENCE): FrameDecoder | null {
+export function detectProtocol(
+  frames: DecodeInput[],
+  decoders: readonly FrameDecoder[] = DEFAULT_DECODERS,
+  minConfidence = MIN_CONFIDENCE,
+): FrameDecoder | null {
   const best = rankDecoders(frames, decoders)[0];
   return best && best.confidence >= minConfidence ? best.decoder : null;
 }

@@ -243,6 +243,11 @@ export const signalrMsgpackDecoder: FrameDecoder = {
     if (!frame.bytes) return null;
     const msgs = parseMsgpackFrame(frame.bytes);
     if (!msgs) return null;
-    return toFrame('signalr-msgpack', msgs, msgs.map((m) => toJsonSafe(m)), frame.dir);
+    return toFrame(
+      'signalr-msgpack',
+      msgs,
+      msgs.map((m) => toJsonSafe(m)),
+      frame.dir,
+    );
   },
 };

@@ -111,7 +111,13 @@ export function decodeEngineIoPacket(s: string, dir: 'in' | 'out'): DecodedFrame
     const sio = rest.length > 0 ? decodeSocketIo(s[0], rest, dir) : null;
     if (sio) return sio;
     // Plain Engine.IO message (no Socket.IO on top).
-    return { protocol: 'socket.io', summary: `4 message ${preview(rest)}`, fields: { engineIo: 'message', data: rest }, messageType: 'message', correlation: 'event' };
+    return {
+      protocol: 'socket.io',
+      summary: `4 message ${preview(rest)}`,
+      fields: { engineIo: 'message', data: rest },
+      messageType: 'message',
+      correlation: 'event',
+    };
   }
   const fields: JsonObject = { engineIo: type };
   if (type === 'open') {
@@ -165,7 +171,9 @@ export const socketIoDecoder: FrameDecoder = {
     const ok = share(sample, looksLikeEngineIo);
     if (ok < 0.9) return urlHint * ok;
     // Strong evidence: an open handshake, or a frame that parses as a real Socket.IO packet.
-    const strong = texts.some((f) => /^0\{"sid"/.test(f.text ?? '') || (/^4[0-6]/.test(f.text ?? '') && decodeEngineIoPacket(f.text ?? '', f.dir)?.messageType !== 'message'));
+    const strong = texts.some(
+      (f) => /^0\{"sid"/.test(f.text ?? '') || (/^4[0-6]/.test(f.text ?? '') && decodeEngineIoPacket(f.text ?? '', f.dir)?.messageType !== 'message'),
+    );
     return Math.min(1, (strong ? 0.7 : 0.35) + urlHint);
   },
   decodeAll(frames) {

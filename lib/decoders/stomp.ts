@@ -134,10 +134,15 @@ export const stompDecoder: FrameDecoder = {
   decode(frame) {
     const frames = framesOf(frame);
     if (!frames) return null;
-    if (frames.length === 0) return { protocol: 'stomp', summary: 'heart-beat', fields: { heartbeat: true }, messageType: 'HEARTBEAT', correlation: 'event' };
+    if (frames.length === 0)
+      return { protocol: 'stomp', summary: 'heart-beat', fields: { heartbeat: true }, messageType: 'HEARTBEAT', correlation: 'event' };
     const first = frames[0];
     const d = describe(first, frame.dir);
-    const toFields = (f: StompFrame): JsonObject => ({ command: f.command, headers: Object.fromEntries(f.headers.slice().reverse()), body: typeof f.body === 'string' ? f.body : { $bytes: toBase64(f.body) } });
+    const toFields = (f: StompFrame): JsonObject => ({
+      command: f.command,
+      headers: Object.fromEntries(f.headers.slice().reverse()),
+      body: typeof f.body === 'string' ? f.body : { $bytes: toBase64(f.body) },
+    });
     const out: DecodedFrame = {
       protocol: 'stomp',
       summary: frames.length > 1 ? `${d.summary} (+${frames.length - 1} frames)` : d.summary,

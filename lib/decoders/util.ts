@@ -135,7 +135,7 @@ export function toJsonSafe(v: unknown, depth = 0): JsonValue {
 /** Short single-line preview of a JSON value for summaries. */
 export function preview(v: JsonValue | undefined, max = 60): string {
   if (v === undefined) return '';
-  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? '';
+  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? '');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 

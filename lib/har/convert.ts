@@ -64,7 +64,12 @@ export function entryToConnection(entry: unknown, index: number, warn: (m: strin
   const pl = isObj(entry._pushlens) ? entry._pushlens : undefined;
   const createdAt = num(pl?.createdAt) ?? started;
   const timings = isObj(entry.timings) ? entry.timings : {};
-  const wait = Math.max(0, num(timings.blocked) ?? 0) + Math.max(0, num(timings.dns) ?? 0) + Math.max(0, num(timings.connect) ?? 0) + Math.max(0, num(timings.send) ?? 0) + Math.max(0, num(timings.wait) ?? 0);
+  const wait =
+    Math.max(0, num(timings.blocked) ?? 0) +
+    Math.max(0, num(timings.dns) ?? 0) +
+    Math.max(0, num(timings.connect) ?? 0) +
+    Math.max(0, num(timings.send) ?? 0) +
+    Math.max(0, num(timings.wait) ?? 0);
   const total = num(entry.time);
   const status = num(res.status);
   const reqHeaders = headers(req.headers);
@@ -72,7 +77,10 @@ export function entryToConnection(entry: unknown, index: number, warn: (m: strin
   const rtype = str(entry._resourceType);
   const base = { url: req.url, createdAt, requestHeaders: reqHeaders, responseHeaders: resHeaders };
   const plClose = isObj(pl?.close) ? pl.close : undefined;
-  const close = plClose && num(plClose.code) !== undefined ? { code: num(plClose.code) ?? 0, reason: str(plClose.reason) ?? '', wasClean: plClose.wasClean === true } : undefined;
+  const close =
+    plClose && num(plClose.code) !== undefined
+      ? { code: num(plClose.code) ?? 0, reason: str(plClose.reason) ?? '', wasClean: plClose.wasClean === true }
+      : undefined;
 
   if (rtype === 'websocket' || Array.isArray(entry._webSocketMessages)) {
     const { frames, errors } = wsFrames(entry._webSocketMessages, warn);
@@ -105,7 +113,15 @@ export function entryToConnection(entry: unknown, index: number, warn: (m: strin
 
   const api: 'fetch' | 'xhr' = rtype === 'xhr' ? 'xhr' : 'fetch';
   const postData = isObj(req.postData) ? req.postData : undefined;
-  const http: HarHttpInfo = { api, method: str(req.method) ?? 'GET', url: req.url, requestHeaders: reqHeaders, start: createdAt, eventStream: isStream, responseHeaders: resHeaders };
+  const http: HarHttpInfo = {
+    api,
+    method: str(req.method) ?? 'GET',
+    url: req.url,
+    requestHeaders: reqHeaders,
+    start: createdAt,
+    eventStream: isStream,
+    responseHeaders: resHeaders,
+  };
   if (postData && typeof postData.text === 'string') http.requestBody = postData.text;
   if (status !== undefined && status > 0) {
     http.status = status;

@@ -66,12 +66,36 @@ function wsEntry(c: HarConnection, redact: boolean): HarEntry {
   return {
     startedDateTime: iso(c.createdAt),
     time: t.time,
-    request: { method: 'GET', url, httpVersion: 'HTTP/1.1', cookies: [], headers: nv(reqHeaders), queryString: queryString(url), headersSize: -1, bodySize: 0 },
-    response: { status, statusText: statusText(status), httpVersion: 'HTTP/1.1', cookies: [], headers: nv(resHeaders), content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+    request: {
+      method: 'GET',
+      url,
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: nv(reqHeaders),
+      queryString: queryString(url),
+      headersSize: -1,
+      bodySize: 0,
+    },
+    response: {
+      status,
+      statusText: statusText(status),
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: nv(resHeaders),
+      content: { size: 0, mimeType: 'x-unknown' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+    },
     cache: {},
     timings: t.timings,
     _resourceType: 'websocket',
-    _webSocketMessages: (c.frames ?? []).map((f) => ({ type: f.dir === 'out' ? 'send' : 'receive', time: toSeconds(f.time), opcode: f.opcode, data: f.data })),
+    _webSocketMessages: (c.frames ?? []).map((f) => ({
+      type: f.dir === 'out' ? 'send' : 'receive',
+      time: toSeconds(f.time),
+      opcode: f.opcode,
+      data: f.data,
+    })),
     _pushlens: pushlensInfo(c),
   };
 }
@@ -87,9 +111,29 @@ function httpParts(h: HarHttpInfo, redact: boolean): Pick<HarEntry, 'request' | 
     content.text = h.body;
     if (h.bodyBinary) content.encoding = 'base64';
   }
-  const request: HarEntry['request'] = { method: h.method, url, httpVersion: 'HTTP/1.1', cookies: [], headers: nv(reqHeaders), queryString: queryString(url), headersSize: -1, bodySize: h.requestBody !== undefined ? h.requestBody.length : 0 };
-  if (h.requestBody !== undefined) request.postData = { mimeType: headerValue(h.requestHeaders, 'content-type') ?? 'text/plain', text: h.requestBody };
-  const response: HarEntry['response'] = { status: h.status ?? 0, statusText: h.statusText ?? '', httpVersion: 'HTTP/1.1', cookies: [], headers: nv(resHeaders), content, redirectURL: headerValue(h.responseHeaders, 'location') ?? '', headersSize: -1, bodySize: h.size ?? -1 };
+  const request: HarEntry['request'] = {
+    method: h.method,
+    url,
+    httpVersion: 'HTTP/1.1',
+    cookies: [],
+    headers: nv(reqHeaders),
+    queryString: queryString(url),
+    headersSize: -1,
+    bodySize: h.requestBody !== undefined ? h.requestBody.length : 0,
+  };
+  if (h.requestBody !== undefined)
+    request.postData = { mimeType: headerValue(h.requestHeaders, 'content-type') ?? 'text/plain', text: h.requestBody };
+  const response: HarEntry['response'] = {
+    status: h.status ?? 0,
+    statusText: h.statusText ?? '',
+    httpVersion: 'HTTP/1.1',
+    cookies: [],
+    headers: nv(resHeaders),
+    content,
+    redirectURL: headerValue(h.responseHeaders, 'location') ?? '',
+    headersSize: -1,
+    bodySize: h.size ?? -1,
+  };
   if (h.error) response._error = h.error;
   return { request, response, time: t.time, timings: t.timings };
 }
@@ -98,7 +142,14 @@ function sseEntry(c: HarConnection, redact: boolean): HarEntry {
   const events = (c.events ?? []).map((e) => ({ time: toSeconds(e.time), eventName: e.event, eventId: e.id, data: e.data }));
   if (c.http) {
     // fetch/XHR event streams: a normal HTTP entry plus the parsed events.
-    return { startedDateTime: iso(c.http.start), ...httpParts(c.http, redact), cache: {}, _resourceType: c.http.api, _eventSourceMessages: events, _pushlens: pushlensInfo(c) };
+    return {
+      startedDateTime: iso(c.http.start),
+      ...httpParts(c.http, redact),
+      cache: {},
+      _resourceType: c.http.api,
+      _eventSourceMessages: events,
+      _pushlens: pushlensInfo(c),
+    };
   }
   const url = redact ? redactUrl(c.url) : c.url;
   const status = c.handshakeStatus ?? (c.openedAt !== undefined ? 200 : 0);
@@ -107,8 +158,27 @@ function sseEntry(c: HarConnection, redact: boolean): HarEntry {
   return {
     startedDateTime: iso(c.createdAt),
     time: t.time,
-    request: { method: 'GET', url, httpVersion: 'HTTP/1.1', cookies: [], headers: nv(redact ? redactHeaders(c.requestHeaders ?? []) : c.requestHeaders), queryString: queryString(url), headersSize: -1, bodySize: 0 },
-    response: { status, statusText: statusText(status), httpVersion: 'HTTP/1.1', cookies: [], headers: nv(redact ? redactHeaders(c.responseHeaders ?? []) : c.responseHeaders), content: { size: 0, mimeType: 'text/event-stream' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+    request: {
+      method: 'GET',
+      url,
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: nv(redact ? redactHeaders(c.requestHeaders ?? []) : c.requestHeaders),
+      queryString: queryString(url),
+      headersSize: -1,
+      bodySize: 0,
+    },
+    response: {
+      status,
+      statusText: statusText(status),
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: nv(redact ? redactHeaders(c.responseHeaders ?? []) : c.responseHeaders),
+      content: { size: 0, mimeType: 'text/event-stream' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    },
     cache: {},
     timings: t.timings,
     _resourceType: 'eventsource',
@@ -122,7 +192,14 @@ export function exportHar(input: HarExportInput, options: HarExportOptions): Har
   for (const c of input.connections) {
     if (c.api === 'ws') entries.push(wsEntry(c, options.redact));
     else if (c.api === 'sse' || (c.http?.eventStream && c.events)) entries.push(sseEntry(c, options.redact));
-    else if (c.http) entries.push({ startedDateTime: iso(c.http.start), ...httpParts(c.http, options.redact), cache: {}, _resourceType: c.http.api, _pushlens: pushlensInfo(c) });
+    else if (c.http)
+      entries.push({
+        startedDateTime: iso(c.http.start),
+        ...httpParts(c.http, options.redact),
+        cache: {},
+        _resourceType: c.http.api,
+        _pushlens: pushlensInfo(c),
+      });
   }
   entries.sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
   const first = input.connections.reduce((m, c) => Math.min(m, c.createdAt), Number.POSITIVE_INFINITY);
@@ -132,7 +209,14 @@ export function exportHar(input: HarExportInput, options: HarExportOptions): Har
     log: {
       version: '1.2',
       creator: { name: 'PushLens', version: options.creatorVersion ?? '0.1.0' },
-      pages: [{ startedDateTime: iso(Number.isFinite(first) ? first : 0), id: pageId, title: input.pageTitle ?? (input.pageUrl ? (options.redact ? redactUrl(input.pageUrl) : input.pageUrl) : ''), pageTimings: { onContentLoad: -1, onLoad: -1 } }],
+      pages: [
+        {
+          startedDateTime: iso(Number.isFinite(first) ? first : 0),
+          id: pageId,
+          title: input.pageTitle ?? (input.pageUrl ? (options.redact ? redactUrl(input.pageUrl) : input.pageUrl) : ''),
+          pageTimings: { onContentLoad: -1, onLoad: -1 },
+        },
+      ],
       entries,
       ...(options.redact ? { comment: `Credentials redacted by PushLens (headers and URL parameters shown as ${REDACTED}).` } : {}),
     },

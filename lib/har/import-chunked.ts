@@ -5,7 +5,17 @@
 
 import { entryToConnection } from './convert';
 import { looksTruncated, newScan, scanStep } from './json-scan';
-import { DEFAULT_MAX_HAR_BYTES, HarCollector, checkTextSize, importHar, jsonError, pageTitleOf, utf8Length, validateHarRoot, type ImportResult } from './import';
+import {
+  DEFAULT_MAX_HAR_BYTES,
+  HarCollector,
+  checkTextSize,
+  importHar,
+  jsonError,
+  pageTitleOf,
+  utf8Length,
+  validateHarRoot,
+  type ImportResult,
+} from './import';
 
 export interface ChunkedImportOptions {
   maxBytes?: number;
@@ -49,14 +59,28 @@ export async function importHarChunked(text: string, opts: ChunkedImportOptions 
     // Not the shape we can slice (or broken): let the plain parser explain precisely.
     if (looksTruncated(scan)) {
       const byteOffset = utf8Length(text);
-      return { ok: false, error: { code: 'truncated', byteOffset, message: `The file ends too early, near byte ${byteOffset}: it was probably cut off while saving or downloading. Export it again.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'truncated',
+          byteOffset,
+          message: `The file ends too early, near byte ${byteOffset}: it was probably cut off while saving or downloading. Export it again.`,
+        },
+      };
     }
     await yieldNow();
     return importHar(text, undefined, { maxBytes: opts.maxBytes });
   }
   if (looksTruncated(scan)) {
     const byteOffset = utf8Length(text);
-    return { ok: false, error: { code: 'truncated', byteOffset, message: `The file ends too early, near byte ${byteOffset}: it was probably cut off while saving or downloading. Export it again.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'truncated',
+        byteOffset,
+        message: `The file ends too early, near byte ${byteOffset}: it was probably cut off while saving or downloading. Export it again.`,
+      },
+    };
   }
   // Phase 2: the skeleton with an empty entries array (small), validated like the sync path.
   const r = scan.entriesRange;

@@ -54,7 +54,10 @@ const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 /** Size gate, usable with File.size before the file is even read. */
 export function checkHarSize(byteLength: number, maxBytes = DEFAULT_MAX_HAR_BYTES): HarImportError | null {
   if (byteLength <= maxBytes) return null;
-  return { code: 'too-large', message: `This file is ${mb(byteLength)}; the import limit is ${mb(maxBytes)}. Export a shorter time range, or raise the limit in settings.` };
+  return {
+    code: 'too-large',
+    message: `This file is ${mb(byteLength)}; the import limit is ${mb(maxBytes)}. Export a shorter time range, or raise the limit in settings.`,
+  };
 }
 
 /** Size gate for text already in memory; counts UTF-8 bytes only when it could matter. */
@@ -73,18 +76,29 @@ export function jsonError(text: string, e: unknown, baseOffset = 0): HarImportEr
   const endOfInput = /end of (JSON )?input|Unterminated string/i.test(msg) || (at !== undefined && at >= text.trimEnd().length - 1);
   if (endOfInput) {
     const byteOffset = baseOffset + utf8Length(text, Math.min(at ?? text.length, text.length));
-    return { code: 'truncated', byteOffset, message: `The file ends too early, near byte ${byteOffset}: it was probably cut off while saving or downloading. Export it again.` };
+    return {
+      code: 'truncated',
+      byteOffset,
+      message: `The file ends too early, near byte ${byteOffset}: it was probably cut off while saving or downloading. Export it again.`,
+    };
   }
   const where = at !== undefined ? ` near byte ${baseOffset + utf8Length(text, at)}` : '';
-  const err: HarImportError = { code: 'not-json', message: `This is not valid JSON${where} (${msg}). A HAR file is JSON; check that you picked the right file.` };
+  const err: HarImportError = {
+    code: 'not-json',
+    message: `This is not valid JSON${where} (${msg}). A HAR file is JSON; check that you picked the right file.`,
+  };
   if (at !== undefined) err.byteOffset = baseOffset + utf8Length(text, at);
   return err;
 }
 
 /** Checks the HAR skeleton and says exactly what is missing. */
 export function validateHarRoot(root: unknown): { ok: true; entries: unknown[]; creator: string } | { ok: false; error: HarImportError } {
-  const notHar = (what: string): { ok: false; error: HarImportError } => ({ ok: false, error: { code: 'not-har', message: `This JSON is not a HAR file: ${what}.` } });
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) return notHar(`expected an object with a "log" field, found ${Array.isArray(root) ? 'an array' : typeof root}`);
+  const notHar = (what: string): { ok: false; error: HarImportError } => ({
+    ok: false,
+    error: { code: 'not-har', message: `This JSON is not a HAR file: ${what}.` },
+  });
+  if (typeof root !== 'object' || root === null || Array.isArray(root))
+    return notHar(`expected an object with a "log" field, found ${Array.isArray(root) ? 'an array' : typeof root}`);
   const log = (root as Record<string, unknown>).log;
   if (log === undefined) return notHar('the top-level "log" field is missing');
   if (typeof log !== 'object' || log === null || Array.isArray(log)) return notHar('"log" must be an object');
@@ -140,7 +154,9 @@ export function pageTitleOf(root: unknown): string | undefined {
   const log = (root as { log?: { pages?: unknown } }).log;
   const pages = Array.isArray(log?.pages) ? log.pages : [];
   const first: unknown = pages[0];
-  return typeof first === 'object' && first !== null && typeof (first as { title?: unknown }).title === 'string' ? (first as { title: string }).title : undefined;
+  return typeof first === 'object' && first !== null && typeof (first as { title?: unknown }).title === 'string'
+    ? (first as { title: string }).title
+    : undefined;
 }
 
 /** Synchronous import: fine for small files; use importHarChunked in the panel for big ones. */

@@ -21,7 +21,19 @@ export interface ScanState {
 }
 
 export function newScan(): ScanState {
-  return { pos: 0, inString: false, escape: false, stack: [], lastString: null, stringStart: 0, pendingKey: null, entries: [], entriesRange: null, elementStart: -1, error: null };
+  return {
+    pos: 0,
+    inString: false,
+    escape: false,
+    stack: [],
+    lastString: null,
+    stringStart: 0,
+    pendingKey: null,
+    entries: [],
+    entriesRange: null,
+    elementStart: -1,
+    error: null,
+  };
 }
 
 function inEntries(s: ScanState): boolean {

@@ -25,7 +25,23 @@ export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Query parameters that carry credentials, common in WebSocket/SSE URLs (no headers there). */
-export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set(['token', 'access_token', 'id_token', 'refresh_token', 'api_key', 'apikey', 'key', 'password', 'auth', 'jwt', 'signature', 'sig', 'x-amz-signature', 'x-amz-credential', 'x-amz-security-token']);
+export const SENSITIVE_PARAMS: ReadonlySet<string> = new Set([
+  'token',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'api_key',
+  'apikey',
+  'key',
+  'password',
+  'auth',
+  'jwt',
+  'signature',
+  'sig',
+  'x-amz-signature',
+  'x-amz-credential',
+  'x-amz-security-token',
+]);
 
 export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADERS.has(name.toLowerCase());

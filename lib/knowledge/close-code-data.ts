@@ -125,7 +125,8 @@ export const closeCodeEntries: readonly CloseCodeEntry[] = [
     reconnect: 'backoff',
     advice: {
       en: 'The connection dropped: network loss, a proxy or load balancer idle timeout, a server crash, or a failed handshake (any status but 101). Reconnect with exponential backoff and jitter, and send pings often enough to keep idle proxies from cutting the line.',
-      'zh-CN': '连接意外中断：网络断开、代理或负载均衡的空闲超时、服务器崩溃，或握手失败（收到 101 以外的状态码）。应使用带随机抖动的指数退避重连，并定期发送心跳，防止空闲连接被代理切断。',
+      'zh-CN':
+        '连接意外中断：网络断开、代理或负载均衡的空闲超时、服务器崩溃，或握手失败（收到 101 以外的状态码）。应使用带随机抖动的指数退避重连，并定期发送心跳，防止空闲连接被代理切断。',
     },
   },
   {

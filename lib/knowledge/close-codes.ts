@@ -198,12 +198,7 @@ function cleanLine(code: number, wasClean: boolean): Localized {
   };
 }
 
-export function explainCloseCode(
-  code: number,
-  reason: string,
-  wasClean: boolean,
-  locale: Locale,
-): Explanation {
+export function explainCloseCode(code: number, reason: string, wasClean: boolean, locale: Locale): Explanation {
   const info = closeCodeInfo(code);
   const parts: string[] = [localize(info.summary, locale), localize(info.advice, locale)];
   const why = reasonLine(code, reason, locale);

@@ -149,7 +149,8 @@ export const handshakes: readonly Handshake[] = [
         wire: `GET /chat HTTP/1.1\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Version: 13\nSec-WebSocket-Key: ${SAMPLE_WEBSOCKET_KEY}`,
         detail: {
           en: 'An ordinary GET asking to switch protocols. The key is 16 random bytes in Base64, fresh for every connection; the browser also sends Origin, cookies and any subprotocols the page asked for.',
-          'zh-CN': '一个普通的 GET 请求，要求切换协议。key 是 16 个随机字节的 Base64 编码，每次连接都不同；浏览器还会带上 Origin、Cookie 以及页面指定的子协议。',
+          'zh-CN':
+            '一个普通的 GET 请求，要求切换协议。key 是 16 个随机字节的 Base64 编码，每次连接都不同；浏览器还会带上 Origin、Cookie 以及页面指定的子协议。',
         },
       },
       {
@@ -157,7 +158,8 @@ export const handshakes: readonly Handshake[] = [
         wire: `HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Accept: ${SAMPLE_WEBSOCKET_ACCEPT}`,
         detail: {
           en: 'The server agrees. The accept value is Base64(SHA-1(key + a fixed GUID)), which proves it understood the request. Any other status, or a wrong accept value, fails the connection.',
-          'zh-CN': '服务器同意升级。accept 的值是 Base64(SHA-1(key + 固定 GUID))，以此证明它确实理解了这个请求。返回其他状态码或 accept 值不对，连接都会失败。',
+          'zh-CN':
+            '服务器同意升级。accept 的值是 Base64(SHA-1(key + 固定 GUID))，以此证明它确实理解了这个请求。返回其他状态码或 accept 值不对，连接都会失败。',
         },
       },
       {

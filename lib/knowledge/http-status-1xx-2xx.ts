@@ -83,11 +83,13 @@ export const successCodes: readonly HttpStatusEntry[] = defineClass('2xx', [
     contexts: {
       eventsource: {
         en: 'The stream opens only if Content-Type is text/event-stream as well. A 200 with text/html or application/json (a login page, an error page from a proxy) fails the EventSource for good.',
-        'zh-CN': '只有 Content-Type 同时是 text/event-stream 才能打开事件流。如果 200 返回的是 text/html 或 application/json（比如登录页、代理的错误页），EventSource 会直接失败，不再重连。',
+        'zh-CN':
+          '只有 Content-Type 同时是 text/event-stream 才能打开事件流。如果 200 返回的是 text/html 或 application/json（比如登录页、代理的错误页），EventSource 会直接失败，不再重连。',
       },
       'ws-handshake': {
         en: 'Over HTTP/1.1 a WebSocket handshake must get 101, so a 200 here means the server treated it as a plain request and the socket fails. (WebSocket over HTTP/2 uses an extended CONNECT that does succeed with 200.)',
-        'zh-CN': '在 HTTP/1.1 上，WebSocket 握手必须得到 101；这里收到 200 说明服务器把它当成了普通请求，连接会失败。（基于 HTTP/2 的 WebSocket 使用扩展 CONNECT，成功时确实返回 200。）',
+        'zh-CN':
+          '在 HTTP/1.1 上，WebSocket 握手必须得到 101；这里收到 200 说明服务器把它当成了普通请求，连接会失败。（基于 HTTP/2 的 WebSocket 使用扩展 CONNECT，成功时确实返回 200。）',
       },
       poll: {
         en: 'A normal poll answer. Whether it brought anything new shows in the body, not the status; polls that keep returning the same body are wasted round trips.',

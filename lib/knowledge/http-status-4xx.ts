@@ -6,7 +6,8 @@ import { defineClass, type HttpStatusEntry } from './http-status-types';
 
 const authRealtime = {
   en: 'At a WebSocket handshake the page cannot read this status: it only sees an error and close code 1006. An EventSource treats it as fatal and stops without reconnecting. Check cookies, tokens in the URL, and CORS credentials.',
-  'zh-CN': '在 WebSocket 握手阶段，页面读不到这个状态码，只能看到 error 事件和关闭码 1006。EventSource 会把它当作致命错误，停止且不再重连。请检查 Cookie、URL 里的令牌以及跨域凭据设置。',
+  'zh-CN':
+    '在 WebSocket 握手阶段，页面读不到这个状态码，只能看到 error 事件和关闭码 1006。EventSource 会把它当作致命错误，停止且不再重连。请检查 Cookie、URL 里的令牌以及跨域凭据设置。',
 } as const;
 
 export const clientErrorCodes: readonly HttpStatusEntry[] = defineClass('4xx', [
@@ -43,11 +44,13 @@ export const clientErrorCodes: readonly HttpStatusEntry[] = defineClass('4xx', [
     contexts: {
       'ws-handshake': {
         en: 'The server wants credentials before the upgrade. Browsers cannot set an Authorization header on a WebSocket, so send a cookie or a token in the URL or subprotocol. The page only sees close code 1006.',
-        'zh-CN': '服务器要求在升级前提供凭据。浏览器无法给 WebSocket 设置 Authorization 头，只能通过 Cookie、URL 中的令牌或子协议传递。页面只能看到关闭码 1006。',
+        'zh-CN':
+          '服务器要求在升级前提供凭据。浏览器无法给 WebSocket 设置 Authorization 头，只能通过 Cookie、URL 中的令牌或子协议传递。页面只能看到关闭码 1006。',
       },
       eventsource: {
         en: 'An EventSource cannot send custom headers, so it authenticates only with cookies (withCredentials for cross-origin) or a token in the URL. After a 401 it stops and does not reconnect.',
-        'zh-CN': 'EventSource 不能发送自定义请求头，只能靠 Cookie（跨域时需设置 withCredentials）或 URL 里的令牌来认证。收到 401 后它会停止，不再重连。',
+        'zh-CN':
+          'EventSource 不能发送自定义请求头，只能靠 Cookie（跨域时需设置 withCredentials）或 URL 里的令牌来认证。收到 401 后它会停止，不再重连。',
       },
     },
   },
@@ -323,7 +326,8 @@ export const clientErrorCodes: readonly HttpStatusEntry[] = defineClass('4xx', [
     },
     realtime: {
       en: 'A WebSocket-only endpoint answers 426 to a plain HTTP request, for example when it is opened with fetch or in a browser tab. It can also mean an unsupported Sec-WebSocket-Version.',
-      'zh-CN': '只接受 WebSocket 的接口收到普通 HTTP 请求时会返回 426，比如用 fetch 请求或直接在浏览器标签页打开。它也可能表示 Sec-WebSocket-Version 不受支持。',
+      'zh-CN':
+        '只接受 WebSocket 的接口收到普通 HTTP 请求时会返回 426，比如用 fetch 请求或直接在浏览器标签页打开。它也可能表示 Sec-WebSocket-Version 不受支持。',
     },
     contexts: {
       'ws-handshake': {

@@ -6,7 +6,8 @@ import { defineClass, type HttpStatusEntry } from './http-status-types';
 
 const proxyTimeoutPoll = {
   en: 'If long polls end like this after the same number of seconds each time, a proxy or load balancer timeout is shorter than the hold time. Hold requests for less than that timeout (30 s is a common safe value) or raise it.',
-  'zh-CN': '如果长轮询每次都在相同秒数后以此结束，说明代理或负载均衡的超时比挂起时间短。把挂起时间设得比它短（30 秒通常比较稳妥），或者调大这个超时。',
+  'zh-CN':
+    '如果长轮询每次都在相同秒数后以此结束，说明代理或负载均衡的超时比挂起时间短。把挂起时间设得比它短（30 秒通常比较稳妥），或者调大这个超时。',
 } as const;
 
 export const serverErrorCodes: readonly HttpStatusEntry[] = defineClass('5xx', [

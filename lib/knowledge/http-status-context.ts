@@ -12,7 +12,8 @@ const interim: Localized = {
 
 const wsFailed: Localized = {
   en: 'The handshake failed: only 101 Switching Protocols opens a WebSocket. The page is never told this status; it gets an error event and then a close event with code 1006.',
-  'zh-CN': '握手失败：只有 101 Switching Protocols 才能建立 WebSocket。页面不会得知这个状态码，只会先收到 error 事件，再收到关闭码为 1006 的 close 事件。',
+  'zh-CN':
+    '握手失败：只有 101 Switching Protocols 才能建立 WebSocket。页面不会得知这个状态码，只会先收到 error 事件，再收到关闭码为 1006 的 close 事件。',
 };
 
 const wsRedirect: Localized = {
@@ -32,7 +33,8 @@ const esRedirect: Localized = {
 
 const esError: Localized = {
   en: 'An EventSource does not retry after an HTTP error status: it fires error, moves to CLOSED (readyState 2) and stays there. Its automatic reconnect only covers a stream that opened and then dropped or ended. The page must create a new EventSource to try again.',
-  'zh-CN': 'EventSource 遇到 HTTP 错误状态码后不会重试：它触发 error 事件，进入 CLOSED（readyState 为 2）并一直保持。自动重连只针对已经打开、随后中断或结束的事件流。页面要重试，必须新建一个 EventSource。',
+  'zh-CN':
+    'EventSource 遇到 HTTP 错误状态码后不会重试：它触发 error 事件，进入 CLOSED（readyState 为 2）并一直保持。自动重连只针对已经打开、随后中断或结束的事件流。页面要重试，必须新建一个 EventSource。',
 };
 
 const pollSuccess: Localized = {

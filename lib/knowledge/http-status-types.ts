@@ -34,9 +34,6 @@ export interface HttpStatusEntry {
 /** Data files list codes without repeating the class; defineClass stamps it on. */
 export type HttpStatusSeed = Omit<HttpStatusEntry, 'statusClass'>;
 
-export function defineClass(
-  statusClass: HttpStatusClass,
-  seeds: readonly HttpStatusSeed[],
-): readonly HttpStatusEntry[] {
+export function defineClass(statusClass: HttpStatusClass, seeds: readonly HttpStatusSeed[]): readonly HttpStatusEntry[] {
   return seeds.map((seed) => ({ ...seed, statusClass }));
 }

@@ -10,12 +10,7 @@ import { serverErrorCodes } from './http-status-5xx';
 import { httpStatusClasses, statusClassOf } from './http-status-classes';
 import { genericContextNote } from './http-status-context';
 import type { Explanation } from './explanation';
-import type {
-  HttpRegistryStatus,
-  HttpStatusClass,
-  HttpStatusContext,
-  HttpStatusEntry,
-} from './http-status-types';
+import type { HttpRegistryStatus, HttpStatusClass, HttpStatusContext, HttpStatusEntry } from './http-status-types';
 
 export const httpStatusEntries: readonly HttpStatusEntry[] = [
   ...informationalCodes,
@@ -25,9 +20,7 @@ export const httpStatusEntries: readonly HttpStatusEntry[] = [
   ...serverErrorCodes,
 ];
 
-const byCode: ReadonlyMap<number, HttpStatusEntry> = new Map(
-  httpStatusEntries.map((entry) => [entry.code, entry]),
-);
+const byCode: ReadonlyMap<number, HttpStatusEntry> = new Map(httpStatusEntries.map((entry) => [entry.code, entry]));
 
 export type HttpStatusKind = 'registered' | 'unregistered' | 'out-of-range';
 
@@ -141,11 +134,7 @@ function titleOf(info: HttpStatusInfo, locale: Locale): string {
  * Plain text for a tooltip. Paragraphs are separated by a blank line; the UI renders them as
  * text (never HTML), with white-space preserved.
  */
-export function explainHttpStatus(
-  code: number,
-  context: HttpStatusContext | undefined,
-  locale: Locale,
-): Explanation {
+export function explainHttpStatus(code: number, context: HttpStatusContext | undefined, locale: Locale): Explanation {
   const info = httpStatusInfo(code);
   const parts: string[] = [localize(info.summary, locale)];
   if (context !== undefined && info.statusClass !== null) {

@@ -3,12 +3,7 @@
 
 export type { Explanation } from './explanation';
 
-export type {
-  HttpRegistryStatus,
-  HttpStatusClass,
-  HttpStatusContext,
-  HttpStatusEntry,
-} from './http-status-types';
+export type { HttpRegistryStatus, HttpStatusClass, HttpStatusContext, HttpStatusEntry } from './http-status-types';
 export { httpStatusClasses, statusClassOf, type HttpStatusClassInfo } from './http-status-classes';
 export {
   explainHttpStatus,

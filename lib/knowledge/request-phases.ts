@@ -75,12 +75,7 @@ export const requestPhaseInfo: Readonly<Record<RequestPhase, { label: Localized;
 
 // Resource Timing reports 0 for any mark it hides (cross-origin without Timing-Allow-Origin) or
 // that did not happen, so 0 means "unknown", never "at time zero".
-function span(
-  phase: RequestPhase,
-  start: number,
-  end: number,
-  origin: number,
-): PhaseDuration | null {
+function span(phase: RequestPhase, start: number, end: number, origin: number): PhaseDuration | null {
   if (!(start > 0) || !(end > 0) || !Number.isFinite(start) || !Number.isFinite(end)) return null;
   const ms = end - start;
   if (!(ms > 0)) return null;
@@ -92,9 +87,7 @@ export function phasesFromResourceTiming(entry: ResourceTimingLike): PhaseDurati
   // secureConnectionStart sits inside the connect span; outside it (0, or a reused connection)
   // there was no TLS work to show.
   const tlsStart =
-    entry.secureConnectionStart > 0 &&
-    entry.secureConnectionStart >= entry.connectStart &&
-    entry.secureConnectionStart <= entry.connectEnd
+    entry.secureConnectionStart > 0 && entry.secureConnectionStart >= entry.connectStart && entry.secureConnectionStart <= entry.connectEnd
       ? entry.secureConnectionStart
       : 0;
   const candidates = [

@@ -29,7 +29,8 @@ export const techniqueCards: readonly TechniqueCard[] = [
     },
     howItWorks: {
       en: 'A timer in the page (setInterval or a loop of setTimeout) sends an ordinary HTTP request every few seconds. The server replies straight away, with fresh data or with nothing new. Updates feel as fresh as the interval is short.',
-      'zh-CN': '页面里的定时器（setInterval 或循环调用的 setTimeout）每隔几秒发一次普通的 HTTP 请求。服务器马上回复，要么带回新数据，要么告诉你没变化。轮询间隔越短，更新就越及时。',
+      'zh-CN':
+        '页面里的定时器（setInterval 或循环调用的 setTimeout）每隔几秒发一次普通的 HTTP 请求。服务器马上回复，要么带回新数据，要么告诉你没变化。轮询间隔越短，更新就越及时。',
     },
     strengths: [
       { en: 'Easy to understand and to build: plain requests, any server.', 'zh-CN': '原理简单，实现方便：普通请求，任何服务器都能支持。' },
@@ -37,8 +38,14 @@ export const techniqueCards: readonly TechniqueCard[] = [
       { en: 'Each request stands alone, so a failure only costs one round.', 'zh-CN': '每次请求互不相关，失败了也只影响这一轮。' },
     ],
     costs: [
-      { en: 'Most requests come back empty, yet each one carries full HTTP headers.', 'zh-CN': '大部分请求都空手而归，但每次都要带上完整的 HTTP 头。' },
-      { en: 'Load grows with users times frequency; with many users the server slows down.', 'zh-CN': '服务器压力随用户数和频率成倍增长，用户一多就会变慢。' },
+      {
+        en: 'Most requests come back empty, yet each one carries full HTTP headers.',
+        'zh-CN': '大部分请求都空手而归，但每次都要带上完整的 HTTP 头。',
+      },
+      {
+        en: 'Load grows with users times frequency; with many users the server slows down.',
+        'zh-CN': '服务器压力随用户数和频率成倍增长，用户一多就会变慢。',
+      },
       { en: 'Delay up to one full interval before a change is seen.', 'zh-CN': '变化最多要等一个完整的轮询间隔才能被看到。' },
     ],
     goodFor: [
@@ -55,17 +62,27 @@ export const techniqueCards: readonly TechniqueCard[] = [
     },
     howItWorks: {
       en: 'The server does not answer right away: it keeps the request waiting. When data changes it responds at once; if nothing happens before its timer runs out, it sends an empty answer. Either way the page handles the response and immediately sends the next request. Also known as Comet.',
-      'zh-CN': '服务器收到请求后不马上回复，而是把它挂起。数据一有变化就立即响应；如果到时间仍没有变化，就返回一个空响应。无论哪种情况，页面处理完响应后都会立刻发起下一轮请求。这种方式也叫 Comet。',
+      'zh-CN':
+        '服务器收到请求后不马上回复，而是把它挂起。数据一有变化就立即响应；如果到时间仍没有变化，就返回一个空响应。无论哪种情况，页面处理完响应后都会立刻发起下一轮请求。这种方式也叫 Comet。',
     },
     strengths: [
       { en: 'Far fewer requests than short polling, and news arrives almost at once.', 'zh-CN': '请求数比短轮询少得多，消息也几乎能即时到达。' },
       { en: 'Still plain HTTP, so it works where WebSocket is blocked.', 'zh-CN': '仍然是普通 HTTP，在 WebSocket 被拦截的环境里也能用。' },
     ],
     costs: [
-      { en: 'Each waiting request ties up a connection and server resources while it hangs.', 'zh-CN': '每个挂起的请求在等待期间都占着连接和服务器资源。' },
+      {
+        en: 'Each waiting request ties up a connection and server resources while it hangs.',
+        'zh-CN': '每个挂起的请求在等待期间都占着连接和服务器资源。',
+      },
       { en: 'The server must handle many concurrent held requests.', 'zh-CN': '服务器必须能同时应付大量挂起的请求。' },
-      { en: 'Hold times must stay below every proxy timeout, or requests end in 504 or 408.', 'zh-CN': '挂起时间必须短于链路上所有代理的超时，否则请求会以 504 或 408 结束。' },
-      { en: 'Messages that arrive between two polls must be buffered by the server, or they are lost.', 'zh-CN': '两次请求之间到达的消息需要服务器缓存，否则就会丢失。' },
+      {
+        en: 'Hold times must stay below every proxy timeout, or requests end in 504 or 408.',
+        'zh-CN': '挂起时间必须短于链路上所有代理的超时，否则请求会以 504 或 408 结束。',
+      },
+      {
+        en: 'Messages that arrive between two polls must be buffered by the server, or they are lost.',
+        'zh-CN': '两次请求之间到达的消息需要服务器缓存，否则就会丢失。',
+      },
     ],
     goodFor: [
       { en: 'Notifications and likes where WebSocket or SSE is not available', 'zh-CN': '在无法使用 WebSocket 或 SSE 时推送通知、点赞提醒' },
@@ -81,23 +98,39 @@ export const techniqueCards: readonly TechniqueCard[] = [
     },
     howItWorks: {
       en: 'The page opens an EventSource; the server answers with Content-Type text/event-stream and never finishes the response. Each time data changes it writes an event, and the browser fires it in the page. If the connection drops, the browser reconnects on its own and reports the last event id it saw.',
-      'zh-CN': '页面创建一个 EventSource，服务器以 Content-Type: text/event-stream 响应，并且一直不结束这个响应。数据每次变化，服务器就写入一条事件，浏览器随即在页面里触发它。连接断开后，浏览器会自动重连，并告诉服务器它收到的最后一个事件 id。',
+      'zh-CN':
+        '页面创建一个 EventSource，服务器以 Content-Type: text/event-stream 响应，并且一直不结束这个响应。数据每次变化，服务器就写入一条事件，浏览器随即在页面里触发它。连接断开后，浏览器会自动重连，并告诉服务器它收到的最后一个事件 id。',
     },
     strengths: [
-      { en: 'Plain HTTP: works with ordinary servers, proxies, cookies and HTTP/2.', 'zh-CN': '基于普通 HTTP：兼容常规服务器、代理、Cookie 和 HTTP/2。' },
+      {
+        en: 'Plain HTTP: works with ordinary servers, proxies, cookies and HTTP/2.',
+        'zh-CN': '基于普通 HTTP：兼容常规服务器、代理、Cookie 和 HTTP/2。',
+      },
       { en: 'Light and simple to use: a few lines on each side.', 'zh-CN': '轻量、好用：前后端各写几行代码即可。' },
       { en: 'Reconnect and resume (Last-Event-ID) are built in.', 'zh-CN': '内置断线重连和断点续传（Last-Event-ID）。' },
       { en: 'Named event types let one stream carry several kinds of message.', 'zh-CN': '支持自定义事件类型，一条流可以承载多种消息。' },
     ],
     costs: [
-      { en: 'One way only: the page still sends to the server with ordinary requests.', 'zh-CN': '只能单向：页面要向服务器发消息，仍需另发普通请求。' },
-      { en: 'Text only (UTF-8); binary data must be encoded, e.g. as Base64.', 'zh-CN': '只能传文本（UTF-8）；二进制数据需要先编码，比如转成 Base64。' },
+      {
+        en: 'One way only: the page still sends to the server with ordinary requests.',
+        'zh-CN': '只能单向：页面要向服务器发消息，仍需另发普通请求。',
+      },
+      {
+        en: 'Text only (UTF-8); binary data must be encoded, e.g. as Base64.',
+        'zh-CN': '只能传文本（UTF-8）；二进制数据需要先编码，比如转成 Base64。',
+      },
       { en: 'EventSource cannot send custom headers or a request body.', 'zh-CN': 'EventSource 不能设置自定义请求头，也不能带请求体。' },
-      { en: 'On HTTP/1.1 each open stream uses one of the roughly six connections a browser allows per site, shared by all tabs.', 'zh-CN': '在 HTTP/1.1 下，每条打开的事件流都占用浏览器对同一站点大约 6 个连接中的一个，而且所有标签页共用这个配额。' },
+      {
+        en: 'On HTTP/1.1 each open stream uses one of the roughly six connections a browser allows per site, shared by all tabs.',
+        'zh-CN': '在 HTTP/1.1 下，每条打开的事件流都占用浏览器对同一站点大约 6 个连接中的一个，而且所有标签页共用这个配额。',
+      },
     ],
     goodFor: [
       { en: 'Live data feeds, notifications, progress updates', 'zh-CN': '实时数据、消息通知、进度更新' },
-      { en: 'Streaming AI answers token by token (usually fetch plus a stream reader)', 'zh-CN': '逐字输出的 AI 回答（通常用 fetch 加流式读取实现）' },
+      {
+        en: 'Streaming AI answers token by token (usually fetch plus a stream reader)',
+        'zh-CN': '逐字输出的 AI 回答（通常用 fetch 加流式读取实现）',
+      },
     ],
   },
   {
@@ -109,7 +142,8 @@ export const techniqueCards: readonly TechniqueCard[] = [
     },
     howItWorks: {
       en: 'The browser sends an HTTP request asking to upgrade; the server agrees with 101 Switching Protocols. From then on the same TCP connection carries WebSocket frames in both directions. Neither side is a requester: there is no request and response any more, only messages.',
-      'zh-CN': '浏览器先发一个请求协议升级的 HTTP 请求，服务器以 101 Switching Protocols 同意。此后同一条 TCP 连接上双向传输的就是 WebSocket 帧。双方地位平等，不再有请求和响应之分，只有消息。',
+      'zh-CN':
+        '浏览器先发一个请求协议升级的 HTTP 请求，服务器以 101 Switching Protocols 同意。此后同一条 TCP 连接上双向传输的就是 WebSocket 帧。双方地位平等，不再有请求和响应之分，只有消息。',
     },
     strengths: [
       { en: 'Full duplex: both sides send at any time over one connection.', 'zh-CN': '全双工：双方可通过同一条连接随时发送。' },
@@ -117,8 +151,14 @@ export const techniqueCards: readonly TechniqueCard[] = [
       { en: 'Carries both text and binary messages.', 'zh-CN': '文本和二进制消息都能传。' },
     ],
     costs: [
-      { en: 'Its own protocol: servers, proxies and load balancers need explicit support.', 'zh-CN': '是独立的协议：服务器、代理和负载均衡都需要专门支持。' },
-      { en: 'No built-in reconnect or resume; the app must write both, plus heartbeats.', 'zh-CN': '没有内置的断线重连和续传，应用要自己实现，还要加心跳。' },
+      {
+        en: 'Its own protocol: servers, proxies and load balancers need explicit support.',
+        'zh-CN': '是独立的协议：服务器、代理和负载均衡都需要专门支持。',
+      },
+      {
+        en: 'No built-in reconnect or resume; the app must write both, plus heartbeats.',
+        'zh-CN': '没有内置的断线重连和续传，应用要自己实现，还要加心跳。',
+      },
       { en: 'No built-in message types; the app designs its own message format.', 'zh-CN': '没有内置的消息类型，需要应用自己设计消息格式。' },
       { en: 'Stateful connections make scaling out harder than with plain requests.', 'zh-CN': '连接有状态，横向扩容比普通请求更麻烦。' },
     ],
@@ -129,15 +169,7 @@ export const techniqueCards: readonly TechniqueCard[] = [
   },
 ];
 
-export type ComparisonAxisId =
-  | 'protocol'
-  | 'direction'
-  | 'complexity'
-  | 'reconnect'
-  | 'data'
-  | 'customEvents'
-  | 'support'
-  | 'latency';
+export type ComparisonAxisId = 'protocol' | 'direction' | 'complexity' | 'reconnect' | 'data' | 'customEvents' | 'support' | 'latency';
 
 export interface ComparisonAxis {
   id: ComparisonAxisId;

@@ -111,9 +111,7 @@ export function detectBackoff(gapsMs: readonly number[]): BackoffResult {
 
   const { growth, capMs } = findCap(xs);
   const fixed = fitFixed(xs);
-  const candidates = [fitExponential(xs, growth, capMs), fitLinear(xs, growth, capMs)].filter(
-    (f): f is Fit => f !== null && f.fits,
-  );
+  const candidates = [fitExponential(xs, growth, capMs), fitLinear(xs, growth, capMs)].filter((f): f is Fit => f !== null && f.fits);
   candidates.sort((p, q) => p.score - q.score);
   const best = candidates[0];
   // A growing model must explain the data clearly better than a constant delay to be believed.
@@ -153,11 +151,7 @@ export function reconnectDelays(sorted: readonly ConnectionAttempt[]): number[] 
  * A storm: at least `minReconnects` reconnects inside `windowMs` whose delays do not grow (no
  * linear or exponential backoff), i.e. a client hammering a server that keeps refusing it.
  */
-export function isReconnectStorm(
-  attempts: readonly ConnectionAttempt[],
-  windowMs = 10_000,
-  minReconnects = 5,
-): boolean {
+export function isReconnectStorm(attempts: readonly ConnectionAttempt[], windowMs = 10_000, minReconnects = 5): boolean {
   const sorted = [...attempts].sort((a, b) => a.createdAt - b.createdAt);
   if (sorted.length < minReconnects + 1) return false;
   const delays = reconnectDelays(sorted);

@@ -14,7 +14,16 @@ export function shellQuote(s: string): string {
 }
 
 // Headers the browser sets itself: copying them would only make the command lie.
-const BROWSER_OWNED = new Set(['host', 'connection', 'content-length', 'accept-encoding', 'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-extensions', 'upgrade']);
+const BROWSER_OWNED = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'accept-encoding',
+  'sec-websocket-key',
+  'sec-websocket-version',
+  'sec-websocket-extensions',
+  'upgrade',
+]);
 
 export function toCurl(req: RequestLike): string {
   const parts = ['curl', shellQuote(req.url)];

@@ -133,7 +133,6 @@ function positiveTerms(n: FilterNode, negated: boolean, out: Array<Extract<Filte
   }
 }
 
-
 const matcherCache = new WeakMap<FilterNode, RegExp[]>();
 
 function matchers(ast: FilterNode): RegExp[] {
@@ -141,9 +140,7 @@ function matchers(ast: FilterNode): RegExp[] {
   if (!list) {
     const terms: Array<Extract<FilterNode, { type: 'text' | 'regex' }>> = [];
     positiveTerms(ast, false, terms);
-    list = terms.map((t) =>
-      t.type === 'text' ? new RegExp(escapeRegex(t.value), 'gi') : new RegExp(t.source, `${stripStateful(t.flags)}g`),
-    );
+    list = terms.map((t) => (t.type === 'text' ? new RegExp(escapeRegex(t.value), 'gi') : new RegExp(t.source, `${stripStateful(t.flags)}g`)));
     matcherCache.set(ast, list);
   }
   return list;

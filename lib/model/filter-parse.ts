@@ -2,15 +2,7 @@
 // Tokenizer and recursive-descent parser for the frame filter language (see filter-ast.ts). Errors
 // carry a character offset so the panel can underline the offending part of the query.
 
-import {
-  FILTER_FIELDS,
-  FILTER_KINDS,
-  KIND_ALIASES,
-  stripStateful,
-  type FieldName,
-  type FilterNode,
-  type ParseResult,
-} from './filter-ast';
+import { FILTER_FIELDS, FILTER_KINDS, KIND_ALIASES, stripStateful, type FieldName, type FilterNode, type ParseResult } from './filter-ast';
 
 class FilterSyntaxError extends Error {
   constructor(
@@ -103,7 +95,6 @@ function regexNode(source: string, flags: string, at: number): FilterNode {
   }
   return { type: 'regex', source, flags, at };
 }
-
 
 function tokenize(q: string): Token[] {
   const tokens: Token[] = [];
@@ -224,10 +215,7 @@ function parseStatus(v: string, at: number): FilterNode {
   }
   m = /^(>=|<=|>|<|=)?(\d{1,4})$/.exec(v);
   if (m) return { type: 'status', ...toRange(m[1] ?? '=', Number(m[2])) };
-  throw new FilterSyntaxError(
-    `status: expects a code (404), a class (4xx), a range (200-299) or a comparison (>=500), not '${v}'`,
-    at,
-  );
+  throw new FilterSyntaxError(`status: expects a code (404), a class (4xx), a range (200-299) or a comparison (>=500), not '${v}'`, at);
 }
 
 function parseSize(v: string, at: number): FilterNode {

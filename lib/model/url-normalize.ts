@@ -74,11 +74,7 @@ export function isNoiseParam(name: string, value: string, opts?: NormalizeOption
 }
 
 /** Keeps pairs raw (no re-encoding) so `a=%20` and `a=+` stay distinguishable, as servers see them. */
-export function normalizeQuery(
-  search: string,
-  opts?: NormalizeOptions,
-  extraDrop?: (name: string, value: string) => boolean,
-): string {
+export function normalizeQuery(search: string, opts?: NormalizeOptions, extraDrop?: (name: string, value: string) => boolean): string {
   const raw = search.startsWith('?') ? search.slice(1) : search;
   if (raw === '') return '';
   // Engine.IO (socket.io) polling: `t` is its cache buster whatever it looks like. Newer clients
@@ -108,11 +104,7 @@ const RELATIVE_BASE = 'http://relative.invalid';
  * Canonical form of a URL for grouping: scheme, host, port and path kept; fragment, user info and
  * cache-busting query parameters dropped; remaining parameters sorted. Never throws.
  */
-export function normalizeUrl(
-  url: string,
-  opts?: NormalizeOptions,
-  extraDrop?: (name: string, value: string) => boolean,
-): string {
+export function normalizeUrl(url: string, opts?: NormalizeOptions, extraDrop?: (name: string, value: string) => boolean): string {
   const trimmed = url.trim();
   let parsed: URL;
   let relative = false;
@@ -133,18 +125,7 @@ export function normalizeUrl(
 
 // Keys whose short string value names the operation; two POSTs to /rpc with different `method`
 // are different endpoints even when the body shapes match.
-const DISCRIMINATOR_KEYS = new Set([
-  'operationname',
-  'type',
-  'action',
-  'method',
-  'op',
-  'cmd',
-  'command',
-  'event',
-  'channel',
-  'topic',
-]);
+const DISCRIMINATOR_KEYS = new Set(['operationname', 'type', 'action', 'method', 'op', 'cmd', 'command', 'event', 'channel', 'topic']);
 
 const MAX_SHAPE_DEPTH = 6;
 const MAX_SHAPE_PATHS = 64;
@@ -235,8 +216,27 @@ export function endpointKey(method: string, url: string, requestBody?: string): 
 // Parameters that carry a position in a stream: a long-poll client sends the last id it saw
 // (`?since=41`, `?cursor=…`), so every request has a new value on the same endpoint.
 const CURSOR_PARAMS = new Set([
-  'since', 'cursor', 'after', 'last', 'lastid', 'last_id', 'lasteventid', 'last_event_id', 'offset',
-  'seq', 'sequence', 'ack', 'position', 'pos', 'marker', 'watermark', 'revision', 'rev', 'from_id', 'sinceid', 'since_id',
+  'since',
+  'cursor',
+  'after',
+  'last',
+  'lastid',
+  'last_id',
+  'lasteventid',
+  'last_event_id',
+  'offset',
+  'seq',
+  'sequence',
+  'ack',
+  'position',
+  'pos',
+  'marker',
+  'watermark',
+  'revision',
+  'rev',
+  'from_id',
+  'sinceid',
+  'since_id',
 ]);
 
 export function isCursorParam(name: string): boolean {
@@ -249,5 +249,9 @@ export function isCursorParam(name: string): boolean {
  * polling channel.
  */
 export function pollingEndpointKey(method: string, url: string, requestBody?: string, extraDrop?: (name: string) => boolean): string {
-  return endpointKey(method, normalizeUrl(url, undefined, (name) => isCursorParam(name) || (extraDrop?.(name) ?? false)), requestBody);
+  return endpointKey(
+    method,
+    normalizeUrl(url, undefined, (name) => isCursorParam(name) || (extraDrop?.(name) ?? false)),
+    requestBody,
+  );
 }

@@ -25,7 +25,10 @@ export function installAgent(): void {
   const startedAt = nowMs();
   let link: RelayLink | undefined;
   const post = (message: PageToPanelMessage) => link?.post(message);
-  const recorder = new Recorder((records) => post({ ...makeEnvelope('batch'), agentId, records }), (packed) => post({ ...makeEnvelope('batch'), agentId, records: [], packed }));
+  const recorder = new Recorder(
+    (records) => post({ ...makeEnvelope('batch'), agentId, records }),
+    (packed) => post({ ...makeEnvelope('batch'), agentId, records: [], packed }),
+  );
   const registry = new ConnectionRegistry();
   const ctx: CommandContext = { recorder, registry };
   const workers = new WorkerHub(post);
@@ -59,7 +62,8 @@ export function installAgent(): void {
         recorder.detach();
         break;
       case 'command':
-        if (message.agentId === agentId) post({ ...makeEnvelope('command-result'), agentId, result: runCommand(ctx, message.commandId, message.command) });
+        if (message.agentId === agentId)
+          post({ ...makeEnvelope('command-result'), agentId, result: runCommand(ctx, message.commandId, message.command) });
         break;
     }
   };

@@ -40,7 +40,7 @@ export function installBodyObserver(): BodyObserver | undefined {
    * the page gets a plain native Promise whatever the page did to Promise species. Agent errors are
    * caught inline (this runs for every chunk the page reads).
    */
-  const follow = <T,>(p: Promise<T>, sink: BodySink, stream: object, onValue: OnValue<T>): Promise<T> =>
+  const follow = <T>(p: Promise<T>, sink: BodySink, stream: object, onValue: OnValue<T>): Promise<T> =>
     new natives.PromiseCtor<T>((resolve, reject) =>
       call(
         natives.promiseThen,
@@ -105,7 +105,11 @@ export function installBodyObserver(): BodyObserver | undefined {
     };
     wrapMethod(streamProto, 'values', trackIterator);
     // WebIDL makes @@asyncIterator the very same function as values(); keep them identical.
-    if (sameFunction) natives.defineProperty(streamProto, Symbol.asyncIterator, { ...natives.getOwnPropertyDescriptor(streamProto, Symbol.asyncIterator)!, value: streamProto.values });
+    if (sameFunction)
+      natives.defineProperty(streamProto, Symbol.asyncIterator, {
+        ...natives.getOwnPropertyDescriptor(streamProto, Symbol.asyncIterator)!,
+        value: streamProto.values,
+      });
     else wrapMethod(streamProto, Symbol.asyncIterator, trackIterator);
     try {
       const iteratorProto = Object.getPrototypeOf((new ReadableStream() as unknown as { values(): object }).values());

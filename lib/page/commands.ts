@@ -41,23 +41,39 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
           entry.held = [];
           // Released in arrival order as fresh events: Chrome silently refuses to dispatch an event
           // object a second time. They are untrusted, so our own listener does not record them twice.
-          for (const event of held) call(natives.dispatchEvent, ws, new MessageEvent('message', { data: event.data, origin: event.origin, lastEventId: event.lastEventId }));
+          for (const event of held)
+            call(natives.dispatchEvent, ws, new MessageEvent('message', { data: event.data, origin: event.origin, lastEventId: event.lastEventId }));
         }
         return { commandId, ok: true };
       }
-      if (entry.closed || ws.readyState >= 2) return fail('The WebSocket is closed; reconnect first (the page opens a new connection in the same channel).');
+      if (entry.closed || ws.readyState >= 2)
+        return fail('The WebSocket is closed; reconnect first (the page opens a new connection in the same channel).');
       if (command.kind === 'ws-send') {
         if (ws.readyState !== 1) return fail('The WebSocket is still connecting.');
         const data = command.binary ? base64ToBytes(command.data) : command.data;
         call(ctx.ws.nativeSend, ws, data);
-        ctx.recorder.emit({ type: 'ws-frame', t: nowMs(), conn: command.conn, dir: 'out', payload: anyPreview(data, cap).preview, synthetic: 'sent' });
+        ctx.recorder.emit({
+          type: 'ws-frame',
+          t: nowMs(),
+          conn: command.conn,
+          dir: 'out',
+          payload: anyPreview(data, cap).preview,
+          synthetic: 'sent',
+        });
         return { commandId, ok: true };
       }
       if (command.kind === 'ws-inject') {
         const bytes = command.binary ? base64ToBytes(command.data) : undefined;
         const data = bytes ? (ws.binaryType === 'blob' ? new Blob([bytes]) : bytes.buffer) : command.data;
         const event = new MessageEvent('message', { data, origin: originOf(ws.url) });
-        ctx.recorder.emit({ type: 'ws-frame', t: nowMs(), conn: command.conn, dir: 'in', payload: anyPreview(bytes ?? command.data, cap).preview, synthetic: 'injected' });
+        ctx.recorder.emit({
+          type: 'ws-frame',
+          t: nowMs(),
+          conn: command.conn,
+          dir: 'in',
+          payload: anyPreview(bytes ?? command.data, cap).preview,
+          synthetic: 'injected',
+        });
         call(natives.dispatchEvent, ws, event);
         return { commandId, ok: true };
       }
@@ -81,7 +97,15 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
       const source = target as EventSource;
       if (source.readyState === 2) return fail('The EventSource is closed for good; the page must create a new one.');
       const event = new MessageEvent(command.event || 'message', { data: command.data, lastEventId: command.id, origin: originOf(source.url) });
-      ctx.recorder.emit({ type: 'sse-event', t: nowMs(), conn: command.conn, event: command.event || 'message', id: command.id, payload: textPreview(command.data, cap), synthetic: 'injected' });
+      ctx.recorder.emit({
+        type: 'sse-event',
+        t: nowMs(),
+        conn: command.conn,
+        event: command.event || 'message',
+        id: command.id,
+        payload: textPreview(command.data, cap),
+        synthetic: 'injected',
+      });
       call(natives.dispatchEvent, source, event);
       return { commandId, ok: true };
     }

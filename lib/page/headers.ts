@@ -14,7 +14,8 @@ export function headerList(source: unknown): [string, string][] {
         if (out.length < MAX_HEADERS) out.push([name, value]);
       });
     } else if (Array.isArray(source)) {
-      for (const pair of source.slice(0, MAX_HEADERS)) if (Array.isArray(pair) && pair.length === 2) out.push([String(pair[0]).toLowerCase(), String(pair[1])]);
+      for (const pair of source.slice(0, MAX_HEADERS))
+        if (Array.isArray(pair) && pair.length === 2) out.push([String(pair[0]).toLowerCase(), String(pair[1])]);
     } else {
       for (const key of Object.keys(source).slice(0, MAX_HEADERS)) out.push([key.toLowerCase(), String((source as Record<string, unknown>)[key])]);
     }

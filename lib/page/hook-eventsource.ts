@@ -39,7 +39,14 @@ export function hookEventSource(recorder: Recorder, registry: ConnectionRegistry
     registry.add(conn, 'sse', source);
     const st: SourceState = { conn };
     state.set(source, st);
-    recorder.emit({ type: 'sse-create', t: nowMs(), conn, url: getUrl(source), withCredentials: getWithCredentials(source), stack: captureStack() as string | undefined });
+    recorder.emit({
+      type: 'sse-create',
+      t: nowMs(),
+      conn,
+      url: getUrl(source),
+      withCredentials: getWithCredentials(source),
+      stack: captureStack() as string | undefined,
+    });
     call(natives.addEventListener, source, 'open', (e: Event) => safely(() => e.isTrusted && recorder.emit({ type: 'sse-open', t: nowMs(), conn })));
     call(natives.addEventListener, source, 'error', (e: Event) =>
       safely(() => {
@@ -57,7 +64,13 @@ export function hookEventSource(recorder: Recorder, registry: ConnectionRegistry
         watches,
         onEvent: (event) => {
           const data = getData(event);
-          recorder.sseEvent(conn, getType(event), getLastEventId(event), typeof data === 'string' ? data : String(data), natives.timeOrigin + getTimeStamp(event));
+          recorder.sseEvent(
+            conn,
+            getType(event),
+            getLastEventId(event),
+            typeof data === 'string' ? data : String(data),
+            natives.timeOrigin + getTimeStamp(event),
+          );
           return false;
         },
       },

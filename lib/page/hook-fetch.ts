@@ -81,7 +81,8 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
   const buildRequest = (args: unknown[]): { request: Request; body: unknown } => {
     const init = args[1];
     // No init object: the page's own argument list does (the Request ignores extra arguments).
-    if ((typeof init !== 'object' || init === null) && typeof init !== 'function') return { request: natives.construct(RequestCtor, args) as Request, body: undefined };
+    if ((typeof init !== 'object' || init === null) && typeof init !== 'function')
+      return { request: natives.construct(RequestCtor, args) as Request, body: undefined };
     let body: unknown;
     const request = natives.construct(RequestCtor, [
       args[0],

@@ -54,7 +54,14 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry, 
     const live = registry.add(conn, 'ws', ws);
     const st: SocketState = { conn, live, closeCalled: false };
     state.set(ws, st);
-    const protocols = args[1] === undefined ? [] : typeof args[1] === 'string' ? [args[1]] : Array.isArray(args[1]) ? args[1].filter((p): p is string => typeof p === 'string') : [];
+    const protocols =
+      args[1] === undefined
+        ? []
+        : typeof args[1] === 'string'
+          ? [args[1]]
+          : Array.isArray(args[1])
+            ? args[1].filter((p): p is string => typeof p === 'string')
+            : [];
     recorder.emit({ type: 'ws-create', t: nowMs(), conn, url: getUrl(ws), protocols, stack: captureStack() as string | undefined });
     call(natives.addEventListener, ws, 'open', () =>
       safely(() => recorder.emit({ type: 'ws-open', t: nowMs(), conn, protocol: getProtocol(ws), extensions: getExtensions(ws) })),
@@ -79,7 +86,9 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry, 
       if (live.dropping) {
         // Simulated network drop: the page sees what a dead network gives, error then close 1006.
         call(natives.stopImmediatePropagation, event);
-        safely(() => recorder.emit({ type: 'ws-close', t: nowMs(), conn, code: 1006, reason: '', wasClean: false, by: 'server', synthetic: 'dropped' }));
+        safely(() =>
+          recorder.emit({ type: 'ws-close', t: nowMs(), conn, code: 1006, reason: '', wasClean: false, by: 'server', synthetic: 'dropped' }),
+        );
         registry.markClosed(conn);
         call(natives.dispatchEvent, ws, new Event('error'));
         call(natives.dispatchEvent, ws, new CloseEvent('close', { code: 1006, reason: '', wasClean: false }));

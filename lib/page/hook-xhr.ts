@@ -137,7 +137,13 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
           body: end.body,
           bodyHash: end.hash,
           outcome,
-          error: outcome === 'ok' ? undefined : describeError({ name: outcome, message: `request ${outcome === 'error' ? 'failed' : outcome === 'abort' ? 'aborted' : 'timed out'}` }),
+          error:
+            outcome === 'ok'
+              ? undefined
+              : describeError({
+                  name: outcome,
+                  message: `request ${outcome === 'error' ? 'failed' : outcome === 'abort' ? 'aborted' : 'timed out'}`,
+                }),
         });
         registry.markClosed(conn);
       }),
@@ -149,7 +155,11 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
     if (type === '' || type === 'text') {
       const text = getResponseText(xhr);
       const body = textPreview(text, cap);
-      return { size: body.size, body: eventStream ? undefined : body, hash: eventStream ? undefined : fnv1a(text.length > cap ? text.slice(0, cap) : text) };
+      return {
+        size: body.size,
+        body: eventStream ? undefined : body,
+        hash: eventStream ? undefined : fnv1a(text.length > cap ? text.slice(0, cap) : text),
+      };
     }
     const response = getResponse(xhr);
     if (response instanceof ArrayBuffer) {

@@ -85,7 +85,8 @@ export class ListenerTap {
 
     wrapMethod(EventTarget.prototype, 'removeEventListener', (native, self, args) => {
       const entry = typeof args[0] === 'string' ? this.entries.get(self as object) : undefined;
-      const wrapper = entry && typeof args[1] === 'function' && entry.owner.watches(args[0] as string) ? this.wrappers.get(args[1] as Listener) : undefined;
+      const wrapper =
+        entry && typeof args[1] === 'function' && entry.owner.watches(args[0] as string) ? this.wrappers.get(args[1] as Listener) : undefined;
       if (!entry || !wrapper) return natives.apply(native, self, args);
       const forwarded = args.slice();
       forwarded[1] = wrapper;

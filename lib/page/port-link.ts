@@ -52,4 +52,3 @@ export function linkToRelay(onMessage: (message: unknown) => void): RelayLink {
     connected: () => delivered,
   };
 }
-

@@ -109,9 +109,24 @@ export class RecordRing {
       case RECORD:
         return resolveLazyFields(item as CaptureRecord);
       case SSE:
-        return { type: 'sse-event', seq, t: this.times[i], conn: this.conns[i], event: this.events[i]!, id: this.ids[i]!, payload: textPreview(item as string, previewBytes) };
+        return {
+          type: 'sse-event',
+          seq,
+          t: this.times[i],
+          conn: this.conns[i],
+          event: this.events[i]!,
+          id: this.ids[i]!,
+          payload: textPreview(item as string, previewBytes),
+        };
       default:
-        return { type: 'ws-frame', seq, t: this.times[i], conn: this.conns[i], dir: this.kinds[i] === WS_IN ? 'in' : 'out', payload: textPreview(item as string, previewBytes) };
+        return {
+          type: 'ws-frame',
+          seq,
+          t: this.times[i],
+          conn: this.conns[i],
+          dir: this.kinds[i] === WS_IN ? 'in' : 'out',
+          payload: textPreview(item as string, previewBytes),
+        };
     }
   }
 
@@ -127,7 +142,8 @@ export class RecordRing {
     const p = textPreview(this.items[i] as string, previewBytes);
     const payload = `{"data":${natives.JSONStringify(p.data)},"binary":false,"size":${p.size},"truncated":${p.truncated}}`;
     const head = `"seq":${seq},"t":${this.times[i]},"conn":${this.conns[i]}`;
-    if (kind === SSE) return `{"type":"sse-event",${head},"event":${natives.JSONStringify(this.events[i])},"id":${natives.JSONStringify(this.ids[i])},"payload":${payload}}`;
+    if (kind === SSE)
+      return `{"type":"sse-event",${head},"event":${natives.JSONStringify(this.events[i])},"id":${natives.JSONStringify(this.ids[i])},"payload":${payload}}`;
     return `{"type":"ws-frame",${head},"dir":"${kind === WS_IN ? 'in' : 'out'}","payload":${payload}}`;
   }
 
@@ -182,6 +198,7 @@ export function recordBytes(r: CaptureRecord): number {
  */
 export function resolveLazyFields(r: CaptureRecord): CaptureRecord {
   if ((r.type === 'http-request' || r.type === 'http-response') && !Array.isArray(r.headers)) r.headers = headerList(r.headers);
-  else if ((r.type === 'ws-create' || r.type === 'sse-create') && r.stack !== undefined && typeof r.stack !== 'string') r.stack = formatStack(r.stack);
+  else if ((r.type === 'ws-create' || r.type === 'sse-create') && r.stack !== undefined && typeof r.stack !== 'string')
+    r.stack = formatStack(r.stack);
   return r;
 }

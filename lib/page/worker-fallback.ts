@@ -77,7 +77,14 @@ function fallBack(worker: Worker, p: Pending): void {
     safely(() => {
       let copy: Event;
       if (e.type === 'error' && typeof ErrorEvent === 'function' && e instanceof ErrorEvent) {
-        copy = new ErrorEvent('error', { message: e.message, filename: e.filename, lineno: e.lineno, colno: e.colno, error: e.error, cancelable: true });
+        copy = new ErrorEvent('error', {
+          message: e.message,
+          filename: e.filename,
+          lineno: e.lineno,
+          colno: e.colno,
+          error: e.error,
+          cancelable: true,
+        });
       } else if (e instanceof MessageEvent) {
         copy = new MessageEvent(e.type, { data: e.data, ports: [...e.ports], origin: e.origin, lastEventId: e.lastEventId });
       } else copy = new Event(e.type, { cancelable: e.cancelable });

@@ -121,10 +121,15 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
       if (p.url.startsWith('blob:')) heldPageBlobs.set(p.url, (heldPageBlobs.get(p.url) ?? 0) + 1);
       natives.setTimeout(release, BLOB_GRACE_MS);
       safely(() =>
-        watchBootstrap(worker, boot.mark, () => natives.construct(target, args, nt) as Worker, () => {
-          refused = true;
-          release();
-        }),
+        watchBootstrap(
+          worker,
+          boot.mark,
+          () => natives.construct(target, args, nt) as Worker,
+          () => {
+            refused = true;
+            release();
+          },
+        ),
       );
       safely(() => {
         const channel = new natives.MessageChannelCtor!();

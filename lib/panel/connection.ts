@@ -76,7 +76,8 @@ export class PanelLink {
   command(agentId: string, command: PanelCommand): Promise<CommandResult> {
     const agent = this.opts.session.agents.get(agentId);
     const commandId = `c${this.nextCommand++}`;
-    if (!agent || !this.transport) return Promise.resolve({ commandId, ok: false, error: 'The page that owns this connection is gone (navigated away or closed).' });
+    if (!agent || !this.transport)
+      return Promise.resolve({ commandId, ok: false, error: 'The page that owns this connection is gone (navigated away or closed).' });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(commandId);
@@ -104,7 +105,8 @@ export class PanelLink {
     } else if (msg.type === 'batch') {
       const records = msg.packed === undefined ? msg.records : unpack(msg.packed);
       const result = session.ingest(m.frameId, m.documentId, msg.agentId, records, this.opts.recording());
-      if (result.resyncFrom !== undefined) this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: result.resyncFrom });
+      if (result.resyncFrom !== undefined)
+        this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: result.resyncFrom });
     } else if (msg.type === 'command-result') {
       const done = this.pending.get(msg.result.commandId);
       if (done) {

@@ -77,7 +77,13 @@ const MAX_UNMATCHED = 200;
 /** A HAR entry's fields joinStatus reads: pending entries keep only these, not their (possibly huge) message lists. */
 function slim(entry: HarEntryLike): HarEntryLike {
   const error = entry._webSocketMessages?.find((x) => x.type === 'error');
-  return { startedDateTime: entry.startedDateTime, request: { url: entry.request.url }, response: { status: entry.response.status }, _resourceType: entry._resourceType, _webSocketMessages: error ? [error] : undefined };
+  return {
+    startedDateTime: entry.startedDateTime,
+    request: { url: entry.request.url },
+    response: { status: entry.response.status },
+    _resourceType: entry._resourceType,
+    _webSocketMessages: error ? [error] : undefined,
+  };
 }
 
 export interface NetworkWatch {

@@ -48,7 +48,8 @@ export function startRelay(): void {
     chrome.storage?.local
       ?.get(AGENT_SETTINGS_KEY)
       .then((stored) => {
-        if (stored[AGENT_SETTINGS_KEY]) pagePort?.postMessage({ ...makeEnvelope('settings'), settings: sanitizeAgentSettings(stored[AGENT_SETTINGS_KEY]) });
+        if (stored[AGENT_SETTINGS_KEY])
+          pagePort?.postMessage({ ...makeEnvelope('settings'), settings: sanitizeAgentSettings(stored[AGENT_SETTINGS_KEY]) });
       })
       .catch(() => {});
   };

@@ -18,13 +18,32 @@ export function advisorInput(session: Session, channel: Channel, now = Date.now(
     const i = rows.at(k);
     const id = session.sseIds.get(i);
     if (id) sseIdsSeen = true;
-    frames.push({ t: f.time[i], dir: f.dir[i] === DIR_OUT ? 'out' : 'in', size: f.size[i], text: f.preview[i], event: f.eventName(i) || undefined, id });
+    frames.push({
+      t: f.time[i],
+      dir: f.dir[i] === DIR_OUT ? 'out' : 'in',
+      size: f.size[i],
+      text: f.preview[i],
+      event: f.eventName(i) || undefined,
+      id,
+    });
   }
   const exchanges: HttpExchange[] = [];
   for (const ci of channel.connections) {
     const h = session.connections[ci].http;
     if (!h || h.eventStream) continue;
-    exchanges.push({ id: String(ci), method: h.method, url: h.url, start: h.start, responseAt: h.responseAt, end: h.end, status: h.status, size: h.size, bodyHash: h.bodyHash, requestBody: h.requestBody, outcome: h.outcome });
+    exchanges.push({
+      id: String(ci),
+      method: h.method,
+      url: h.url,
+      start: h.start,
+      responseAt: h.responseAt,
+      end: h.end,
+      status: h.status,
+      size: h.size,
+      bodyHash: h.bodyHash,
+      requestBody: h.requestBody,
+      outcome: h.outcome,
+    });
   }
   const stream = channel.kind === 'ws' || channel.kind === 'sse' || channel.kind === 'fetch-stream';
   return {

@@ -34,7 +34,15 @@ export function enforceBudget(session: Session, budget: PanelBudget): { previews
 
 function notice(session: Session, kind: 'panel-previews' | 'panel-frames', count: number, first: number, last: number): void {
   const f = session.frames;
-  session.drops.push({ agentId: '', kind, count, fromSeq: f.seq[first] ?? 0, toSeq: f.seq[last] ?? 0, atRow: kind === 'panel-frames' ? 0 : last + 1, time: f.time[last] ?? 0 });
+  session.drops.push({
+    agentId: '',
+    kind,
+    count,
+    fromSeq: f.seq[first] ?? 0,
+    toSeq: f.seq[last] ?? 0,
+    atRow: kind === 'panel-frames' ? 0 : last + 1,
+    time: f.time[last] ?? 0,
+  });
   session.version++;
 }
 

@@ -2,7 +2,18 @@
 // MQTT, Phoenix, ActionCable, JSON-RPC, MessagePack, CBOR): detection once per channel from its
 // first frames, lazy per-row decoding (whole-channel for stateful protocols such as MQTT), and
 // request/response pairs with round-trip times.
-import { DEFAULT_DECODERS, DETECT_SAMPLE, decodeChannel, detectProtocol, pairFrames, safeDecode, type DecodeInput, type DecodedFrame, type FrameDecoder, type FramePair } from '../decoders';
+import {
+  DEFAULT_DECODERS,
+  DETECT_SAMPLE,
+  decodeChannel,
+  detectProtocol,
+  pairFrames,
+  safeDecode,
+  type DecodeInput,
+  type DecodedFrame,
+  type FrameDecoder,
+  type FramePair,
+} from '../decoders';
 import type { Session } from './session';
 import type { Channel } from './session-types';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from './frame-store';
@@ -76,7 +87,10 @@ function decodeWhole(session: Session, channel: Channel, st: State): void {
   if (st.wholeAt === n || !st.decoder) return;
   const from = Math.max(0, n - WHOLE_CHANNEL_CAP);
   const list = rows(channel, from, n);
-  const decoded = decodeChannel(st.decoder, list.map((i) => decodeInput(session, channel, i)));
+  const decoded = decodeChannel(
+    st.decoder,
+    list.map((i) => decodeInput(session, channel, i)),
+  );
   list.forEach((i, k) => st.decoded.set(i, decoded[k] ?? null));
   st.wholeAt = n;
 }

@@ -30,7 +30,14 @@ export function summarizeChannel(session: Session, channel: Channel): ChannelSum
     for (const c of conns) if (c.sseAttempts && c.sseAttempts.length > 1) reconnects += c.sseAttempts.length - 1;
   }
   let state: ConnectionState = last?.state ?? 'closed';
-  if ((channel.kind === 'ws' || channel.kind === 'sse') && state === 'closed' && last && Date.now() - (last.closedAt ?? 0) < 60_000 && conns.length > 1) state = 'reconnecting';
+  if (
+    (channel.kind === 'ws' || channel.kind === 'sse') &&
+    state === 'closed' &&
+    last &&
+    Date.now() - (last.closedAt ?? 0) < 60_000 &&
+    conns.length > 1
+  )
+    state = 'reconnecting';
   if (!isStreamKind(channel.kind)) state = conns.some((c) => c.state !== 'closed') ? 'open' : 'closed';
   let lastStatus = channel.lastStatus;
   for (let i = conns.length - 1; i >= 0 && lastStatus === undefined; i--) if (conns[i].handshakeStatus) lastStatus = conns[i].handshakeStatus;

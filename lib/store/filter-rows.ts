@@ -49,7 +49,15 @@ export function filterRows(session: Session, source: IndexList | null, query: st
 }
 
 /** Appends matches among rows [from, to) to `outcome`; returns false if a scanned row may still change. */
-function scan(session: Session, source: IndexList | null, query: string, timeRange: TimeRange, from: number, to: number, outcome: FilterOutcome): boolean {
+function scan(
+  session: Session,
+  source: IndexList | null,
+  query: string,
+  timeRange: TimeRange,
+  from: number,
+  to: number,
+  outcome: FilterOutcome,
+): boolean {
   const f = session.frames;
   const out = outcome.rows;
   const items = source ? source.items : null;

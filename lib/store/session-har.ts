@@ -35,10 +35,16 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
       errored: c.errored,
     };
     if (c.api === 'ws') {
-      out.frames = rows.map((i) => ({ time: f.time[i], dir: f.dir[i] === DIR_OUT ? 'out' : 'in', opcode: f.flags[i] & FLAG_BINARY ? 2 : 1, data: f.preview[i] }));
+      out.frames = rows.map((i) => ({
+        time: f.time[i],
+        dir: f.dir[i] === DIR_OUT ? 'out' : 'in',
+        opcode: f.flags[i] & FLAG_BINARY ? 2 : 1,
+        data: f.preview[i],
+      }));
     } else {
       if (c.http) out.http = { ...c.http };
-      if (c.api === 'sse' || c.http?.eventStream) out.events = rows.map((i) => ({ time: f.time[i], event: f.eventName(i), id: session.sseIds.get(i) ?? '', data: f.preview[i] }));
+      if (c.api === 'sse' || c.http?.eventStream)
+        out.events = rows.map((i) => ({ time: f.time[i], event: f.eventName(i), id: session.sseIds.get(i) ?? '', data: f.preview[i] }));
     }
     connections.push(out);
   }
@@ -56,20 +62,71 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
       if (c.openedAt !== undefined) out.push({ type: 'ws-open', t: c.openedAt, conn, protocol: c.protocol ?? '', extensions: '' });
       for (const fr of c.frames ?? []) {
         const binary = fr.opcode === 2;
-        out.push({ type: 'ws-frame', t: fr.time, conn, dir: fr.dir, payload: { data: fr.data, binary, size: binary ? base64Size(fr.data) : utf8Length(fr.data), truncated: false } });
+        out.push({
+          type: 'ws-frame',
+          t: fr.time,
+          conn,
+          dir: fr.dir,
+          payload: { data: fr.data, binary, size: binary ? base64Size(fr.data) : utf8Length(fr.data), truncated: false },
+        });
       }
-      if (c.close) out.push({ type: 'ws-close', t: c.closedAt ?? t0, conn, code: c.close.code, reason: c.close.reason, wasClean: c.close.wasClean, by: 'server' });
+      if (c.close)
+        out.push({
+          type: 'ws-close',
+          t: c.closedAt ?? t0,
+          conn,
+          code: c.close.code,
+          reason: c.close.reason,
+          wasClean: c.close.wasClean,
+          by: 'server',
+        });
       else if (c.errored) out.push({ type: 'ws-error', t: c.closedAt ?? t0, conn });
     } else if (c.api === 'sse') {
       out.push({ type: 'sse-create', t: t0, conn, url: c.url, withCredentials: false });
       if (c.openedAt !== undefined) out.push({ type: 'sse-open', t: c.openedAt, conn });
-      for (const e of c.events ?? []) out.push({ type: 'sse-event', t: e.time, conn, event: e.event || 'message', id: e.id, payload: { data: e.data, binary: false, size: utf8Length(e.data), truncated: false } });
-      if (c.closedAt !== undefined) out.push(c.errored ? { type: 'sse-error', t: c.closedAt, conn, readyState: 2 } : { type: 'sse-close', t: c.closedAt, conn });
+      for (const e of c.events ?? [])
+        out.push({
+          type: 'sse-event',
+          t: e.time,
+          conn,
+          event: e.event || 'message',
+          id: e.id,
+          payload: { data: e.data, binary: false, size: utf8Length(e.data), truncated: false },
+        });
+      if (c.closedAt !== undefined)
+        out.push(c.errored ? { type: 'sse-error', t: c.closedAt, conn, readyState: 2 } : { type: 'sse-close', t: c.closedAt, conn });
     } else if (c.http) {
       const h = c.http;
-      out.push({ type: 'http-request', t: h.start, conn, api: c.api === 'xhr' ? 'xhr' : 'fetch', method: h.method, url: h.url, headers: h.requestHeaders, body: h.requestBody === undefined ? undefined : { data: h.requestBody, binary: false, size: utf8Length(h.requestBody), truncated: false } });
-      if (h.status !== undefined) out.push({ type: 'http-response', t: h.responseAt ?? h.start, conn, status: h.status, statusText: h.statusText ?? '', headers: h.responseHeaders ?? [], url: h.url, eventStream: h.eventStream });
-      for (const e of c.events ?? []) out.push({ type: 'sse-event', t: e.time, conn, event: e.event || 'message', id: e.id, payload: { data: e.data, binary: false, size: utf8Length(e.data), truncated: false } });
+      out.push({
+        type: 'http-request',
+        t: h.start,
+        conn,
+        api: c.api === 'xhr' ? 'xhr' : 'fetch',
+        method: h.method,
+        url: h.url,
+        headers: h.requestHeaders,
+        body: h.requestBody === undefined ? undefined : { data: h.requestBody, binary: false, size: utf8Length(h.requestBody), truncated: false },
+      });
+      if (h.status !== undefined)
+        out.push({
+          type: 'http-response',
+          t: h.responseAt ?? h.start,
+          conn,
+          status: h.status,
+          statusText: h.statusText ?? '',
+          headers: h.responseHeaders ?? [],
+          url: h.url,
+          eventStream: h.eventStream,
+        });
+      for (const e of c.events ?? [])
+        out.push({
+          type: 'sse-event',
+          t: e.time,
+          conn,
+          event: e.event || 'message',
+          id: e.id,
+          payload: { data: e.data, binary: false, size: utf8Length(e.data), truncated: false },
+        });
       if (h.end !== undefined || h.outcome !== undefined) {
         out.push({
           type: 'http-end',

@@ -80,7 +80,19 @@ export class Session {
       for (const i of channel.connections) {
         const h = this.connections[i].http;
         if (!h || h.eventStream) continue;
-        exchanges.push({ id: String(i), method: h.method, url: h.url, start: h.start, responseAt: h.responseAt, end: h.end, status: h.status, size: h.size, bodyHash: h.bodyHash, requestBody: h.requestBody, outcome: h.outcome });
+        exchanges.push({
+          id: String(i),
+          method: h.method,
+          url: h.url,
+          start: h.start,
+          responseAt: h.responseAt,
+          end: h.end,
+          status: h.status,
+          size: h.size,
+          bodyHash: h.bodyHash,
+          requestBody: h.requestBody,
+          outcome: h.outcome,
+        });
       }
       const series = classifyOne(exchanges);
       if (series) {
@@ -137,9 +149,29 @@ export class Session {
         const c = this.newConnection(agent, r.conn, r.api, r.url, r.t, key, 'http');
         const channel = this.channels[c.channel];
         channel.method = r.method;
-        const row = this.frames.add({ time: r.t, size: r.body?.size ?? 0, dir: DIR_OUT, channel: c.channel, connection: c.index, event: this.frames.intern(r.method), flags: FLAG_HTTP, seq: r.seq, status: 0, preview: `${r.method} ${r.url}` });
+        const row = this.frames.add({
+          time: r.t,
+          size: r.body?.size ?? 0,
+          dir: DIR_OUT,
+          channel: c.channel,
+          connection: c.index,
+          event: this.frames.intern(r.method),
+          flags: FLAG_HTTP,
+          seq: r.seq,
+          status: 0,
+          preview: `${r.method} ${r.url}`,
+        });
         channel.frames.push(row);
-        c.http = { api: r.api, method: r.method, url: r.url, requestHeaders: r.headers, requestBody: r.body?.data, start: r.t, eventStream: false, row };
+        c.http = {
+          api: r.api,
+          method: r.method,
+          url: r.url,
+          requestHeaders: r.headers,
+          requestBody: r.body?.data,
+          start: r.t,
+          eventStream: false,
+          row,
+        };
         return;
       }
     }
@@ -159,7 +191,18 @@ export class Session {
         const synthetic = r.synthetic === 'sent' ? FLAG_SENT : r.synthetic === 'injected' ? FLAG_INJECTED : 0;
         const flags = (r.payload.binary ? FLAG_BINARY : 0) | (r.payload.truncated ? FLAG_TRUNCATED : 0) | synthetic;
         const event = r.type === 'sse-event' ? this.frames.intern(r.event) : this.frames.intern(r.payload.binary ? 'binary' : 'text');
-        const row = this.frames.add({ time: r.t, size: r.payload.size, dir, channel: c.channel, connection: c.index, event, flags, seq: r.seq, status: 0, preview: r.payload.data });
+        const row = this.frames.add({
+          time: r.t,
+          size: r.payload.size,
+          dir,
+          channel: c.channel,
+          connection: c.index,
+          event,
+          flags,
+          seq: r.seq,
+          status: 0,
+          preview: r.payload.data,
+        });
         channel.frames.push(row);
         c.payloadBytes += r.payload.size;
         if (dir === DIR_IN) {
@@ -217,7 +260,16 @@ export class Session {
     }
   }
 
-  private onHttpResponse(c: Connection, channel: Channel, t: number, status: number, statusText: string, headers: [string, string][], url: string, eventStream: boolean): void {
+  private onHttpResponse(
+    c: Connection,
+    channel: Channel,
+    t: number,
+    status: number,
+    statusText: string,
+    headers: [string, string][],
+    url: string,
+    eventStream: boolean,
+  ): void {
     const h = c.http;
     if (!h) return;
     h.responseAt = t;
@@ -283,7 +335,16 @@ export class Session {
     c.channel = to.index;
   }
 
-  private newConnection(agent: AgentInfo, conn: number, api: Connection['api'], url: string, t: number, key: string, kind: ChannelKind, stack?: string): Connection {
+  private newConnection(
+    agent: AgentInfo,
+    conn: number,
+    api: Connection['api'],
+    url: string,
+    t: number,
+    key: string,
+    kind: ChannelKind,
+    stack?: string,
+  ): Connection {
     const channel = this.channelFor(key, kind, url, t, agent.agentId);
     const c: Connection = {
       index: this.connections.length,

@@ -7,7 +7,17 @@ import { launch, type Launched } from '../harness/chromium';
 import { startProbeServer, type ProbeServer } from './probes/server';
 import { compareProbes, formatDifference } from './probes/compare';
 
-const GROUPS = ['surface', 'constructors', 'events', 'websocket', 'websocket listeners', 'eventsource', 'eventsource listeners', 'xhr', 'fetch'] as const;
+const GROUPS = [
+  'surface',
+  'constructors',
+  'events',
+  'websocket',
+  'websocket listeners',
+  'eventsource',
+  'eventsource listeners',
+  'xhr',
+  'fetch',
+] as const;
 const UNREAD_KEY = '~measure big accepted while unread';
 
 type Results = Record<string, unknown>;

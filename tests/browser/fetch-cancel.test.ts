@@ -25,7 +25,11 @@ describe('fetch stream cancelled by the page', () => {
       const before = { ...demo.stats };
       // The page's own stream: read two chunks, then cancel through the reader.
       const chunks = await page.evaluate(async () => {
-        const res = await fetch('/api/chat/stream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'cancel me' }) });
+        const res = await fetch('/api/chat/stream', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ prompt: 'cancel me' }),
+        });
         const reader = res.body!.getReader();
         let n = 0;
         while (n < 2) {

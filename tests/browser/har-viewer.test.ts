@@ -22,7 +22,9 @@ describe('standalone HAR viewer', () => {
   });
 
   it('opens a Chrome HAR and shows its WebSocket channel with every message', async () => {
-    const har = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { log: { entries: { _resourceType?: string; request: { url: string }; _webSocketMessages?: { type: string }[] }[] } };
+    const har = JSON.parse(readFileSync(FIXTURE, 'utf8')) as {
+      log: { entries: { _resourceType?: string; request: { url: string }; _webSocketMessages?: { type: string }[] }[] };
+    };
     const ws = har.log.entries.find((e) => e._resourceType === 'websocket')!;
     const messages = (ws._webSocketMessages ?? []).filter((m) => m.type !== 'error').length;
     await page.setInputFiles('[data-testid="import-har-file"]', FIXTURE);
@@ -34,7 +36,11 @@ describe('standalone HAR viewer', () => {
   });
 
   it('explains a file that is not JSON and one that is cut short', async () => {
-    await page.setInputFiles('[data-testid="import-har-file"]', { name: 'notes.har', mimeType: 'application/json', buffer: Buffer.from('hello, not json') });
+    await page.setInputFiles('[data-testid="import-har-file"]', {
+      name: 'notes.har',
+      mimeType: 'application/json',
+      buffer: Buffer.from('hello, not json'),
+    });
     await page.waitForFunction(() => document.querySelector('[data-testid="har-message"]')?.className === 'bad');
     expect(await page.textContent('[data-testid="har-message"]')).toMatch(/JSON/);
     const cut = readFileSync(FIXTURE, 'utf8').slice(0, 300);

@@ -42,10 +42,16 @@ describe('hostile pages and bad input (real DevTools panel)', () => {
       });
       expect(h.grabbed, 'ports grabbed from the handshake').toBe(0);
       expect(h.portMessages, 'messages on the page-made port').toBe(0);
-      expect(h.wsMessages.filter((m) => m.includes('INJECTED')), 'injected frames').toEqual([]);
+      expect(
+        h.wsMessages.filter((m) => m.includes('INJECTED')),
+        'injected frames',
+      ).toEqual([]);
     }
     const rows = await channelRows(s.panel.panel);
-    expect(rows.filter((r) => r.url.includes('forged')), 'forged channels').toEqual([]);
+    expect(
+      rows.filter((r) => r.url.includes('forged')),
+      'forged channels',
+    ).toEqual([]);
     // The real sockets are still captured as usual.
     expect(rows.some((r) => r.url.endsWith('/ws/hostile-top'))).toBe(true);
     expect(s.server.received.get('hostile-top') ?? []).not.toContain('INJECTED');

@@ -33,7 +33,11 @@ describe('socket.io-client (polling, then upgrade to WebSocket)', () => {
 
   it('PushLens shows the WebSocket after the upgrade with every Engine.IO packet', async () => {
     const h = await s.openPanel();
-    const ws = await waitForChannel(h, 'socket.io websocket', (r) => r.kind === 'ws' && r.url.includes('/socket.io/') && r.url.includes('transport=websocket'));
+    const ws = await waitForChannel(
+      h,
+      'socket.io websocket',
+      (r) => r.kind === 'ws' && r.url.includes('/socket.io/') && r.url.includes('transport=websocket'),
+    );
     const wsIn = hooked.counts.wsIn;
     const wsOut = hooked.counts.wsOut;
     // Upgrade probe (3) + hello/ack + 5 pushed packets + heartbeats: well above 10.
@@ -75,6 +79,9 @@ describe('socket.io-client (polling, then upgrade to WebSocket)', () => {
     // parameter (lib/model/channel-key.ts already ignores it for ws channels), so one transport
     // session is one GET channel and one POST channel, and a reconnect would not add more.
     const rows = await pollingRows();
-    expect(rows.map((r) => r.url), JSON.stringify(rows.map((r) => r.url))).toHaveLength(2);
+    expect(
+      rows.map((r) => r.url),
+      JSON.stringify(rows.map((r) => r.url)),
+    ).toHaveLength(2);
   });
 });

@@ -15,11 +15,19 @@ describe('dedicated workers (real DevTools panel)', () => {
   let results: Results;
   beforeAll(async () => {
     s = await startFixtureSession('/workers.html');
-    results = await waitFor(async () => {
-      const r = await s.page.evaluate(() => (window as unknown as { results: Results }).results);
-      const done = (n: string, kinds: string[]) => kinds.every((k) => r[n]?.messages.some((m) => m.kind === k));
-      return done('classic', ['env', 'first', 'ws', 'sse', 'fetch', 'xhr']) && done('module', ['env', 'first', 'ws', 'sse', 'fetch']) && done('blob', ['first', 'ws', 'fetch']) ? r : undefined;
-    }, 'every worker to report', 15_000);
+    results = await waitFor(
+      async () => {
+        const r = await s.page.evaluate(() => (window as unknown as { results: Results }).results);
+        const done = (n: string, kinds: string[]) => kinds.every((k) => r[n]?.messages.some((m) => m.kind === k));
+        return done('classic', ['env', 'first', 'ws', 'sse', 'fetch', 'xhr']) &&
+          done('module', ['env', 'first', 'ws', 'sse', 'fetch']) &&
+          done('blob', ['first', 'ws', 'fetch'])
+          ? r
+          : undefined;
+      },
+      'every worker to report',
+      15_000,
+    );
   });
   afterAll(async () => {
     await s?.close();
@@ -46,7 +54,16 @@ describe('dedicated workers (real DevTools panel)', () => {
   });
 
   it('shows each worker channel with a worker badge and its frames', async () => {
-    await waitForChannels(s, ['/ws/worker-classic', '/sse/worker-classic', '/api/worker-classic', '/ws/worker-module', '/sse/worker-module', '/api/worker-module', '/ws/worker-blob', '/api/worker-blob']);
+    await waitForChannels(s, [
+      '/ws/worker-classic',
+      '/sse/worker-classic',
+      '/api/worker-classic',
+      '/ws/worker-module',
+      '/sse/worker-module',
+      '/api/worker-module',
+      '/ws/worker-blob',
+      '/api/worker-blob',
+    ]);
     const badges = await workerBadges(s);
     for (const [url, badge] of Object.entries(badges)) {
       if (url.includes('worker-')) expect(badge, url).toBe(true);

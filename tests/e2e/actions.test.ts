@@ -30,7 +30,10 @@ describe('actions on the page’s own connections', () => {
     await fill(h.panel, 'composer-mode', 'inject');
     await fill(h.panel, 'composer-text', JSON.stringify({ type: 'chat', from: 'pushlens', text: 'injected by PushLens 42', ts: Date.now() }));
     await click(h.panel, 'composer-submit');
-    await waitFor(async () => (await s.page.textContent('[data-testid="chat-log"]'))?.includes('injected by PushLens 42'), 'the injected message in the demo chat');
+    await waitFor(
+      async () => (await s.page.textContent('[data-testid="chat-log"]'))?.includes('injected by PushLens 42'),
+      'the injected message in the demo chat',
+    );
     expect((await actionResult(h.panel))?.ok).toBe(true);
     // The panel marks it as injected, so real and synthetic traffic never mix unseen.
     await setFilter(h.panel, 'injected by PushLens 42');
@@ -46,7 +49,10 @@ describe('actions on the page’s own connections', () => {
     const probe = `resend-probe-${Date.now()}`;
     await s.page.evaluate((t) => (window as unknown as { demo: Demo }).demo.sendChat(t), probe);
     await setFilter(h.panel, `dir:out ${probe}`);
-    await waitFor(async () => (await h.panel.evaluate<number>(`document.querySelectorAll('[data-testid="frame-row"]').length`)) === 1, 'the sent frame in the table');
+    await waitFor(
+      async () => (await h.panel.evaluate<number>(`document.querySelectorAll('[data-testid="frame-row"]').length`)) === 1,
+      'the sent frame in the table',
+    );
     await h.panel.evaluate(`document.querySelector('[data-testid="frame-row"]').click()`);
     await click(h.panel, 'resend-frame');
     const log = await waitFor(async () => {
@@ -62,8 +68,15 @@ describe('actions on the page’s own connections', () => {
     const before = (await channelRows(h.panel)).find((r) => r.channel === chatChannel)!.reconnects;
     const pageBefore = Number((await s.page.textContent('[data-testid="reconnects-chat"]')) || 0);
     await click(h.panel, 'drop-connection');
-    await waitFor(async () => Number((await s.page.textContent('[data-testid="reconnects-chat"]')) || 0) === pageBefore + 1, 'the demo to reconnect', 15_000);
-    const row = await waitFor(async () => (await channelRows(h.panel)).find((r) => r.channel === chatChannel && r.reconnects === before + 1), 'the panel reconnect count to rise');
+    await waitFor(
+      async () => Number((await s.page.textContent('[data-testid="reconnects-chat"]')) || 0) === pageBefore + 1,
+      'the demo to reconnect',
+      15_000,
+    );
+    const row = await waitFor(
+      async () => (await channelRows(h.panel)).find((r) => r.channel === chatChannel && r.reconnects === before + 1),
+      'the panel reconnect count to rise',
+    );
     expect(row.codes).toContain('1006');
   });
 
@@ -71,7 +84,10 @@ describe('actions on the page’s own connections', () => {
     await waitFor(async () => (await frameCount(h.panel)).in === (await chatCount(s)), 'panel and page in step');
     await click(h.panel, 'hold-toggle');
     // The command travels panel → page: wait until the page agent confirmed the hold.
-    await waitFor(async () => (await h.panel.evaluate<boolean>(`document.querySelector('[data-testid="hold-toggle"]').classList.contains('on')`)) || undefined, 'the hold to be active');
+    await waitFor(
+      async () => (await h.panel.evaluate<boolean>(`document.querySelector('[data-testid="hold-toggle"]').classList.contains('on')`)) || undefined,
+      'the hold to be active',
+    );
     const held0 = await chatCount(s);
     // The bot keeps talking: the panel sees the frames, the page does not.
     await waitFor(async () => (await frameCount(h.panel)).in >= held0 + 3, 'three frames to arrive while held', 15_000);
@@ -79,16 +95,25 @@ describe('actions on the page’s own connections', () => {
     // Page and panel were in step, so the panel's incoming frames number held0.. are the held ones.
     await setFilter(h.panel, 'dir:in');
     // Positions are only meaningful once the table shows the filtered list.
-    await waitFor(async () => (await h.panel.evaluate<number>(`Number(document.querySelector('[data-testid="filtered-count"]').dataset.count)`)) === (await frameCount(h.panel)).in, 'the dir:in filter to apply');
+    await waitFor(
+      async () =>
+        (await h.panel.evaluate<number>(`Number(document.querySelector('[data-testid="filtered-count"]').dataset.count)`)) ===
+        (await frameCount(h.panel)).in,
+      'the dir:in filter to apply',
+    );
     const heldTexts = await waitFor(async () => {
-      const t = await h.panel.evaluate<string[]>(`[${held0}, ${held0 + 1}, ${held0 + 2}].map((pos) => document.querySelector('[data-testid="frame-row"][data-pos="' + pos + '"] .c-preview')?.textContent).filter(Boolean).map((x) => JSON.parse(x).text)`);
+      const t = await h.panel.evaluate<string[]>(
+        `[${held0}, ${held0 + 1}, ${held0 + 2}].map((pos) => document.querySelector('[data-testid="frame-row"][data-pos="' + pos + '"] .c-preview')?.textContent).filter(Boolean).map((x) => JSON.parse(x).text)`,
+      );
       return t.length === 3 ? t : undefined;
     }, 'the held rows in the table');
     await setFilter(h.panel, '');
     await click(h.panel, 'hold-toggle');
     await waitFor(async () => (await chatCount(s)) >= held0 + 3, 'the held frames to reach the page');
     const countNow = await chatCount(s);
-    const pageTexts = await s.page.evaluate(() => [...document.querySelectorAll('[data-testid="chat-log"] li')].map((li) => li.lastElementChild?.textContent ?? ''));
+    const pageTexts = await s.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="chat-log"] li')].map((li) => li.lastElementChild?.textContent ?? ''),
+    );
     // The first messages the page got after the hold began are the held ones, in arrival order.
     const sinceHold = pageTexts.slice(pageTexts.length - (countNow - held0));
     expect(sinceHold.slice(0, 3)).toEqual(heldTexts);

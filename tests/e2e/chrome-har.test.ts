@@ -26,19 +26,29 @@ describe('HAR exported by Chrome', () => {
   it('imports with every WebSocket message Chrome recorded', async () => {
     const h = await s.openPanel();
     // getHAR() leaves these WebSockets out; finished-request events carry them, with the messages.
-    await h.panel.evaluate(`(() => { window.__chromeEntries = []; chrome.devtools.network.onRequestFinished.addListener((e) => window.__chromeEntries.push(JSON.parse(JSON.stringify(e)))); })()`);
+    await h.panel.evaluate(
+      `(() => { window.__chromeEntries = []; chrome.devtools.network.onRequestFinished.addListener((e) => window.__chromeEntries.push(JSON.parse(JSON.stringify(e)))); })()`,
+    );
     await s.page.evaluate(() => (window as unknown as { demo: Demo }).demo.startAll());
     await waitFor(() => s.page.evaluate(() => (window as unknown as { demo: Demo }).demo.counts().chat >= 3), 'chat traffic', 20_000);
     await s.page.evaluate(() => (window as unknown as { demo: Demo }).demo.stopAll());
     // Chrome adds a WebSocket's entry (with its messages) when the socket has closed.
-    const harText = await waitFor(async () => {
-      const text = await h.panel.evaluate<string>(`new Promise((r) => chrome.devtools.network.getHAR((har) => r(JSON.stringify({ log: { ...har, entries: [...har.entries, ...window.__chromeEntries.filter((e) => e._resourceType === 'websocket')] } }))))`);
-      return text.includes('"_webSocketMessages"') && text.includes('/ws/chat') ? text : undefined;
-    }, 'Chrome’s HAR with the chat socket', 20_000);
+    const harText = await waitFor(
+      async () => {
+        const text = await h.panel.evaluate<string>(
+          `new Promise((r) => chrome.devtools.network.getHAR((har) => r(JSON.stringify({ log: { ...har, entries: [...har.entries, ...window.__chromeEntries.filter((e) => e._resourceType === 'websocket')] } }))))`,
+        );
+        return text.includes('"_webSocketMessages"') && text.includes('/ws/chat') ? text : undefined;
+      },
+      'Chrome’s HAR with the chat socket',
+      20_000,
+    );
     mkdirSync(resolve(import.meta.dirname, '../../test-artifacts'), { recursive: true });
     writeFileSync(resolve(import.meta.dirname, '../../test-artifacts/chrome-demo.har'), harText);
 
-    const chrome = JSON.parse(harText) as { log: { entries: { _resourceType?: string; request: { url: string }; _webSocketMessages?: { type: string }[] }[] } };
+    const chrome = JSON.parse(harText) as {
+      log: { entries: { _resourceType?: string; request: { url: string }; _webSocketMessages?: { type: string }[] }[] };
+    };
     const wsEntries = chrome.log.entries.filter((e) => e._resourceType === 'websocket');
     expect(wsEntries.length).toBeGreaterThan(0);
     const expected = wsEntries.reduce((n, e) => n + (e._webSocketMessages ?? []).filter((m) => m.type === 'send' || m.type === 'receive').length, 0);

@@ -32,16 +32,28 @@ describe('flaky demo in the real DevTools panel', () => {
   });
 
   it('folds WebSocket reconnects into one channel with the page’s reconnect count and explained close codes', async () => {
-    await waitFor(async () => Number(await s.page.textContent('[data-testid="reconnects-chat"]')) >= 3, 'the demo chat to reconnect 3 times', 30_000, 300);
+    await waitFor(
+      async () => Number(await s.page.textContent('[data-testid="reconnects-chat"]')) >= 3,
+      'the demo chat to reconnect 3 times',
+      30_000,
+      300,
+    );
     await s.page.evaluate(() => (window as unknown as { demo: Demo }).demo.setFlaky(false));
     const pageReconnects = Number(await s.page.textContent('[data-testid="reconnects-chat"]'));
-    const chat = await waitFor(async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/ws/chat') && r.reconnects === pageReconnects), `chat channel with ${pageReconnects} reconnects`, 15_000);
+    const chat = await waitFor(
+      async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/ws/chat') && r.reconnects === pageReconnects),
+      `chat channel with ${pageReconnects} reconnects`,
+      15_000,
+    );
     expect(chat.kind).toBe('ws');
     expect((await channelRows(h.panel)).filter((r) => r.url.endsWith('/ws/chat'))).toHaveLength(1);
     await selectChannel(h.panel, chat.channel);
     await h.panel.evaluate(`document.querySelector('[data-testid="tab-connections"]').click()`);
     const codes = await waitFor(
-      () => h.panel.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="chain-attempt"] [data-testid="status-explain"]')].map((e) => e.dataset.code)`),
+      () =>
+        h.panel.evaluate<string[]>(
+          `[...document.querySelectorAll('[data-testid="chain-attempt"] [data-testid="status-explain"]')].map((e) => e.dataset.code)`,
+        ),
       'close codes in the reconnect chain',
     );
     // The flaky server cycles 1011, 4001, 1001 and an abrupt cut (1006); at least three attempts ended.
@@ -59,7 +71,11 @@ describe('flaky demo in the real DevTools panel', () => {
   });
 
   it('shows SSE reconnects resumed from Last-Event-ID', async () => {
-    const sse = await waitFor(async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/sse/prices') && r.reconnects >= 1), 'an SSE channel with a reconnect', 30_000);
+    const sse = await waitFor(
+      async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/sse/prices') && r.reconnects >= 1),
+      'an SSE channel with a reconnect',
+      30_000,
+    );
     await selectChannel(h.panel, sse.channel);
     await h.panel.evaluate(`document.querySelector('[data-testid="tab-connections"]').click()`);
     const resumes = await waitFor(
@@ -73,7 +89,11 @@ describe('flaky demo in the real DevTools panel', () => {
 
   it('shows a refused WebSocket handshake as 403 with its explanation', async () => {
     await s.page.click('[data-testid="zoo-ws-forbidden"]');
-    const row = await waitFor(async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/ws/forbidden') && r.codes.includes('403')), 'a /ws/forbidden channel showing 403', 20_000);
+    const row = await waitFor(
+      async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/ws/forbidden') && r.codes.includes('403')),
+      'a /ws/forbidden channel showing 403',
+      20_000,
+    );
     expect(row.kind).toBe('ws');
     const text = await h.panel.evaluate<string>(`(() => {
       const chip = document.querySelector('[data-testid="channel-row"][data-channel="${row.channel}"] [data-testid="status-explain"][data-code="403"]');

@@ -17,7 +17,11 @@ describe('history from before the panel was opened', () => {
 
   it('shows the first chat and SSE messages and every message since', async () => {
     // Traffic flows for several seconds with no panel attached.
-    await waitFor(() => s.page.evaluate(() => (window as unknown as { demo: { counts(): Record<string, number> } }).demo.counts().chat >= 3), 'the chat to receive 3 messages', 20_000);
+    await waitFor(
+      () => s.page.evaluate(() => (window as unknown as { demo: { counts(): Record<string, number> } }).demo.counts().chat >= 3),
+      'the chat to receive 3 messages',
+      20_000,
+    );
     await new Promise((r) => setTimeout(r, 3000));
     const h = await s.openPanel();
     const rows = await waitFor(async () => {

@@ -22,7 +22,12 @@ describe('panel screenshots', () => {
     it(`renders in the ${theme} DevTools theme`, async () => {
       s = await startDemoSession({ flaky: true, darkMode: theme === 'dark' });
       const h = await s.openPanel({ undock: true });
-      const chat = await waitFor(async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/ws/chat') && r.reconnects >= 2), 'a chat channel with reconnects', 30_000, 500);
+      const chat = await waitFor(
+        async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/ws/chat') && r.reconnects >= 2),
+        'a chat channel with reconnects',
+        30_000,
+        500,
+      );
       await selectChannel(h.panel, chat.channel);
       await h.panel.evaluate(`document.querySelector('[data-testid="frame-row"]')?.click()`);
       const appTheme = await h.panel.evaluate<string>(`document.querySelector('.app').dataset.theme`);

@@ -18,10 +18,18 @@ describe('teaching the push techniques', () => {
   it('names short and long polling and quotes the short poll’s unchanged share', async () => {
     s = await startDemoSession({ timing: { likesChangeEvery: 4 } });
     const h = await s.openPanel();
-    const rows = await waitFor(async () => {
-      const r = await channelRows(h.panel);
-      return r.some((x) => x.kind === 'short-poll' && x.url.includes('/api/likes')) && r.some((x) => x.kind === 'long-poll' && x.url.includes('/api/notifications/wait')) ? r : undefined;
-    }, 'short-poll and long-poll channels', 40_000, 500);
+    const rows = await waitFor(
+      async () => {
+        const r = await channelRows(h.panel);
+        return r.some((x) => x.kind === 'short-poll' && x.url.includes('/api/likes')) &&
+          r.some((x) => x.kind === 'long-poll' && x.url.includes('/api/notifications/wait'))
+          ? r
+          : undefined;
+      },
+      'short-poll and long-poll channels',
+      40_000,
+      500,
+    );
     // Enough polls for a stable share, then stop so the page's numbers are final.
     await waitFor(async () => Number(await s!.page.textContent('[data-testid="count-short-poll"]')) >= 8, '8 short polls', 30_000);
     await s.page.evaluate(() => (window as unknown as { demo: Demo }).demo.stopAll());
@@ -33,12 +41,22 @@ describe('teaching the push techniques', () => {
     const poll = rows.find((x) => x.kind === 'short-poll')!;
     await selectChannel(h.panel, poll.channel);
     await click(h.panel, 'tab-insights');
-    const numbers = await waitFor(async () => {
-      const raw = await h.panel.evaluate<string | null>(`document.querySelector('[data-testid="finding"][data-finding="short-poll-unchanged"]')?.dataset.numbers ?? null`);
-      const n = raw ? (JSON.parse(raw) as { unchangedPercent: number }) : undefined;
-      return n && n.unchangedPercent === expected ? n : undefined;
-    }, `the short-poll finding quoting ${expected}% unchanged`, 10_000).catch(async () =>
-      JSON.parse((await h.panel.evaluate<string | null>(`document.querySelector('[data-testid="finding"][data-finding="short-poll-unchanged"]')?.dataset.numbers ?? 'null'`)) ?? 'null'),
+    const numbers = await waitFor(
+      async () => {
+        const raw = await h.panel.evaluate<string | null>(
+          `document.querySelector('[data-testid="finding"][data-finding="short-poll-unchanged"]')?.dataset.numbers ?? null`,
+        );
+        const n = raw ? (JSON.parse(raw) as { unchangedPercent: number }) : undefined;
+        return n && n.unchangedPercent === expected ? n : undefined;
+      },
+      `the short-poll finding quoting ${expected}% unchanged`,
+      10_000,
+    ).catch(async () =>
+      JSON.parse(
+        (await h.panel.evaluate<string | null>(
+          `document.querySelector('[data-testid="finding"][data-finding="short-poll-unchanged"]')?.dataset.numbers ?? 'null'`,
+        )) ?? 'null',
+      ),
     );
     expect(numbers?.unchangedPercent).toBe(expected);
     const text = await h.panel.evaluate<string>(`document.querySelector('[data-testid="finding"][data-finding="short-poll-unchanged"]').textContent`);
@@ -57,7 +75,9 @@ describe('teaching the push techniques', () => {
 
     // The Learn view links the 200 entry to the channels where it appeared.
     await click(h.panel, 'tab-learn');
-    const seen = await h.panel.evaluate<string>(`document.querySelector('[data-testid="http-status-entry"][data-code="200"] [data-testid="seen-in"]')?.textContent ?? ''`);
+    const seen = await h.panel.evaluate<string>(
+      `document.querySelector('[data-testid="http-status-entry"][data-code="200"] [data-testid="seen-in"]')?.textContent ?? ''`,
+    );
     expect(seen).toMatch(/seen on \d+ channel/);
     expect(await h.panel.evaluate<number>(`document.querySelectorAll('[data-testid="http-status-entry"]').length`)).toBeGreaterThanOrEqual(60);
   });

@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { createServer } from 'node:net';
 
-export const EXTENSION_DIR = process.env.PUSHLENS_EXTENSION_DIR ? resolve(process.env.PUSHLENS_EXTENSION_DIR) : resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = process.env.PUSHLENS_EXTENSION_DIR
+  ? resolve(process.env.PUSHLENS_EXTENSION_DIR)
+  : resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 /** Flags every PushLens test and bench browser needs on this closed, loopback-only machine. */
 export const CHROMIUM_BASE_ARGS: readonly string[] = [
@@ -30,9 +32,7 @@ export function findChromium(): string {
   } catch {
     /* no bundled browser */
   }
-  throw new Error(
-    'No Chromium found. Install Debian\'s chromium (apt-get install -y chromium) or set PUSHLENS_CHROMIUM to a Chromium/Chrome binary.',
-  );
+  throw new Error("No Chromium found. Install Debian's chromium (apt-get install -y chromium) or set PUSHLENS_CHROMIUM to a Chromium/Chrome binary.");
 }
 
 export async function freePort(): Promise<number> {

@@ -22,7 +22,9 @@ export interface DemoSession {
   close(): Promise<void>;
 }
 
-export async function startDemoSession(opts: { query?: string; timing?: Partial<DemoTiming>; flaky?: boolean; lang?: string; darkMode?: boolean } = {}): Promise<DemoSession> {
+export async function startDemoSession(
+  opts: { query?: string; timing?: Partial<DemoTiming>; flaky?: boolean; lang?: string; darkMode?: boolean } = {},
+): Promise<DemoSession> {
   const demo = await startDemoServer({ port: 0, host: '127.0.0.1', timing: { ...E2E_TIMING, ...opts.timing }, flaky: opts.flaky, quiet: true });
   const browser = await launch({ devtools: true, lang: opts.lang, darkMode: opts.darkMode });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());

@@ -9,7 +9,12 @@ export interface PanelHandle {
   close(): void;
 }
 
-export async function openPushLensPanel(cdpPort: number, extensionId: string, pageUrlPrefix: string, opts: { undock?: boolean } = {}): Promise<PanelHandle> {
+export async function openPushLensPanel(
+  cdpPort: number,
+  extensionId: string,
+  pageUrlPrefix: string,
+  opts: { undock?: boolean } = {},
+): Promise<PanelHandle> {
   const devtoolsTarget = await waitFor(
     async () => {
       const targets = await listTargets(cdpPort);
@@ -35,12 +40,17 @@ export async function openPushLensPanel(cdpPort: number, extensionId: string, pa
     20_000,
   );
   const panelTarget = await waitFor(
-    async () => (await listTargets(cdpPort)).find((t) => t.type === 'iframe' && t.url.startsWith(`chrome-extension://${extensionId}/devtools-panel.html`)),
+    async () =>
+      (await listTargets(cdpPort)).find((t) => t.type === 'iframe' && t.url.startsWith(`chrome-extension://${extensionId}/devtools-panel.html`)),
     'the PushLens panel page',
     20_000,
   );
   const panel = await CdpSession.connect(panelTarget.webSocketDebuggerUrl);
-  await waitFor(() => panel.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('.app')`), 'the panel app to render', 20_000);
+  await waitFor(
+    () => panel.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('.app')`),
+    'the panel app to render',
+    20_000,
+  );
   if (opts.undock) await undockDevtools(devtools);
   return {
     panel,

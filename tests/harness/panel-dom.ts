@@ -36,11 +36,15 @@ export async function setFilter(panel: CdpSession, text: string): Promise<void> 
 }
 
 export async function frameRowTexts(panel: CdpSession): Promise<{ direction: string; text: string }[]> {
-  return panel.evaluate(`[...document.querySelectorAll('[data-testid="frame-row"]')].map((r) => ({ direction: r.dataset.direction, text: r.textContent }))`);
+  return panel.evaluate(
+    `[...document.querySelectorAll('[data-testid="frame-row"]')].map((r) => ({ direction: r.dataset.direction, text: r.textContent }))`,
+  );
 }
 
 export async function click(panel: CdpSession, testid: string): Promise<void> {
-  await panel.evaluate(`(() => { const el = document.querySelector('[data-testid="${testid}"]'); if (!el) throw new Error('no ${testid}'); el.click(); })()`);
+  await panel.evaluate(
+    `(() => { const el = document.querySelector('[data-testid="${testid}"]'); if (!el) throw new Error('no ${testid}'); el.click(); })()`,
+  );
 }
 
 /** Sets a React-controlled input/textarea/select value the way typing would. */
@@ -55,5 +59,7 @@ export async function fill(panel: CdpSession, testid: string, value: string): Pr
 }
 
 export async function actionResult(panel: CdpSession): Promise<{ ok: boolean; text: string } | null> {
-  return panel.evaluate(`(() => { const e = document.querySelector('[data-testid="action-result"]'); return e ? { ok: e.dataset.ok === 'true', text: e.textContent } : null; })()`);
+  return panel.evaluate(
+    `(() => { const e = document.querySelector('[data-testid="action-result"]'); return e ? { ok: e.dataset.ok === 'true', text: e.textContent } : null; })()`,
+  );
 }

@@ -87,9 +87,15 @@ describe('reconnects', () => {
 
   it("explains an EventSource's fixed retry as its own timer", () => {
     const attempts: ConnectionAttempt[] = [0, 1, 2, 3].map((i) => ({
-      id: `s${i}`, kind: 'sse', url: 'https://app.test/events', createdAt: T0 + i * 33_000,
-      openedAt: T0 + i * 33_000 + 20, closedAt: T0 + i * 33_000 + 30_000, error: true,
-      firstEventId: String(i * 10 + 1), lastEventId: String(i * 10 + 10),
+      id: `s${i}`,
+      kind: 'sse',
+      url: 'https://app.test/events',
+      createdAt: T0 + i * 33_000,
+      openedAt: T0 + i * 33_000 + 20,
+      closedAt: T0 + i * 33_000 + 30_000,
+      error: true,
+      firstEventId: String(i * 10 + 1),
+      lastEventId: String(i * 10 + 10),
     }));
     const fs = advise({ kind: 'sse', url: 'https://app.test/events', attempts, durationMs: 120_000 });
     const f = byId(fs, 'reconnect-backoff');
@@ -127,7 +133,9 @@ describe('WebSocket close codes', () => {
   });
 
   it('explains 1013 and notices a client that came straight back', () => {
-    const attempts = wsChain([10_000, 10_000, 10_000], [50, 8_000], (i) => (i < 2 ? { closeCode: 1013, wasClean: true, error: false, closeReason: 'overloaded' } : {}));
+    const attempts = wsChain([10_000, 10_000, 10_000], [50, 8_000], (i) =>
+      i < 2 ? { closeCode: 1013, wasClean: true, error: false, closeReason: 'overloaded' } : {},
+    );
     const fs = advise({ kind: 'ws', url: 'u', attempts, durationMs: 60_000 });
     const f = byId(fs, 'ws-close-1013');
     expect(f?.severity).toBe('warn');
@@ -140,7 +148,13 @@ describe('WebSocket close codes', () => {
 
   it('treats repeated 1008 as an error loop, and 1009 / 1011 on their own', () => {
     const attempts = wsChain([2_000, 2_000, 2_000, 2_000, 0], [3_000, 3_000, 3_000, 3_000], (i) =>
-      i < 2 ? { closeCode: 1008, wasClean: true, closeReason: 'token expired' } : i === 2 ? { closeCode: 1009, wasClean: true } : i === 3 ? { closeCode: 1011, wasClean: true } : {},
+      i < 2
+        ? { closeCode: 1008, wasClean: true, closeReason: 'token expired' }
+        : i === 2
+          ? { closeCode: 1009, wasClean: true }
+          : i === 3
+            ? { closeCode: 1011, wasClean: true }
+            : {},
     );
     const fs = advise({ kind: 'ws', url: 'u', attempts, durationMs: 60_000 });
     const p = byId(fs, 'ws-close-1008');
@@ -153,7 +167,9 @@ describe('WebSocket close codes', () => {
   });
 
   it('ignores normal closes (1000, 1001)', () => {
-    const attempts = wsChain([20_000, 20_000, 0], [5_000, 5_000], (i) => (i < 2 ? { closeCode: i === 0 ? 1000 : 1001, wasClean: true, error: false } : {}));
+    const attempts = wsChain([20_000, 20_000, 0], [5_000, 5_000], (i) =>
+      i < 2 ? { closeCode: i === 0 ? 1000 : 1001, wasClean: true, error: false } : {},
+    );
     const fs = advise({ kind: 'ws', url: 'u', attempts, durationMs: 60_000 });
     expect(fs.filter((f) => f.id.startsWith('ws-close') || f.id === 'ws-abnormal-close')).toEqual([]);
   });
@@ -199,7 +215,10 @@ describe('EventSource statuses', () => {
     const attempts = [sseAttempt(0, { closedAt: T0 + 30, error: true, httpStatus: 200 })];
     const inferred = byId(advise({ kind: 'sse', url: 'u', attempts, durationMs: 1_000 }), 'sse-wrong-content-type');
     expect(inferred?.title).toContain('never opened');
-    const given = byId(advise({ kind: 'sse', url: 'u', attempts, contentType: 'text/html; charset=utf-8', durationMs: 1_000 }), 'sse-wrong-content-type');
+    const given = byId(
+      advise({ kind: 'sse', url: 'u', attempts, contentType: 'text/html; charset=utf-8', durationMs: 1_000 }),
+      'sse-wrong-content-type',
+    );
     expect(given?.title).toContain('text/html');
     expect(given?.title).not.toContain('charset');
   });

@@ -9,7 +9,13 @@ describe('makeFmt', () => {
     const en = makeFmt('en');
     const zh = makeFmt('zh-CN');
     expect([850, 1000, 2500, 25_000, 60_000, 114_000, 7_200_000].map(en.duration)).toEqual([
-      '850 ms', '1.0 s', '2.5 s', '25 s', '60 s', '1.9 min', '2 h',
+      '850 ms',
+      '1.0 s',
+      '2.5 s',
+      '25 s',
+      '60 s',
+      '1.9 min',
+      '2 h',
     ]);
     expect([850, 1000, 25_000, 114_000].map(zh.duration)).toEqual(['850 毫秒', '1.0 秒', '25 秒', '1.9 分钟']);
   });

@@ -25,9 +25,7 @@ function advise(input: AdvisorInput): Finding[] {
 }
 
 const byId = (fs: Finding[], id: string): Finding | undefined => fs.find((f) => f.id === id);
-const open = (durationMs: number): ConnectionAttempt[] => [
-  { id: 'w1', kind: 'ws', url: 'wss://app.test/chat', createdAt: T0, openedAt: T0 + 40 },
-];
+const open = (durationMs: number): ConnectionAttempt[] => [{ id: 'w1', kind: 'ws', url: 'wss://app.test/chat', createdAt: T0, openedAt: T0 + 40 }];
 
 /** Ping from the page every `period` ms, pong 30 ms later. */
 function pingPong(durationMs: number, period: number): AdvisorFrame[] {
@@ -104,10 +102,7 @@ describe('idle WebSocket without heartbeat', () => {
       { id: 'a', kind: 'ws', url: 'u', createdAt: T0, openedAt: T0 + 10, closedAt: T0 + 20_000, closeCode: 1006 },
       { id: 'b', kind: 'ws', url: 'u', createdAt: T0 + 90_000, openedAt: T0 + 90_010 },
     ];
-    const frames: AdvisorFrame[] = [
-      ...chat(19_000, 3_000),
-      ...chat(40_000, 3_000).map((f) => ({ ...f, t: f.t + 90_000 })),
-    ];
+    const frames: AdvisorFrame[] = [...chat(19_000, 3_000), ...chat(40_000, 3_000).map((f) => ({ ...f, t: f.t + 90_000 }))];
     const fs = advise({ kind: 'ws', url: 'u', attempts, frames, durationMs: 130_000 });
     // The 70 s between the two connections is downtime, not an idle connection.
     expect(byId(fs, 'ws-idle-no-heartbeat')).toBeUndefined();
@@ -124,7 +119,12 @@ describe('one-way WebSocket', () => {
     const durationMs = 120_000;
     const frames = sorted([
       { t: T0 + 100, dir: 'out', size: 40, text: '{"op":"subscribe","topic":"prices"}' },
-      ...Array.from({ length: 60 }, (_, i): AdvisorFrame => ({ t: T0 + 500 + i * 1_900, dir: 'in', size: 70, text: `{"topic":"prices","p":${(101 + i * 0.37).toFixed(2)}}` })),
+      ...Array.from({ length: 60 }, (_, i): AdvisorFrame => ({
+        t: T0 + 500 + i * 1_900,
+        dir: 'in',
+        size: 70,
+        text: `{"topic":"prices","p":${(101 + i * 0.37).toFixed(2)}}`,
+      })),
       ...pingPong(durationMs, 20_000),
     ]);
     const fs = advise({ kind: 'ws', url: 'wss://app.test/prices', attempts: open(durationMs), frames, durationMs });

@@ -123,8 +123,15 @@ describe('short polling', () => {
 
   it('is only an info for a slow poll', () => {
     const poll: PollingStats = {
-      count: 10, cadenceMs: 60_000, jitterMs: 0, jitterRatio: 0, holdMedianMs: 90, gapMedianMs: 59_910,
-      requestsPerMinute: 1, unchangedShare: 0.8, errorShare: 0,
+      count: 10,
+      cadenceMs: 60_000,
+      jitterMs: 0,
+      jitterRatio: 0,
+      holdMedianMs: 90,
+      gapMedianMs: 59_910,
+      requestsPerMinute: 1,
+      unchangedShare: 0.8,
+      errorShare: 0,
     };
     const f = byId(advise({ kind: 'short-poll', url: 'u', poll, durationMs: 600_000 }), 'short-poll-unchanged');
     expect(f?.severity).toBe('info');
@@ -160,9 +167,16 @@ function longPoll(n: number, holdMs: number, opts: { earlyEvery?: number; status
     const hold = early ? 3_000 : holdMs;
     const status = opts.status?.(i) ?? (early ? 200 : 204);
     out.push({
-      id: `l${i}`, method: 'GET', url: 'https://app.test/poll?cursor=' + i, start: t,
-      responseAt: t + hold - 2, end: t + hold, status, size: status === 200 ? 300 : 0,
-      bodyHash: status === 200 ? `b${i}` : undefined, outcome: 'ok',
+      id: `l${i}`,
+      method: 'GET',
+      url: 'https://app.test/poll?cursor=' + i,
+      start: t,
+      responseAt: t + hold - 2,
+      end: t + hold,
+      status,
+      size: status === 200 ? 300 : 0,
+      bodyHash: status === 200 ? `b${i}` : undefined,
+      outcome: 'ok',
     });
     t += hold + 22;
   }

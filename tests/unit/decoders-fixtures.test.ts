@@ -9,7 +9,10 @@ import { createProtobufDecoder } from '../../lib/decoders/protobuf';
 import { fixtureNames, inputsOf, loadFixture, pollingInputsOf } from './fixtures/record-frames-load';
 import { TICKER_PROTO } from './fixtures/record-frames-binary';
 
-function decodeFixture(name: string, inputs?: DecodeInput[]): { decoder: FrameDecoder; decoded: DecodedFrame[]; inputs: DecodeInput[]; times: number[] } {
+function decodeFixture(
+  name: string,
+  inputs?: DecodeInput[],
+): { decoder: FrameDecoder; decoded: DecodedFrame[]; inputs: DecodeInput[]; times: number[] } {
   const fx = loadFixture(name);
   const ins = inputs ?? inputsOf(fx);
   const decoder = detectProtocol(ins);
@@ -30,7 +33,20 @@ const withoutSubprotocol = (ins: DecodeInput[]): DecodeInput[] => ins.map(({ sub
 describe('recorded fixtures', () => {
   it('are all present and non-empty', () => {
     const names = fixtureNames();
-    for (const n of ['socketio-websocket', 'socketio-polling', 'graphql-ws', 'stomp', 'signalr-json', 'signalr-msgpack', 'mqtt-v4', 'mqtt-v5-refused', 'phoenix', 'binary-protobuf', 'binary-msgpack', 'binary-cbor']) {
+    for (const n of [
+      'socketio-websocket',
+      'socketio-polling',
+      'graphql-ws',
+      'stomp',
+      'signalr-json',
+      'signalr-msgpack',
+      'mqtt-v4',
+      'mqtt-v5-refused',
+      'phoenix',
+      'binary-protobuf',
+      'binary-msgpack',
+      'binary-cbor',
+    ]) {
       expect(names).toContain(n);
       const fx = loadFixture(n);
       expect(fx.frames.length + (fx.http?.length ?? 0)).toBeGreaterThan(2);
@@ -93,7 +109,20 @@ describe('STOMP (@stomp/stompjs ↔ minimal broker)', () => {
     const { decoder, decoded, inputs, times } = decodeFixture('stomp');
     expect(decoder.id).toBe('stomp');
     expect(detectProtocol(withoutSubprotocol(inputs))?.id).toBe('stomp');
-    expect(decoded.map((d) => d.messageType)).toEqual(['CONNECT', 'CONNECTED', 'SUBSCRIBE', 'SEND', 'MESSAGE', 'RECEIPT', 'SEND', 'SEND', 'MESSAGE', 'ERROR', 'DISCONNECT', 'RECEIPT']);
+    expect(decoded.map((d) => d.messageType)).toEqual([
+      'CONNECT',
+      'CONNECTED',
+      'SUBSCRIBE',
+      'SEND',
+      'MESSAGE',
+      'RECEIPT',
+      'SEND',
+      'SEND',
+      'MESSAGE',
+      'ERROR',
+      'DISCONNECT',
+      'RECEIPT',
+    ]);
     const binMsg = decoded[8].fields as { body: unknown };
     expect(binMsg.body).toEqual({ $bytes: Buffer.from([1, 2, 3, 0, 255]).toString('base64') });
     const { pairs } = pairsOf(decoded, times);
@@ -134,7 +163,24 @@ describe('MQTT over WebSocket (mqtt.js ↔ aedes)', () => {
     // mqtt.js in node writes each packet field as its own message: most frames are fragments.
     expect(decoded.filter((d) => d.messageType === 'FRAGMENT').length).toBeGreaterThan(20);
     const packets = decoded.filter((d) => d.messageType !== 'FRAGMENT').map((d) => d.messageType);
-    expect(packets).toEqual(['CONNECT', 'CONNACK', 'SUBSCRIBE', 'SUBACK', 'PUBLISH', 'PUBACK', 'PUBLISH', 'PUBACK', 'PUBLISH', 'PUBLISH', 'PUBLISH', 'PINGREQ', 'PINGRESP', 'UNSUBSCRIBE', 'UNSUBACK', 'DISCONNECT']);
+    expect(packets).toEqual([
+      'CONNECT',
+      'CONNACK',
+      'SUBSCRIBE',
+      'SUBACK',
+      'PUBLISH',
+      'PUBACK',
+      'PUBLISH',
+      'PUBACK',
+      'PUBLISH',
+      'PUBLISH',
+      'PUBLISH',
+      'PINGREQ',
+      'PINGRESP',
+      'UNSUBSCRIBE',
+      'UNSUBACK',
+      'DISCONNECT',
+    ]);
     const connect = decoded.find((d) => d.messageType === 'CONNECT');
     expect(connect?.fields).toMatchObject({ clientId: 'pushlens-v4', username: 'demo', password: '(redacted)' });
     expect(decoded.find((d) => d.summary.startsWith('PUBLISH chat/room1'))?.fields).toMatchObject({ payload: '{"text":"hello mqtt"}', qos: 1 });
@@ -169,7 +215,10 @@ describe('Phoenix (phoenix.js ↔ minimal channel server)', () => {
 
 describe('generic binary (real encoders)', () => {
   it('MessagePack and CBOR frames decode to trees, 64-bit ints stay exact', () => {
-    for (const [name, id] of [['binary-msgpack', 'msgpack'], ['binary-cbor', 'cbor']] as const) {
+    for (const [name, id] of [
+      ['binary-msgpack', 'msgpack'],
+      ['binary-cbor', 'cbor'],
+    ] as const) {
       const { decoder, decoded } = decodeFixture(name);
       expect(decoder.id).toBe(id);
       expect(decoded[0].fields).toEqual({ op: 'subscribe', symbols: ['ACME', 'INIT'], depth: 2 });
@@ -187,6 +236,12 @@ describe('generic binary (real encoders)', () => {
     const withSchema = createProtobufDecoder({ proto: TICKER_PROTO, messageType: { out: 'market.Subscribe', in: 'market.Quote' } });
     expect(detectProtocol(inputs, [withSchema])?.id).toBe('protobuf-schema');
     const q = withSchema.decode(inputs[1]);
-    expect(q?.fields).toEqual({ symbol: 'ACME', price: 101.25, volume: '9007199254740993', side: 'SELL', last: { id: '77', delta: -3, raw: '3q0=' } });
+    expect(q?.fields).toEqual({
+      symbol: 'ACME',
+      price: 101.25,
+      volume: '9007199254740993',
+      side: 'SELL',
+      last: { id: '77', delta: -3, raw: '3q0=' },
+    });
   });
 });

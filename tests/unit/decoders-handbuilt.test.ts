@@ -31,7 +31,9 @@ describe('ActionCable (hand-built, Rails wire format)', () => {
     inn('{"type":"welcome"}'),
     out('{"command":"subscribe","identifier":"{\\"channel\\":\\"ChatChannel\\",\\"room\\":\\"1\\"}"}'),
     inn('{"identifier":"{\\"channel\\":\\"ChatChannel\\",\\"room\\":\\"1\\"}","type":"confirm_subscription"}'),
-    out('{"command":"message","identifier":"{\\"channel\\":\\"ChatChannel\\",\\"room\\":\\"1\\"}","data":"{\\"action\\":\\"speak\\",\\"text\\":\\"hi\\"}"}'),
+    out(
+      '{"command":"message","identifier":"{\\"channel\\":\\"ChatChannel\\",\\"room\\":\\"1\\"}","data":"{\\"action\\":\\"speak\\",\\"text\\":\\"hi\\"}"}',
+    ),
     inn('{"type":"ping","message":1763632801}'),
     inn('{"identifier":"{\\"channel\\":\\"ChatChannel\\",\\"room\\":\\"1\\"}","message":{"text":"hi","user":"bob"}}'),
   ];

@@ -217,7 +217,12 @@ describe('demo server', () => {
     await c.opened;
     await waitFor(() => c.messages.some((m) => m.isBinary) && c.messages.filter((m) => !m.isBinary).length >= 5);
     const text = c.messages.find((m) => !m.isBinary)!;
-    expect(JSON.parse(text.data.toString())).toMatchObject({ type: 'danmaku', text: expect.any(String), color: expect.stringMatching(/^#/), ts: expect.any(Number) });
+    expect(JSON.parse(text.data.toString())).toMatchObject({
+      type: 'danmaku',
+      text: expect.any(String),
+      color: expect.stringMatching(/^#/),
+      ts: expect.any(Number),
+    });
     expect(c.messages.find((m) => m.isBinary)!.data.length).toBe(8);
 
     c.ws.send(JSON.stringify({ text: 'my bullet', color: '#123456' }));
@@ -311,7 +316,11 @@ describe('demo server', () => {
     await waitFor(() => demo.stats.streamsClosedEarly === streamsClosedEarly + 1);
     expect(demo.stats.streamsOpened).toBe(streamsOpened + 1);
     const stats = await (await fetch(`${base}api/stats`)).json();
-    expect(stats).toMatchObject({ streamsClosedEarly: streamsClosedEarly + 1, wsConnections: expect.any(Number), sseConnections: expect.any(Number) });
+    expect(stats).toMatchObject({
+      streamsClosedEarly: streamsClosedEarly + 1,
+      wsConnections: expect.any(Number),
+      sseConnections: expect.any(Number),
+    });
   });
 
   it('status zoo: answers the requested status codes', async () => {
@@ -415,7 +424,11 @@ describe('demo server in flaky mode', () => {
 
 describe('demo server close()', () => {
   it('releases timers and ends open WebSockets, SSE streams, long polls and LLM streams', async () => {
-    const s = await startDemoServer({ fast: true, quiet: true, timing: { longPollTimeoutMs: 60_000, notifyMinMs: 60_000, notifyMaxMs: 60_000, llmTokenMinMs: 50, llmTokenMaxMs: 50 } });
+    const s = await startDemoServer({
+      fast: true,
+      quiet: true,
+      timing: { longPollTimeoutMs: 60_000, notifyMinMs: 60_000, notifyMaxMs: 60_000, llmTokenMinMs: 50, llmTokenMaxMs: 50 },
+    });
     const ws = collectingWs(`${s.url.replace(/^http/, 'ws')}ws/chat`);
     await ws.opened;
     const sse = await fetch(`${s.url}sse/prices`);

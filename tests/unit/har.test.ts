@@ -22,7 +22,10 @@ function session(): HarExportInput {
         closedAt: T0 + 5000,
         protocol: 'graphql-transport-ws',
         close: { code: 1001, reason: 'going away', wasClean: true },
-        requestHeaders: [['Cookie', 'sid=1'], ['Origin', 'http://127.0.0.1:5173']],
+        requestHeaders: [
+          ['Cookie', 'sid=1'],
+          ['Origin', 'http://127.0.0.1:5173'],
+        ],
         frames: [
           { time: T0 + 20.125, dir: 'out', opcode: 1, data: '{"type":"connection_init"}' },
           { time: T0 + 25.5, dir: 'in', opcode: 1, data: '{"type":"connection_ack"}' },
@@ -48,14 +51,21 @@ function session(): HarExportInput {
           api: 'fetch',
           method: 'POST',
           url: 'http://127.0.0.1:5173/api/poll?since=1',
-          requestHeaders: [['Authorization', 'Bearer abc'], ['Content-Type', 'application/json'], ['X-Api-Key', 'k']],
+          requestHeaders: [
+            ['Authorization', 'Bearer abc'],
+            ['Content-Type', 'application/json'],
+            ['X-Api-Key', 'k'],
+          ],
           requestBody: '{"since":1}',
           start: T0 + 2,
           responseAt: T0 + 30002,
           end: T0 + 30010,
           status: 200,
           statusText: 'OK',
-          responseHeaders: [['Content-Type', 'application/json'], ['Set-Cookie', 'sid=2']],
+          responseHeaders: [
+            ['Content-Type', 'application/json'],
+            ['Set-Cookie', 'sid=2'],
+          ],
           size: 12,
           body: '{"items":[]}',
           outcome: 'ok',
@@ -109,7 +119,14 @@ describe('importHar', () => {
     expect(r.creator).toBe('PushLens 0.1.0');
     expect(r.stats).toMatchObject({ entries: 3, websockets: 1, eventStreams: 1, http: 1, frames: 3, events: 2 });
     const byApi = (api: string) => r.data.connections.find((c) => c.api === api);
-    expect(byApi('ws')).toMatchObject({ url: input.connections[0].url, createdAt: T0, openedAt: T0 + 12.25, protocol: 'graphql-transport-ws', close: { code: 1001, reason: 'going away', wasClean: true }, frames: input.connections[0].frames });
+    expect(byApi('ws')).toMatchObject({
+      url: input.connections[0].url,
+      createdAt: T0,
+      openedAt: T0 + 12.25,
+      protocol: 'graphql-transport-ws',
+      close: { code: 1001, reason: 'going away', wasClean: true },
+      frames: input.connections[0].frames,
+    });
     expect(byApi('sse')?.events).toEqual(input.connections[1].events);
     expect(byApi('fetch')?.http).toEqual(input.connections[2].http);
   });
@@ -135,7 +152,13 @@ describe('importHar', () => {
     expect(failed).toMatchObject({ api: 'ws', handshakeStatus: 0, errored: true, frames: [] });
     expect(r.warnings.join('\n')).toContain('Unexpected response code: 403');
     expect(sse).toMatchObject({ api: 'sse', handshakeStatus: 500 });
-    expect(poll.http).toMatchObject({ method: 'GET', status: 200, body: '{"items":[]}', responseAt: Date.parse('2025-11-20T10:00:05.000Z') + 30002, end: Date.parse('2025-11-20T10:00:05.000Z') + 30012 });
+    expect(poll.http).toMatchObject({
+      method: 'GET',
+      status: 200,
+      body: '{"items":[]}',
+      responseAt: Date.parse('2025-11-20T10:00:05.000Z') + 30002,
+      end: Date.parse('2025-11-20T10:00:05.000Z') + 30012,
+    });
   });
 
   it('skips unreadable entries and unknown message types, keeping the rest', () => {
@@ -180,7 +203,12 @@ describe('importHarChunked', () => {
   function bigSession(n: number): HarExportInput {
     const s = session();
     const ws = s.connections[0];
-    ws.frames = Array.from({ length: n }, (_, i) => ({ time: T0 + i, dir: i % 2 ? 'in' : 'out', opcode: 1, data: `{"n":${i},"s":"é—${'x'.repeat(i % 50)}"}` }));
+    ws.frames = Array.from({ length: n }, (_, i) => ({
+      time: T0 + i,
+      dir: i % 2 ? 'in' : 'out',
+      opcode: 1,
+      data: `{"n":${i},"s":"é—${'x'.repeat(i % 50)}"}`,
+    }));
     for (let i = 0; i < n / 5; i++) s.connections.push({ ...s.connections[2], createdAt: T0 + 10 + i });
     return s;
   }

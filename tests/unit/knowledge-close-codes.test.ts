@@ -1,13 +1,7 @@
 // Context: node (test runner). WebSocket close codes checked against our own copy of RFC 6455 + IANA.
 
 import { describe, expect, it } from 'vitest';
-import {
-  canSendFromScript,
-  closeCodeEntries,
-  closeCodeInfo,
-  closeCodeRanges,
-  explainCloseCode,
-} from '../../lib/knowledge';
+import { canSendFromScript, closeCodeEntries, closeCodeInfo, closeCodeRanges, explainCloseCode } from '../../lib/knowledge';
 import type { Localized } from '../../lib/i18n/locale';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -50,7 +44,11 @@ const NEVER_ON_WIRE = [1004, 1005, 1006, 1015];
 describe('close code table', () => {
   it('covers 1000–1015 and the registered 3xxx codes, nothing else', () => {
     const codes = closeCodeEntries.map((e) => e.code).sort((a, b) => a - b);
-    expect(codes).toEqual(Object.keys(NAMED).map(Number).sort((a, b) => a - b));
+    expect(codes).toEqual(
+      Object.keys(NAMED)
+        .map(Number)
+        .sort((a, b) => a - b),
+    );
     for (let code = 1000; code <= 1015; code++) expect(codes).toContain(code);
   });
 

@@ -96,8 +96,7 @@ describe('technique cards', () => {
   });
 
   it('matches the article on SSE vs WebSocket', () => {
-    const value = (axis: string, id: 'sse' | 'ws'): Localized | undefined =>
-      techniqueComparison.find((a) => a.id === axis)?.values[id];
+    const value = (axis: string, id: 'sse' | 'ws'): Localized | undefined => techniqueComparison.find((a) => a.id === axis)?.values[id];
     expect(value('reconnect', 'sse')?.['zh-CN']).toContain('默认支持');
     expect(value('reconnect', 'ws')?.['zh-CN']).toContain('自己实现');
     expect(value('direction', 'sse')?.en).toMatch(/One way/);
@@ -119,7 +118,9 @@ describe('handshakes', () => {
   });
 
   it('shows the WebSocket upgrade request and the 101 answer', () => {
-    const wires = handshake('ws-open').steps.map((s) => s.wire).join('\n');
+    const wires = handshake('ws-open')
+      .steps.map((s) => s.wire)
+      .join('\n');
     expect(wires).toContain('Upgrade: websocket');
     expect(wires).toContain('Sec-WebSocket-Key');
     expect(wires).toContain('101 Switching Protocols');
@@ -128,7 +129,9 @@ describe('handshakes', () => {
   });
 
   it('uses a key/accept pair that really matches', () => {
-    const accept = createHash('sha1').update(SAMPLE_WEBSOCKET_KEY + WEBSOCKET_ACCEPT_GUID).digest('base64');
+    const accept = createHash('sha1')
+      .update(SAMPLE_WEBSOCKET_KEY + WEBSOCKET_ACCEPT_GUID)
+      .digest('base64');
     expect(accept).toBe(SAMPLE_WEBSOCKET_ACCEPT);
   });
 

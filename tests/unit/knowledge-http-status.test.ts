@@ -1,13 +1,7 @@
 // Context: node (test runner). HTTP status knowledge checked against our own copy of the IANA registry.
 
 import { describe, expect, it } from 'vitest';
-import {
-  explainHttpStatus,
-  httpStatusClasses,
-  httpStatusEntries,
-  httpStatusInfo,
-  type HttpStatusContext,
-} from '../../lib/knowledge';
+import { explainHttpStatus, httpStatusClasses, httpStatusEntries, httpStatusInfo, type HttpStatusContext } from '../../lib/knowledge';
 import type { Localized } from '../../lib/i18n/locale';
 
 const CJK = /[\u4e00-\u9fff]/;

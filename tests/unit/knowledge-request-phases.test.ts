@@ -1,13 +1,7 @@
 // Context: node (test runner). Resource Timing → request phases.
 
 import { describe, expect, it } from 'vitest';
-import {
-  isTimingRestricted,
-  phasesFromResourceTiming,
-  requestPhaseInfo,
-  totalDurationMs,
-  type ResourceTimingLike,
-} from '../../lib/knowledge';
+import { isTimingRestricted, phasesFromResourceTiming, requestPhaseInfo, totalDurationMs, type ResourceTimingLike } from '../../lib/knowledge';
 
 // Shape of a first HTTPS request to a new host, with one redirect (ms since navigation start).
 const fresh: ResourceTimingLike = {
@@ -110,6 +104,9 @@ describe('phasesFromHarTimings', () => {
   });
   it('skips phases that did not happen (-1) on a reused connection', async () => {
     const { phasesFromHarTimings } = await import('../../lib/knowledge/request-phases');
-    expect(phasesFromHarTimings({ blocked: 0.5, dns: -1, connect: -1, ssl: -1, send: 0.2, wait: 25000, receive: 1 }).map((p) => p.phase)).toEqual(['waiting', 'download']);
+    expect(phasesFromHarTimings({ blocked: 0.5, dns: -1, connect: -1, ssl: -1, send: 0.2, wait: 25000, receive: 1 }).map((p) => p.phase)).toEqual([
+      'waiting',
+      'download',
+    ]);
   });
 });

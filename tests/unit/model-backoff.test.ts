@@ -61,7 +61,11 @@ function attempts(times: Array<[created: number, closed: number]>): ConnectionAt
 
 describe('reconnectDelays', () => {
   it('measures close to next creation, or to the next open for SSE-style retries', () => {
-    const ws = attempts([[0, 100], [1100, 1200], [3200, 3300]]);
+    const ws = attempts([
+      [0, 100],
+      [1100, 1200],
+      [3200, 3300],
+    ]);
     expect(reconnectDelays(ws)).toEqual([1000, 2000]);
     const sse: ConnectionAttempt[] = [
       { id: 's1', kind: 'sse', url: 'u', createdAt: 0, openedAt: 10, closedAt: 500 },
@@ -86,7 +90,15 @@ describe('isReconnectStorm', () => {
   });
 
   it('does not flag a fast but properly backing-off client', () => {
-    const growing = attempts([[0, 10], [110, 120], [320, 330], [730, 740], [1540, 1550], [3150, 3160], [6360, 6370]]);
+    const growing = attempts([
+      [0, 10],
+      [110, 120],
+      [320, 330],
+      [730, 740],
+      [1540, 1550],
+      [3150, 3160],
+      [6360, 6370],
+    ]);
     expect(detectBackoff(reconnectDelays(growing)).pattern).toBe('exponential');
     expect(isReconnectStorm(growing, 10_000)).toBe(false);
   });

@@ -7,14 +7,33 @@ describe('copy as', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
   });
   it('builds a cURL command with method, headers and body', () => {
-    const cmd = toCurl({ method: 'POST', url: 'http://127.0.0.1/api?a=1', headers: [['content-type', 'application/json'], ['host', 'x'], ['x-note', "Bob's"]], body: '{"q":"it\'s"}' });
-    expect(cmd).toBe(`curl 'http://127.0.0.1/api?a=1' -X 'POST' -H 'content-type: application/json' -H 'x-note: Bob'\\''s' --data-raw '{"q":"it'\\''s"}'`);
+    const cmd = toCurl({
+      method: 'POST',
+      url: 'http://127.0.0.1/api?a=1',
+      headers: [
+        ['content-type', 'application/json'],
+        ['host', 'x'],
+        ['x-note', "Bob's"],
+      ],
+      body: '{"q":"it\'s"}',
+    });
+    expect(cmd).toBe(
+      `curl 'http://127.0.0.1/api?a=1' -X 'POST' -H 'content-type: application/json' -H 'x-note: Bob'\\''s' --data-raw '{"q":"it'\\''s"}'`,
+    );
   });
   it('leaves -X out for a plain GET', () => {
     expect(toCurl({ method: 'GET', url: 'http://h/', headers: [] })).toBe(`curl 'http://h/'`);
   });
   it('builds a fetch() call that parses back to the same request', () => {
-    const code = toFetch({ method: 'PUT', url: 'http://h/x', headers: [['accept', 'text/plain'], ['content-length', '3']], body: 'abc' });
+    const code = toFetch({
+      method: 'PUT',
+      url: 'http://h/x',
+      headers: [
+        ['accept', 'text/plain'],
+        ['content-length', '3'],
+      ],
+      body: 'abc',
+    });
     const m = /^fetch\(("[^"]*"), ([\s\S]*)\);$/.exec(code)!;
     expect(JSON.parse(m[1])).toBe('http://h/x');
     expect(JSON.parse(m[2])).toEqual({ method: 'PUT', headers: { accept: 'text/plain' }, body: 'abc', credentials: 'include' });

@@ -39,7 +39,13 @@ describe('parseFilter', () => {
     expect(ast('a b | c')).toEqual({
       type: 'or',
       children: [
-        { type: 'and', children: [{ type: 'text', value: 'a', at: 0 }, { type: 'text', value: 'b', at: 2 }] },
+        {
+          type: 'and',
+          children: [
+            { type: 'text', value: 'a', at: 0 },
+            { type: 'text', value: 'b', at: 2 },
+          ],
+        },
         { type: 'text', value: 'c', at: 6 },
       ],
     });

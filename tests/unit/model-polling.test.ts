@@ -175,9 +175,7 @@ describe('classifyPolling', () => {
   });
 
   it('groups POST polls by body shape, not values', () => {
-    const xs = [0, 1000, 2000, 3000].map((t, i) =>
-      ex(t, 40, { method: 'POST', requestBody: JSON.stringify({ since: 1732612345678 + i, n: i }) }),
-    );
+    const xs = [0, 1000, 2000, 3000].map((t, i) => ex(t, 40, { method: 'POST', requestBody: JSON.stringify({ since: 1732612345678 + i, n: i }) }));
     xs.push(ex(1500, 40, { method: 'POST', requestBody: JSON.stringify({ other: true }) }));
     const series = classifyPolling(xs);
     expect(series).toHaveLength(2);

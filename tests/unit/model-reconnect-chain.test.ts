@@ -66,7 +66,15 @@ describe('buildChain', () => {
 
   it('tells whether SSE attempts resumed after Last-Event-ID', () => {
     const sse = (id: string, t: number, first?: string, last?: string): ConnectionAttempt => {
-      const a: ConnectionAttempt = { id, kind: 'sse', url: 'https://a.test/events', createdAt: t, openedAt: t + 3000, closedAt: t + 10_000, error: true };
+      const a: ConnectionAttempt = {
+        id,
+        kind: 'sse',
+        url: 'https://a.test/events',
+        createdAt: t,
+        openedAt: t + 3000,
+        closedAt: t + 10_000,
+        error: true,
+      };
       if (first !== undefined) a.firstEventId = first;
       if (last !== undefined) a.lastEventId = last;
       return a;

@@ -13,9 +13,7 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl('https://a.test/p?t=0.123456789')).toBe('https://a.test/p');
     expect(normalizeUrl('https://a.test/p?r=8f3a9c1b2e')).toBe('https://a.test/p');
     expect(normalizeUrl('https://a.test/p?ts=1732612345')).toBe('https://a.test/p');
-    expect(normalizeUrl('https://a.test/socket.io/?EIO=4&transport=polling&t=OgYbH3a')).toBe(
-      'https://a.test/socket.io/?EIO=4&transport=polling',
-    );
+    expect(normalizeUrl('https://a.test/socket.io/?EIO=4&transport=polling&t=OgYbH3a')).toBe('https://a.test/socket.io/?EIO=4&transport=polling');
     // Meaningful words survive: a theme, a region.
     expect(normalizeUrl('https://a.test/p?t=dark')).toBe('https://a.test/p?t=dark');
     expect(normalizeUrl('https://a.test/p?r=de')).toBe('https://a.test/p?r=de');
@@ -103,7 +101,9 @@ describe('pollingEndpointKey', () => {
     const { pollingEndpointKey } = await import('../../lib/model/url-normalize');
     const a = pollingEndpointKey('GET', 'http://h/api/wait?since=1&room=a');
     expect(pollingEndpointKey('GET', 'http://h/api/wait?since=2&room=a')).toBe(a);
-    expect(pollingEndpointKey('GET', 'http://h/api/wait?cursor=abc&room=a')).not.toBe(pollingEndpointKey('GET', 'http://h/api/wait?cursor=abc&room=b'));
+    expect(pollingEndpointKey('GET', 'http://h/api/wait?cursor=abc&room=a')).not.toBe(
+      pollingEndpointKey('GET', 'http://h/api/wait?cursor=abc&room=b'),
+    );
   });
 });
 
@@ -114,7 +114,7 @@ describe('Engine.IO cache-busters', () => {
     expect(a).toBe('http://h/socket.io/?EIO=4&transport=polling');
   });
 
-  it('drops the newer clients\' random base-36 `t`, even when it is all letters (seen in CI: t=uerpbnpt)', () => {
+  it("drops the newer clients' random base-36 `t`, even when it is all letters (seen in CI: t=uerpbnpt)", () => {
     expect(normalizeUrl('http://h/socket.io/?EIO=4&run=x&t=uerpbnpt&transport=polling')).toBe('http://h/socket.io/?EIO=4&run=x&transport=polling');
     // Outside Engine.IO a word-like `t` still selects something (a theme, a tab): kept.
     expect(normalizeUrl('http://h/page?t=darkmode')).toBe('http://h/page?t=darkmode');

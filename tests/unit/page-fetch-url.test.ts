@@ -26,7 +26,25 @@ describe('rootRelativeUrl', () => {
     expect(rootRelativeUrl('/', base)).toBe('http://example.test:8080/');
   });
   it('leaves to the parser what it would rewrite', () => {
-    for (const input of ['//other/x', '/\\x', '/a/../b', '/./a', '/a/%2e%2E/b', '/a b', '/é', "/a'b", '/a\tb', 'rel/x', '?q', '#f', '', ' /x', '/a^b', '/a|b', '/{x}'])
+    for (const input of [
+      '//other/x',
+      '/\\x',
+      '/a/../b',
+      '/./a',
+      '/a/%2e%2E/b',
+      '/a b',
+      '/é',
+      "/a'b",
+      '/a\tb',
+      'rel/x',
+      '?q',
+      '#f',
+      '',
+      ' /x',
+      '/a^b',
+      '/a|b',
+      '/{x}',
+    ])
       expect(rootRelativeUrl(input, base), input).toBeUndefined();
   });
   it('needs a plain http(s) base', () => {
@@ -34,7 +52,52 @@ describe('rootRelativeUrl', () => {
     expect(rootRelativeUrl('/x', 'http://u:p@example.test/')).toBeUndefined();
   });
   it('agrees with the URL parser on generated paths', () => {
-    const pieces = ['/', '.', '..', '%2e', '%2E', '%41', '%2F', '%zz', '%', '?', '#', 'a', 'Z', '0', ';', ':', '@', '=', '&', '~', '!', '$', '(', ')', '*', '+', ',', '-', '_', "'", '\\', '^', '`', '{', '}', '|', '[', ']', '"', ' ', '<', '>', '\t', 'é'];
+    const pieces = [
+      '/',
+      '.',
+      '..',
+      '%2e',
+      '%2E',
+      '%41',
+      '%2F',
+      '%zz',
+      '%',
+      '?',
+      '#',
+      'a',
+      'Z',
+      '0',
+      ';',
+      ':',
+      '@',
+      '=',
+      '&',
+      '~',
+      '!',
+      '$',
+      '(',
+      ')',
+      '*',
+      '+',
+      ',',
+      '-',
+      '_',
+      "'",
+      '\\',
+      '^',
+      '`',
+      '{',
+      '}',
+      '|',
+      '[',
+      ']',
+      '"',
+      ' ',
+      '<',
+      '>',
+      '\t',
+      'é',
+    ];
     let seed = 7;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;

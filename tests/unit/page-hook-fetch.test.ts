@@ -34,7 +34,11 @@ beforeAll(() => {
     },
   });
   // Records read as a panel reads them: lazy fields (the Headers objects) resolved.
-  const recorder = { settings: { previewBytes: 1024 }, newConnectionId: () => nextConn++, emit: (r: Rec) => records.push(resolveLazyFields(r as unknown as CaptureRecord) as unknown as Rec) } as unknown as Recorder;
+  const recorder = {
+    settings: { previewBytes: 1024 },
+    newConnectionId: () => nextConn++,
+    emit: (r: Rec) => records.push(resolveLazyFields(r as unknown as CaptureRecord) as unknown as Rec),
+  } as unknown as Recorder;
   hookFetch(recorder, registry);
 });
 
@@ -75,7 +79,10 @@ describe('fetch hook', () => {
 
   it('calls with an init (or a non-string input) go through a Request of ours, init read once', async () => {
     const gets: string[] = [];
-    const init = new Proxy({ method: 'POST', body: 'abc', headers: { 'x-a': '1' } }, { get: (t, k, r) => (gets.push(String(k)), Reflect.get(t, k, r)) });
+    const init = new Proxy(
+      { method: 'POST', body: 'abc', headers: { 'x-a': '1' } },
+      { get: (t, k, r) => (gets.push(String(k)), Reflect.get(t, k, r)) },
+    );
     // Node's Request has no document to resolve against: an absolute URL here.
     await (await fetch('http://example.test/p', init)).text();
     expect(calls[0][0]).toBeInstanceOf(Request);

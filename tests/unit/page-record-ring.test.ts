@@ -9,7 +9,10 @@ import type { CaptureRecord } from '../../lib/protocol/records';
 
 function liveRecorder(bufferRecords: number) {
   const sent: CaptureRecord[] = [];
-  const rec = new Recorder((r) => void sent.push(...r), (json) => void sent.push(...(JSON.parse(json) as CaptureRecord[])));
+  const rec = new Recorder(
+    (r) => void sent.push(...r),
+    (json) => void sent.push(...(JSON.parse(json) as CaptureRecord[])),
+  );
   rec.applySettings({ ...rec.settings, bufferRecords });
   return { rec, sent };
 }
@@ -20,9 +23,24 @@ describe('RecordRing', () => {
     ring.pushText(1, 'in', 1000.5, 7, 'héllo');
     ring.pushText(2, 'out', 1001, 7, 'x'.repeat(50));
     ring.pushSse(3, 1002, 8, 'data', 'price', '42');
-    expect(ring.record(1, 64)).toEqual({ type: 'ws-frame', seq: 1, t: 1000.5, conn: 7, dir: 'in', payload: { data: 'héllo', binary: false, size: 6, truncated: false } });
+    expect(ring.record(1, 64)).toEqual({
+      type: 'ws-frame',
+      seq: 1,
+      t: 1000.5,
+      conn: 7,
+      dir: 'in',
+      payload: { data: 'héllo', binary: false, size: 6, truncated: false },
+    });
     expect(ring.record(2, 10)).toMatchObject({ dir: 'out', payload: { data: 'x'.repeat(10), size: 50, truncated: true } });
-    expect(ring.record(3, 64)).toEqual({ type: 'sse-event', seq: 3, t: 1002, conn: 8, event: 'price', id: '42', payload: { data: 'data', binary: false, size: 4, truncated: false } });
+    expect(ring.record(3, 64)).toEqual({
+      type: 'sse-event',
+      seq: 3,
+      t: 1002,
+      conn: 8,
+      event: 'price',
+      id: '42',
+      payload: { data: 'data', binary: false, size: 4, truncated: false },
+    });
     expect(ring.record(4, 64)).toBeUndefined();
   });
 
@@ -54,7 +72,16 @@ describe('RecordRing', () => {
   it('lists a Headers object of a request record only when the record is read', () => {
     const ring = new RecordRing(10, 1 << 20);
     const headers = new Headers({ 'X-A': '1', accept: 'text/plain' });
-    const record = { type: 'http-request', seq: 1, t: 0, conn: 1, api: 'fetch', url: 'http://x.test/', method: 'GET', headers } as unknown as CaptureRecord;
+    const record = {
+      type: 'http-request',
+      seq: 1,
+      t: 0,
+      conn: 1,
+      api: 'fetch',
+      url: 'http://x.test/',
+      method: 'GET',
+      headers,
+    } as unknown as CaptureRecord;
     ring.pushRecord(1, record);
     expect((ring.record(1, 64) as { headers: unknown }).headers).toEqual([
       ['accept', 'text/plain'],

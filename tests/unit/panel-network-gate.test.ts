@@ -11,12 +11,20 @@ const t0 = Date.parse('2026-11-26T12:00:00.000Z');
 /** Applies records in order for one agent, numbering them after what it already has. */
 function feed(s: Session, records: UnsequencedRecord[]): void {
   const from = (s.agents.get('agent')?.lastSeq ?? 0) + 1;
-  s.ingest(0, 'doc', 'agent', records.map((r, i) => ({ ...r, seq: from + i }) as CaptureRecord));
+  s.ingest(
+    0,
+    'doc',
+    'agent',
+    records.map((r, i) => ({ ...r, seq: from + i }) as CaptureRecord),
+  );
 }
 
 function frames(conn: number, n: number, size: number, t: number, type: 'ws-frame' | 'sse-event' = 'ws-frame'): UnsequencedRecord[] {
   const payload = { data: 'x', binary: false, size, truncated: size > 1 };
-  return Array.from({ length: n }, () => (type === 'ws-frame' ? { type, t, conn, dir: 'in', payload } : { type, t, conn, event: 'message', id: '', payload }) as UnsequencedRecord);
+  return Array.from(
+    { length: n },
+    () => (type === 'ws-frame' ? { type, t, conn, dir: 'in', payload } : { type, t, conn, event: 'message', id: '', payload }) as UnsequencedRecord,
+  );
 }
 
 function openSocket(s: Session, conn = 1, t = t0): void {
@@ -61,7 +69,16 @@ describe('network gate', () => {
       const t = t0 + k * 1000;
       feed(s, [
         { type: 'http-request', t, conn: 100 + k, api: 'xhr', method: 'GET', url: `http://h/api/poll?_=${k}`, headers: [] },
-        { type: 'http-response', t: t + 20, conn: 100 + k, status: 200, statusText: 'OK', headers: [], url: `http://h/api/poll?_=${k}`, eventStream: false },
+        {
+          type: 'http-response',
+          t: t + 20,
+          conn: 100 + k,
+          status: 200,
+          statusText: 'OK',
+          headers: [],
+          url: `http://h/api/poll?_=${k}`,
+          eventStream: false,
+        },
         { type: 'http-end', t: t + 30, conn: 100 + k, size: 5_000_000, outcome: 'ok' },
       ]);
       expect(gate.update(t + 40, true)).toBe(true);

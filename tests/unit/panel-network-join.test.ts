@@ -9,7 +9,12 @@ import type { CaptureRecord, UnsequencedRecord } from '../../lib/protocol/record
 
 function session(records: UnsequencedRecord[]): Session {
   const s = new Session();
-  s.ingest(0, 'doc', 'agent', records.map((r, i) => ({ ...r, seq: i + 1 }) as CaptureRecord));
+  s.ingest(
+    0,
+    'doc',
+    'agent',
+    records.map((r, i) => ({ ...r, seq: i + 1 }) as CaptureRecord),
+  );
   return s;
 }
 
@@ -34,10 +39,26 @@ describe('joining chrome.devtools.network entries', () => {
       { type: 'http-request', t: t + 1000, conn: 2, api: 'xhr', method: 'GET', url: 'http://h/api/likes?_=2', headers: [] },
     ]);
     const timings = { blocked: 1, dns: -1, connect: -1, ssl: -1, send: 0.2, wait: 12, receive: 0.5 };
-    expect(joinTimings(s, { startedDateTime: new Date(t + 1001).toISOString(), request: { url: 'http://h/api/likes?_=2' }, response: { status: 200 }, _resourceType: 'xhr', timings })).toBe(true);
+    expect(
+      joinTimings(s, {
+        startedDateTime: new Date(t + 1001).toISOString(),
+        request: { url: 'http://h/api/likes?_=2' },
+        response: { status: 200 },
+        _resourceType: 'xhr',
+        timings,
+      }),
+    ).toBe(true);
     expect(s.connections[1].http?.timings).toEqual(timings);
     expect(s.connections[0].http?.timings).toBeUndefined();
-    expect(joinTimings(s, { startedDateTime: new Date(t + 60_000).toISOString(), request: { url: 'http://h/api/likes?_=1' }, response: { status: 200 }, _resourceType: 'xhr', timings })).toBe(false);
+    expect(
+      joinTimings(s, {
+        startedDateTime: new Date(t + 60_000).toISOString(),
+        request: { url: 'http://h/api/likes?_=1' },
+        response: { status: 200 },
+        _resourceType: 'xhr',
+        timings,
+      }),
+    ).toBe(false);
   });
 
   describe('the watcher', () => {
@@ -55,7 +76,12 @@ describe('joining chrome.devtools.network entries', () => {
         },
         onNavigated: { addListener: (fn) => navigated.push(fn) },
       };
-      return { network, log, finish: (entry: unknown) => listeners.forEach((fn) => fn(entry)), navigate: () => navigated.forEach((fn) => fn('http://h/')) };
+      return {
+        network,
+        log,
+        finish: (entry: unknown) => listeners.forEach((fn) => fn(entry)),
+        navigate: () => navigated.forEach((fn) => fn('http://h/')),
+      };
     }
     const refused = (at: number) => ({
       startedDateTime: new Date(at).toISOString(),

@@ -12,7 +12,12 @@ describe('panel memory budget', () => {
     const s = new Session();
     s.budget = { maxFrames: 1e9, maxPreviewChars: 1000 };
     // 100 frames of exactly 20 characters: 2000 chars, trimmed to 900 => the oldest 55 lose their text.
-    s.ingest(0, 'd', 'a', wsStream(100, (i) => `payload-${String(i).padStart(12, '0')}`));
+    s.ingest(
+      0,
+      'd',
+      'a',
+      wsStream(100, (i) => `payload-${String(i).padStart(12, '0')}`),
+    );
     const f = s.frames;
     expect(f.count).toBe(100);
     expect(f.previewChars).toBeLessThanOrEqual(900);

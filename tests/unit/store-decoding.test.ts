@@ -20,18 +20,24 @@ function sessionFrom(name: string): Session {
   const recs: UnsequencedRecord[] = [
     { type: 'ws-create', t: t0, conn: 1, url: `ws://127.0.0.1:1${fx.url}`, protocols: fx.subprotocol ? [fx.subprotocol] : [] },
     { type: 'ws-open', t: t0 + 1, conn: 1, protocol: fx.subprotocol, extensions: '' },
-    ...fx.frames.map(
-      (f): UnsequencedRecord => ({
-        type: 'ws-frame',
-        t: f.t,
-        conn: 1,
-        dir: f.dir,
-        payload: f.base64 !== undefined ? { data: f.base64, binary: true, size: Buffer.from(f.base64, 'base64').length, truncated: false } : { data: f.text ?? '', binary: false, size: (f.text ?? '').length, truncated: false },
-      }),
-    ),
+    ...fx.frames.map((f): UnsequencedRecord => ({
+      type: 'ws-frame',
+      t: f.t,
+      conn: 1,
+      dir: f.dir,
+      payload:
+        f.base64 !== undefined
+          ? { data: f.base64, binary: true, size: Buffer.from(f.base64, 'base64').length, truncated: false }
+          : { data: f.text ?? '', binary: false, size: (f.text ?? '').length, truncated: false },
+    })),
   ];
   const s = new Session();
-  s.ingest(0, 'doc', 'agent', recs.map((r, i) => ({ ...r, seq: i + 1 }) as CaptureRecord));
+  s.ingest(
+    0,
+    'doc',
+    'agent',
+    recs.map((r, i) => ({ ...r, seq: i + 1 }) as CaptureRecord),
+  );
   return s;
 }
 
@@ -77,8 +83,20 @@ describe('channel decoding in the panel store', () => {
   it('leaves plain JSON channels undecoded', () => {
     const s = new Session();
     const recs: UnsequencedRecord[] = [{ type: 'ws-create', t: 1, conn: 1, url: 'ws://h/chat', protocols: [] }];
-    for (let i = 0; i < 10; i++) recs.push({ type: 'ws-frame', t: 2 + i, conn: 1, dir: 'in', payload: { data: JSON.stringify({ type: 'chat', text: `m${i}` }), binary: false, size: 30, truncated: false } });
-    s.ingest(0, 'doc', 'agent', recs.map((r, i) => ({ ...r, seq: i + 1 }) as CaptureRecord));
+    for (let i = 0; i < 10; i++)
+      recs.push({
+        type: 'ws-frame',
+        t: 2 + i,
+        conn: 1,
+        dir: 'in',
+        payload: { data: JSON.stringify({ type: 'chat', text: `m${i}` }), binary: false, size: 30, truncated: false },
+      });
+    s.ingest(
+      0,
+      'doc',
+      'agent',
+      recs.map((r, i) => ({ ...r, seq: i + 1 }) as CaptureRecord),
+    );
     expect(channelProtocol(s, s.channels[0])).toBeNull();
   });
 });

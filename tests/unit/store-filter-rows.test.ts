@@ -10,7 +10,12 @@ const rowsOf = (o: ReturnType<typeof filterRows>) => [...o.rows.items.subarray(0
 describe('filterRows', () => {
   it('resumes over new rows and matches a full run', () => {
     const s = new Session();
-    s.ingest(0, 'd', 'a', wsStream(100, (i) => (i % 7 === 0 ? `Needle ${i}` : `hay ${i}`)));
+    s.ingest(
+      0,
+      'd',
+      'a',
+      wsStream(100, (i) => (i % 7 === 0 ? `Needle ${i}` : `hay ${i}`)),
+    );
     const ch = s.channels[0];
     const first = filterRows(s, ch.frames, 'needle');
     expect(first.rows.length).toBe(15);
@@ -25,7 +30,12 @@ describe('filterRows', () => {
 
   it('starts over when rows already scanned change (budget eviction)', () => {
     const s = new Session();
-    s.ingest(0, 'd', 'a', wsStream(10, (i) => `x${i}`));
+    s.ingest(
+      0,
+      'd',
+      'a',
+      wsStream(10, (i) => `x${i}`),
+    );
     expect(filterRows(s, null, 'x1').rows.length).toBe(1);
     s.frames.setPreview(1, 'y');
     expect(filterRows(s, null, 'x1').rows.length).toBe(0);
@@ -33,7 +43,12 @@ describe('filterRows', () => {
 
   it('supports regex and field queries', () => {
     const s = new Session();
-    s.ingest(0, 'd', 'a', wsStream(30, (i) => `{"i":${i}}`));
+    s.ingest(
+      0,
+      'd',
+      'a',
+      wsStream(30, (i) => `{"i":${i}}`),
+    );
     expect(filterRows(s, null, '/"i":2\\d/').rows.length).toBe(10);
     expect(filterRows(s, null, 'dir:in /"i":2\\d/').rows.length).toBe(10);
     expect(filterRows(s, null, 'dir:out').rows.length).toBe(0);

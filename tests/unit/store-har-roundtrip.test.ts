@@ -32,13 +32,40 @@ function sample(): CaptureRecord[] {
     const conn = 10 + k;
     r.push(
       { type: 'http-request', t: s, conn, api: 'xhr', method: 'GET', url: `http://127.0.0.1:9/api/likes?_=${s}`, headers: [] },
-      { type: 'http-response', t: s + 5, conn, status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], url: `http://127.0.0.1:9/api/likes?_=${s}`, eventStream: false },
+      {
+        type: 'http-response',
+        t: s + 5,
+        conn,
+        status: 200,
+        statusText: 'OK',
+        headers: [['content-type', 'application/json']],
+        url: `http://127.0.0.1:9/api/likes?_=${s}`,
+        eventStream: false,
+      },
       { type: 'http-end', t: s + 6, conn, size: 11, body: text('{"likes":1}'), bodyHash: 'abcd', outcome: 'ok' },
     );
   }
   r.push(
-    { type: 'http-request', t: t + 100, conn: 20, api: 'fetch', method: 'POST', url: 'http://127.0.0.1:9/api/chat/stream', headers: [['content-type', 'application/json']], body: text('{"prompt":"x"}') },
-    { type: 'http-response', t: t + 110, conn: 20, status: 200, statusText: 'OK', headers: [['content-type', 'text/event-stream']], url: 'http://127.0.0.1:9/api/chat/stream', eventStream: true },
+    {
+      type: 'http-request',
+      t: t + 100,
+      conn: 20,
+      api: 'fetch',
+      method: 'POST',
+      url: 'http://127.0.0.1:9/api/chat/stream',
+      headers: [['content-type', 'application/json']],
+      body: text('{"prompt":"x"}'),
+    },
+    {
+      type: 'http-response',
+      t: t + 110,
+      conn: 20,
+      status: 200,
+      statusText: 'OK',
+      headers: [['content-type', 'text/event-stream']],
+      url: 'http://127.0.0.1:9/api/chat/stream',
+      eventStream: true,
+    },
     { type: 'sse-event', t: t + 120, conn: 20, event: 'message', id: '', payload: text('{"token":"a"}') },
     { type: 'sse-event', t: t + 130, conn: 20, event: 'done', id: '', payload: text('') },
     { type: 'http-end', t: t + 140, conn: 20, size: 40, outcome: 'ok' },
@@ -48,9 +75,19 @@ function sample(): CaptureRecord[] {
 
 function shape(s: Session) {
   s.refreshPolling();
-  const channels = s.channels.filter((c) => c.connections.length).map((c) => ({ kind: c.kind, url: c.url, framesIn: c.framesIn, framesOut: c.framesOut, responses: c.responses }));
+  const channels = s.channels
+    .filter((c) => c.connections.length)
+    .map((c) => ({ kind: c.kind, url: c.url, framesIn: c.framesIn, framesOut: c.framesOut, responses: c.responses }));
   const frames = [];
-  for (let i = 0; i < s.frames.count; i++) frames.push([s.channels[s.frames.channel[i]].kind, s.frames.dir[i] === DIR_OUT ? 'out' : 'in', s.frames.eventName(i), s.frames.preview[i], s.frames.size[i], s.frames.time[i]]);
+  for (let i = 0; i < s.frames.count; i++)
+    frames.push([
+      s.channels[s.frames.channel[i]].kind,
+      s.frames.dir[i] === DIR_OUT ? 'out' : 'in',
+      s.frames.eventName(i),
+      s.frames.preview[i],
+      s.frames.size[i],
+      s.frames.time[i],
+    ]);
   return { channels, frames };
 }
 
@@ -68,13 +105,19 @@ describe('HAR round trip of a session', () => {
     const again = new Session();
     loadHarIntoSession(again, imported.ok ? imported.data : { connections: [] }, 'file.har');
     expect(shape(again)).toEqual(shape(live));
-    expect(shape(again).channels.map((c) => c.kind).sort()).toEqual(['fetch-stream', 'short-poll', 'sse', 'ws']);
+    expect(
+      shape(again)
+        .channels.map((c) => c.kind)
+        .sort(),
+    ).toEqual(['fetch-stream', 'short-poll', 'sse', 'ws']);
   });
 
   it('opens a HAR saved by Chrome with all its WebSocket messages', () => {
     const file = readFileSync(resolve(import.meta.dirname, 'fixtures/har/chrome-websocket.har'), 'utf8');
     const harJson = JSON.parse(file) as { log: { entries: { _resourceType?: string; _webSocketMessages?: unknown[] }[] } };
-    const expected = harJson.log.entries.filter((e) => e._resourceType === 'websocket').reduce((n, e) => n + (e._webSocketMessages ?? []).filter((m) => (m as { type: string }).type !== 'error').length, 0);
+    const expected = harJson.log.entries
+      .filter((e) => e._resourceType === 'websocket')
+      .reduce((n, e) => n + (e._webSocketMessages ?? []).filter((m) => (m as { type: string }).type !== 'error').length, 0);
     const imported = importHar(file);
     expect(imported.ok).toBe(true);
     const s = new Session();

@@ -37,7 +37,9 @@ describe('PanelLink', () => {
     fromFrame({ ...makeEnvelope('batch'), agentId: 'a', records: [], packed: '[not json' });
     fromFrame({ ...makeEnvelope('batch'), agentId: 'a', records: [], packed: JSON.stringify([wsFrame(6)]) });
     const resync = sent.filter((m) => m.type === 'to-frame');
-    expect(resync).toEqual([expect.objectContaining({ frameId: 3, documentId: 'doc', message: expect.objectContaining({ type: 'resync', agentId: 'a', fromSeq: 3 }) })]);
+    expect(resync).toEqual([
+      expect.objectContaining({ frameId: 3, documentId: 'doc', message: expect.objectContaining({ type: 'resync', agentId: 'a', fromSeq: 3 }) }),
+    ]);
     expect(session.frames.count).toBe(1);
   });
 });

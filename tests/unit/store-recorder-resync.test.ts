@@ -8,12 +8,16 @@ import type { CaptureRecord } from '../../lib/protocol/records';
 
 function setup(bufferRecords: number) {
   const batches: CaptureRecord[][] = [];
-  const rec = new Recorder((r) => void batches.push(r), (json) => void batches.push(JSON.parse(json)));
+  const rec = new Recorder(
+    (r) => void batches.push(r),
+    (json) => void batches.push(JSON.parse(json)),
+  );
   rec.applySettings({ ...rec.settings, bufferRecords });
   return { rec, batches };
 }
 
-const frame = (rec: Recorder, conn: number, data: string) => rec.emit({ type: 'ws-frame', t: 1, conn, dir: 'in', payload: { data, binary: false, size: data.length, truncated: false } });
+const frame = (rec: Recorder, conn: number, data: string) =>
+  rec.emit({ type: 'ws-frame', t: 1, conn, dir: 'in', payload: { data, binary: false, size: data.length, truncated: false } });
 
 describe('Recorder.resync after eviction', () => {
   it('reports exactly the evicted records and keeps open connections visible', () => {

@@ -63,13 +63,19 @@ export async function channelFrames(s: FixtureSession, suffix: string, expected?
   if (!row) throw new Error(`no channel ${suffix}`);
   await selectChannel(s.panel.panel, row.channel);
   if (expected === undefined) return frameCount(s.panel.panel);
-  return waitFor(async () => {
-    const c = await frameCount(s.panel.panel);
-    return c.count === expected ? c : undefined;
-  }, `${suffix}: ${expected} frames`, timeoutMs).catch(() => frameCount(s.panel.panel));
+  return waitFor(
+    async () => {
+      const c = await frameCount(s.panel.panel);
+      return c.count === expected ? c : undefined;
+    },
+    `${suffix}: ${expected} frames`,
+    timeoutMs,
+  ).catch(() => frameCount(s.panel.panel));
 }
 
 /** Worker badges of the channel rows, by URL. */
 export async function workerBadges(s: FixtureSession): Promise<Record<string, boolean>> {
-  return s.panel.panel.evaluate(`Object.fromEntries([...document.querySelectorAll('[data-testid="channel-row"]')].map((r) => [r.dataset.url, !!r.querySelector('.badge.worker')]))`);
+  return s.panel.panel.evaluate(
+    `Object.fromEntries([...document.querySelectorAll('[data-testid="channel-row"]')].map((r) => [r.dataset.url, !!r.querySelector('.badge.worker')]))`,
+  );
 }

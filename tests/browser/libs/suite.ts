@@ -81,7 +81,12 @@ export async function startLibrarySuite(): Promise<LibrarySuite> {
 }
 
 /** Waits until the panel lists a channel matching `pred` (records arrive in batches). */
-export async function waitForChannel(panel: PanelHandle, what: string, pred: (r: ChannelRowInfo) => boolean, timeoutMs = 15_000): Promise<ChannelRowInfo> {
+export async function waitForChannel(
+  panel: PanelHandle,
+  what: string,
+  pred: (r: ChannelRowInfo) => boolean,
+  timeoutMs = 15_000,
+): Promise<ChannelRowInfo> {
   return waitFor(async () => (await channelRows(panel.panel)).find(pred), `a channel row: ${what}`, timeoutMs, 250).catch(async (err: Error) => {
     throw new Error(`${err.message}\nrows: ${JSON.stringify(await channelRows(panel.panel))}`);
   });
@@ -91,7 +96,9 @@ export async function waitForChannel(panel: PanelHandle, what: string, pred: (r:
 export async function channelFrames(panel: PanelHandle, channel: number, expected?: { count: number; in?: number; out?: number }) {
   await selectChannel(panel.panel, channel);
   const matches = (c: { count: number; in: number; out: number }) =>
-    expected === undefined ? c.count >= 0 : c.count === expected.count && (expected.in === undefined || c.in === expected.in) && (expected.out === undefined || c.out === expected.out);
+    expected === undefined
+      ? c.count >= 0
+      : c.count === expected.count && (expected.in === undefined || c.in === expected.in) && (expected.out === undefined || c.out === expected.out);
   return waitFor(
     async () => {
       const c = await frameCount(panel.panel);

@@ -23,13 +23,17 @@ let ownPort;
 h.forge = () => {
   // 1. Listen for the handshake events to grab any port offered.
   for (const type of ['pushlens:connect', 'pushlens:relay-ready']) {
-    window.addEventListener(type, (e) => {
-      if (e.ports && e.ports.length && e.ports[0] !== ownPort) {
-        h.grabbed++;
-        e.ports[0].onmessage = () => h.portMessages++;
-        e.ports[0].postMessage(env('batch', { agentId: 'forged', records: forgedRecords }));
-      }
-    }, true);
+    window.addEventListener(
+      type,
+      (e) => {
+        if (e.ports && e.ports.length && e.ports[0] !== ownPort) {
+          h.grabbed++;
+          e.ports[0].onmessage = () => h.portMessages++;
+          e.ports[0].postMessage(env('batch', { agentId: 'forged', records: forgedRecords }));
+        }
+      },
+      true,
+    );
   }
   // 2. Pose as the agent: offer our own port to a relay.
   const ch = new MessageChannel();
@@ -53,16 +57,17 @@ h.forge = () => {
   return true;
 };
 
-h.bigFrames = () => new Promise((resolve) => {
-  const big = new WebSocket(`ws://${location.host}/ws/big`);
-  big.binaryType = 'arraybuffer';
-  const got = [];
-  big.onopen = () => big.send('go');
-  big.onmessage = (e) => {
-    got.push(typeof e.data === 'string' ? e.data.length : e.data.byteLength);
-    if (e.data === 'done') resolve(got);
-  };
-});
+h.bigFrames = () =>
+  new Promise((resolve) => {
+    const big = new WebSocket(`ws://${location.host}/ws/big`);
+    big.binaryType = 'arraybuffer';
+    const got = [];
+    big.onopen = () => big.send('go');
+    big.onmessage = (e) => {
+      got.push(typeof e.data === 'string' ? e.data.length : e.data.byteLength);
+      if (e.data === 'done') resolve(got);
+    };
+  });
 
 h.manySockets = async (n) => {
   const t0 = performance.now();
@@ -74,13 +79,14 @@ h.manySockets = async (n) => {
   return { n, ms: performance.now() - t0 };
 };
 
-h.burst = () => new Promise((resolve) => {
-  const b = new WebSocket(`ws://${location.host}/ws/burst`);
-  let n = 0;
-  const t0 = performance.now();
-  b.onopen = () => b.send('go');
-  b.onmessage = (e) => {
-    n++;
-    if (e.data === 'burst-done') resolve({ n, ms: performance.now() - t0 });
-  };
-});
+h.burst = () =>
+  new Promise((resolve) => {
+    const b = new WebSocket(`ws://${location.host}/ws/burst`);
+    let n = 0;
+    const t0 = performance.now();
+    b.onopen = () => b.send('go');
+    b.onmessage = (e) => {
+      n++;
+      if (e.data === 'burst-done') resolve({ n, ms: performance.now() - t0 });
+    };
+  });

@@ -22,7 +22,11 @@ log('identity', {
 });
 // Proof that zone.js really sits on top of the hooked APIs in this scenario.
 const delegate = (f: unknown) => typeof (f as Record<string, unknown>)?.__zone_symbol__OriginalDelegate === 'function';
-log('zone patched', { fetch: delegate(fetch), xhrSend: delegate(XMLHttpRequest.prototype.send), addEventListener: delegate(EventTarget.prototype.addEventListener) });
+log('zone patched', {
+  fetch: delegate(fetch),
+  xhrSend: delegate(XMLHttpRequest.prototype.send),
+  addEventListener: delegate(EventTarget.prototype.addEventListener),
+});
 
 function websocket(): Promise<void> {
   return new Promise((resolve) => {

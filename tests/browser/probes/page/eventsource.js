@@ -73,11 +73,22 @@
     es.addEventListener('custom', (e) => log.push(['custom only', e.data]), { once: true });
     const errors = [];
     const onErr = (e) => {
-      errors.push({ message: norm(e.message), file: norm(e.filename), line: e.lineno, error: e.error instanceof Error ? stackShape(e.error) : String(e.error) });
+      errors.push({
+        message: norm(e.message),
+        file: norm(e.filename),
+        line: e.lineno,
+        error: e.error instanceof Error ? stackShape(e.error) : String(e.error),
+      });
       e.preventDefault();
     };
     window.addEventListener('error', onErr);
-    es.addEventListener('message', () => { throw new Error('es boom'); }, { once: true });
+    es.addEventListener(
+      'message',
+      () => {
+        throw new Error('es boom');
+      },
+      { once: true },
+    );
     await until(() => es.readyState === 2, 6000);
     await sleep(100);
     window.removeEventListener('error', onErr);

@@ -43,14 +43,23 @@
 
   define('fetch', async (rec) => {
     const p = fetch('/text');
-    rec('promise', { inst: p instanceof Promise, ctor: p.constructor === Promise, proto: Object.getPrototypeOf(p) === Promise.prototype, tag: Object.prototype.toString.call(p), keys: Reflect.ownKeys(p).map(String) });
+    rec('promise', {
+      inst: p instanceof Promise,
+      ctor: p.constructor === Promise,
+      proto: Object.getPrototypeOf(p) === Promise.prototype,
+      tag: Object.prototype.toString.call(p),
+      keys: Reflect.ownKeys(p).map(String),
+    });
     const r1 = await p;
     rec('text facts', await facts(r1));
     const c1 = r1.clone();
     rec('text body', await r1.text());
     rec('text after read', { bodyUsed: r1.bodyUsed, locked: r1.body.locked, again: await settle(() => r1.text()) });
     rec('text clone body', await c1.text());
-    rec('clone after use', outcome(() => r1.clone()));
+    rec(
+      'clone after use',
+      outcome(() => r1.clone()),
+    );
 
     for (const [label, url, init] of [
       ['json', '/json'],
@@ -93,8 +102,22 @@
       ['credentials in url', () => fetch('http://u:p@127.0.0.1:1/')],
       ['refused', () => fetch('http://127.0.0.1:1/')],
       ['symbol', () => fetch(Symbol('s'))],
-      ['aborted signal', () => { const a = new AbortController(); a.abort(); return fetch('/text', { signal: a.signal }); }],
-      ['aborted with reason', () => { const a = new AbortController(); a.abort(new RangeError('mine')); return fetch('/text', { signal: a.signal }); }],
+      [
+        'aborted signal',
+        () => {
+          const a = new AbortController();
+          a.abort();
+          return fetch('/text', { signal: a.signal });
+        },
+      ],
+      [
+        'aborted with reason',
+        () => {
+          const a = new AbortController();
+          a.abort(new RangeError('mine'));
+          return fetch('/text', { signal: a.signal });
+        },
+      ],
       ['bad signal', () => fetch('/text', { signal: 5 })],
     ];
     for (const [label, call] of badCalls) {
@@ -111,33 +134,78 @@
     // Microtask order: a synchronously rejected fetch against a promise chain started after it.
     for (const [label, make] of [
       ['sync reject', () => fetch('http://[::1')],
-      ['already aborted', () => { const a = new AbortController(); a.abort(); return fetch('/text', { signal: a.signal }); }],
+      [
+        'already aborted',
+        () => {
+          const a = new AbortController();
+          a.abort();
+          return fetch('/text', { signal: a.signal });
+        },
+      ],
     ]) {
       const order = [];
-      make().then(() => order.push('fetch ok'), () => order.push('fetch rejected'));
-      Promise.resolve().then(() => order.push('p1')).then(() => order.push('p2')).then(() => order.push('p3')).then(() => order.push('p4'));
+      make().then(
+        () => order.push('fetch ok'),
+        () => order.push('fetch rejected'),
+      );
+      Promise.resolve()
+        .then(() => order.push('p1'))
+        .then(() => order.push('p2'))
+        .then(() => order.push('p3'))
+        .then(() => order.push('p4'));
       await sleep(20);
       rec('microtask order ' + label, order);
     }
     {
       // The page's init is read exactly as often, in the same order, with the same receiver.
       const gets = [];
-      const init = new Proxy({ method: 'POST', body: 'x', headers: { a: '1' } }, {
-        get(t, k, r) { gets.push([String(k), r === init]); return Reflect.get(t, k, r); },
-        has(t, k) { gets.push(['has ' + String(k)]); return Reflect.has(t, k); },
-      });
-      const input = { toString() { gets.push(['input toString']); return '/text'; } };
+      const init = new Proxy(
+        { method: 'POST', body: 'x', headers: { a: '1' } },
+        {
+          get(t, k, r) {
+            gets.push([String(k), r === init]);
+            return Reflect.get(t, k, r);
+          },
+          has(t, k) {
+            gets.push(['has ' + String(k)]);
+            return Reflect.has(t, k);
+          },
+        },
+      );
+      const input = {
+        toString() {
+          gets.push(['input toString']);
+          return '/text';
+        },
+      };
       const r = await fetch(input, init);
       await r.text();
       rec('init gets', gets);
       const getsBad = [];
-      const badInit = new Proxy({ method: 'a b' }, { get(t, k) { getsBad.push(String(k)); return Reflect.get(t, k); } });
+      const badInit = new Proxy(
+        { method: 'a b' },
+        {
+          get(t, k) {
+            getsBad.push(String(k));
+            return Reflect.get(t, k);
+          },
+        },
+      );
       rec('init gets on error', { result: await settle(() => fetch('/text', badInit)), getsBad });
     }
-    for (const [label, make] of [['bad scheme', () => fetch('foo://x')], ['refused', () => fetch('http://127.0.0.1:1/')]]) {
+    for (const [label, make] of [
+      ['bad scheme', () => fetch('foo://x')],
+      ['refused', () => fetch('http://127.0.0.1:1/')],
+    ]) {
       const order = [];
-      make().then(() => order.push('fetch ok'), () => order.push('fetch rejected'));
-      Promise.resolve().then(() => order.push('p1')).then(() => order.push('p2')).then(() => order.push('p3'));
+      make().then(
+        () => order.push('fetch ok'),
+        () => order.push('fetch rejected'),
+      );
+      Promise.resolve()
+        .then(() => order.push('p1'))
+        .then(() => order.push('p2'))
+        .then(() => order.push('p3'));
       await sleep(300);
       rec('microtask order ' + label, order);
     }
@@ -147,7 +215,9 @@
       await pr;
       const order = [];
       pr.then(() => order.push('fetch'));
-      Promise.resolve().then(() => order.push('p1')).then(() => order.push('p2'));
+      Promise.resolve()
+        .then(() => order.push('p1'))
+        .then(() => order.push('p2'));
       await sleep(10);
       rec('microtask order resolved', order);
       await (await pr).text();
@@ -158,7 +228,15 @@
       const events = [];
       let pRef;
       const onUnhandled = (e) => {
-        events.push({ type: e.type, samePromise: e.promise === pRef, reason: describe(e.reason), name: e.reason && e.reason.name, message: e.reason && e.reason.message, trusted: e.isTrusted, cancelable: e.cancelable });
+        events.push({
+          type: e.type,
+          samePromise: e.promise === pRef,
+          reason: describe(e.reason),
+          name: e.reason && e.reason.name,
+          message: e.reason && e.reason.message,
+          trusted: e.isTrusted,
+          cancelable: e.cancelable,
+        });
         e.preventDefault();
       };
       const onHandled = (e) => events.push({ type: e.type, samePromise: e.promise === pRef, trusted: e.isTrusted });
@@ -185,7 +263,10 @@
     // Arrival times depend on machine load: compared with a tolerance (~measure … at), sizes exactly.
     // Gaps of 400 ms: at 200 ms a loaded machine sometimes lets the kernel coalesce two writes into
     // one read, in either browser, which says nothing about PushLens.
-    for (const [label, url] of [['stream chunks', '/chunks?n=6&gap=400'], ['stream sse chunks', '/chunks?n=4&gap=400&type=text/event-stream']]) {
+    for (const [label, url] of [
+      ['stream chunks', '/chunks?n=6&gap=400'],
+      ['stream sse chunks', '/chunks?n=4&gap=400&type=text/event-stream'],
+    ]) {
       const { sizes, at } = await readChunks(await fetch(url), 400);
       rec(label, sizes);
       rec(`~measure ${label} at`, at);
@@ -209,15 +290,81 @@
 
     // Each cancel path must close the request on the server within a second.
     const cancels = [
-      ['reader.cancel', async (res) => { const r = res.body.getReader(); await r.read(); return r.cancel('stop'); }],
+      [
+        'reader.cancel',
+        async (res) => {
+          const r = res.body.getReader();
+          await r.read();
+          return r.cancel('stop');
+        },
+      ],
       ['body.cancel', async (res) => res.body.cancel()],
-      ['iterator break', async (res) => { for await (const c of res.body) { void c; break; } }],
-      ['iterator return', async (res) => { const it = res.body[Symbol.asyncIterator](); await it.next(); return it.return('x'); }],
-      ['abort mid-body', async (res, ac) => { const r = res.body.getReader(); await r.read(); ac.abort(); return settle(() => r.read()); }],
-      ['abort with reason', async (res, ac) => { const r = res.body.getReader(); await r.read(); ac.abort(new TypeError('why')); return settle(() => r.read()); }],
-      ['pipeTo abort', async (res) => { const ac2 = new AbortController(); const done = res.body.pipeTo(new WritableStream({ write() { ac2.abort(); } }), { signal: ac2.signal }); return settle(() => done); }],
-      ['clone both cancelled', async (res) => { const c = res.clone(); await c.body.cancel(); return res.body.cancel(); }],
-      ['text() then abort', async (res, ac) => { const t = res.text(); setTimeout(() => ac.abort(), 100); return settle(() => t); }],
+      [
+        'iterator break',
+        async (res) => {
+          for await (const c of res.body) {
+            void c;
+            break;
+          }
+        },
+      ],
+      [
+        'iterator return',
+        async (res) => {
+          const it = res.body[Symbol.asyncIterator]();
+          await it.next();
+          return it.return('x');
+        },
+      ],
+      [
+        'abort mid-body',
+        async (res, ac) => {
+          const r = res.body.getReader();
+          await r.read();
+          ac.abort();
+          return settle(() => r.read());
+        },
+      ],
+      [
+        'abort with reason',
+        async (res, ac) => {
+          const r = res.body.getReader();
+          await r.read();
+          ac.abort(new TypeError('why'));
+          return settle(() => r.read());
+        },
+      ],
+      [
+        'pipeTo abort',
+        async (res) => {
+          const ac2 = new AbortController();
+          const done = res.body.pipeTo(
+            new WritableStream({
+              write() {
+                ac2.abort();
+              },
+            }),
+            { signal: ac2.signal },
+          );
+          return settle(() => done);
+        },
+      ],
+      [
+        'clone both cancelled',
+        async (res) => {
+          const c = res.clone();
+          await c.body.cancel();
+          return res.body.cancel();
+        },
+      ],
+      [
+        'text() then abort',
+        async (res, ac) => {
+          const t = res.text();
+          setTimeout(() => ac.abort(), 100);
+          return settle(() => t);
+        },
+      ],
     ];
     for (const [label, act] of cancels) {
       const k = key('cancel');

@@ -48,7 +48,11 @@
     return stack
       .split('\n')
       .slice(1)
-      .map((l) => norm(l).replace(/:\d+:\d+\)?$/, '').trim());
+      .map((l) =>
+        norm(l)
+          .replace(/:\d+:\d+\)?$/, '')
+          .trim(),
+      );
   }
 
   function outcome(fn) {
@@ -89,7 +93,7 @@
     }
     return true;
   }
-  const observed = async (key) => (await (await window.__probes.nativeFetch.call(window, '/observed?key=' + encodeURIComponent(key))).json());
+  const observed = async (key) => await (await window.__probes.nativeFetch.call(window, '/observed?key=' + encodeURIComponent(key))).json();
 
   window.__probes = {
     describe,

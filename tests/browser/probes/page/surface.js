@@ -16,7 +16,9 @@
   function protoChain(o) {
     const chain = [];
     for (let p = Object.getPrototypeOf(o); p && chain.length < 8; p = Object.getPrototypeOf(p)) {
-      chain.push(p === Function.prototype ? 'Function.prototype' : p === Object.prototype ? 'Object.prototype' : describe(p.constructor) + '.prototype');
+      chain.push(
+        p === Function.prototype ? 'Function.prototype' : p === Object.prototype ? 'Object.prototype' : describe(p.constructor) + '.prototype',
+      );
     }
     return chain;
   }
@@ -27,15 +29,27 @@
     rec(path + '|name', describe(f.name));
     rec(path + '|length', f.length);
     rec(path + '|F.p.toString.call', fnText(f));
-    rec(path + '|concat', outcome(() => f + ''));
-    rec(path + '|String()', outcome(() => String(f)));
-    rec(path + '|.toString()', outcome(() => f.toString()));
+    rec(
+      path + '|concat',
+      outcome(() => f + ''),
+    );
+    rec(
+      path + '|String()',
+      outcome(() => String(f)),
+    );
+    rec(
+      path + '|.toString()',
+      outcome(() => f.toString()),
+    );
     rec(path + '|.toString===F.p.toString', f.toString === Function.prototype.toString);
     rec(path + '|ownKeys', Reflect.ownKeys(f).map(String));
     rec(path + '|chain', protoChain(f));
     rec(path + '|extensible', Object.isExtensible(f));
     rec(path + '|hasPrototype', Object.prototype.hasOwnProperty.call(f, 'prototype'));
-    rec(path + '|callWithoutNew', outcome(() => f()));
+    rec(
+      path + '|callWithoutNew',
+      outcome(() => f()),
+    );
   }
 
   function descriptors(rec, path, o) {
@@ -45,11 +59,24 @@
     for (const key of Reflect.ownKeys(o)) {
       const d = Object.getOwnPropertyDescriptor(o, key);
       const p = `${path}.${String(key)}`;
-      rec(p + '|attrs', { w: d.writable, e: d.enumerable, c: d.configurable, get: typeof d.get, set: typeof d.set, value: 'value' in d ? typeof d.value : 'none' });
+      rec(p + '|attrs', {
+        w: d.writable,
+        e: d.enumerable,
+        c: d.configurable,
+        get: typeof d.get,
+        set: typeof d.set,
+        value: 'value' in d ? typeof d.value : 'none',
+      });
       for (const part of ['get', 'set', 'value']) {
         const f = d[part];
         if (typeof f === 'function') {
-          rec(`${p}|${part}`, { text: fnText(f), name: f.name, length: f.length, keys: Reflect.ownKeys(f).map(String), concat: outcome(() => f + '') });
+          rec(`${p}|${part}`, {
+            text: fnText(f),
+            name: f.name,
+            length: f.length,
+            keys: Reflect.ownKeys(f).map(String),
+            concat: outcome(() => f + ''),
+          });
         } else if (part === 'value' && 'value' in d && typeof f !== 'object') rec(`${p}|value`, describe(f));
       }
     }
@@ -103,20 +130,48 @@
       fnFacts(rec, label, f);
     }
     rec('F.p.toString.call(F.p.toString)', fnText(Function.prototype.toString));
-    rec('toString.call(toString.call)', outcome(() => Function.prototype.toString.call(Function.prototype.toString.call)));
-    rec('toString on non-function', outcome(() => Function.prototype.toString.call({})));
-    rec('toString on proxy of fetch', outcome(() => Function.prototype.toString.call(new Proxy(fetch, {}))));
-    rec('toString on bound fetch', outcome(() => Function.prototype.toString.call(fetch.bind(window))));
-    rec('Reflect.apply toString', outcome(() => Reflect.apply(Function.prototype.toString, WebSocket, [])));
+    rec(
+      'toString.call(toString.call)',
+      outcome(() => Function.prototype.toString.call(Function.prototype.toString.call)),
+    );
+    rec(
+      'toString on non-function',
+      outcome(() => Function.prototype.toString.call({})),
+    );
+    rec(
+      'toString on proxy of fetch',
+      outcome(() => Function.prototype.toString.call(new Proxy(fetch, {}))),
+    );
+    rec(
+      'toString on bound fetch',
+      outcome(() => Function.prototype.toString.call(fetch.bind(window))),
+    );
+    rec(
+      'Reflect.apply toString',
+      outcome(() => Reflect.apply(Function.prototype.toString, WebSocket, [])),
+    );
     rec('toString of class', fnText(class Foo extends WebSocket {}));
     rec('values === @@asyncIterator', ReadableStream.prototype.values === ReadableStream.prototype[Symbol.asyncIterator]);
     rec('WebSocket.p.constructor === WebSocket', WebSocket.prototype.constructor === WebSocket);
     rec('EventSource.p.constructor === EventSource', EventSource.prototype.constructor === EventSource);
     rec('XHR.p.constructor === XHR', XMLHttpRequest.prototype.constructor === XMLHttpRequest);
     rec('fetch === window.fetch === self.fetch', fetch === window.fetch && fetch === self.fetch && fetch === globalThis.fetch);
-    rec('statics', [WebSocket.CONNECTING, WebSocket.OPEN, WebSocket.CLOSING, WebSocket.CLOSED, EventSource.CONNECTING, EventSource.OPEN, EventSource.CLOSED, XMLHttpRequest.UNSENT, XMLHttpRequest.DONE]);
+    rec('statics', [
+      WebSocket.CONNECTING,
+      WebSocket.OPEN,
+      WebSocket.CLOSING,
+      WebSocket.CLOSED,
+      EventSource.CONNECTING,
+      EventSource.OPEN,
+      EventSource.CLOSED,
+      XMLHttpRequest.UNSENT,
+      XMLHttpRequest.DONE,
+    ]);
     const globals = Object.keys(targets()).concat(['WebSocketStream', 'fetchLater']);
-    rec('window own names (these globals, in order)', Object.getOwnPropertyNames(window).filter((n) => globals.includes(n)));
+    rec(
+      'window own names (these globals, in order)',
+      Object.getOwnPropertyNames(window).filter((n) => globals.includes(n)),
+    );
     rec('window names count', Object.getOwnPropertyNames(window).length);
     for (const g of globals) {
       const d = Object.getOwnPropertyDescriptor(window, g);
@@ -124,7 +179,10 @@
     }
     rec('Window.prototype has fetch', Object.prototype.hasOwnProperty.call(Window.prototype, 'fetch'));
     rec('fetch.prototype', describe(fetch.prototype));
-    rec('new fetch', outcome(() => new fetch('/text')));
+    rec(
+      'new fetch',
+      outcome(() => new fetch('/text')),
+    );
     rec('instanceof Function', [WebSocket instanceof Function, fetch instanceof Function, EventSource instanceof Function]);
     rec('Object.getPrototypeOf(WebSocket) === EventTarget', Object.getPrototypeOf(WebSocket) === EventTarget);
     rec('Object.getPrototypeOf(XHR) === XHRET', Object.getPrototypeOf(XMLHttpRequest) === XMLHttpRequestEventTarget);
@@ -176,19 +234,58 @@
         return k;
       })(),
     });
-    rec('ws send while connecting', outcome(() => ws.send('x')));
-    rec('ws close 1001', outcome(() => ws.close(1001)));
-    rec('ws close 999', outcome(() => ws.close(999)));
-    rec('ws close 5000', outcome(() => ws.close(5000)));
-    rec('ws close long reason', outcome(() => ws.close(4000, 'x'.repeat(124))));
-    rec('ws close reason only', outcome(() => ws.close(undefined, 'why')));
-    rec('ws binaryType bad', outcome(() => ((ws.binaryType = 'nope'), ws.binaryType)));
-    rec('ws binaryType good', outcome(() => ((ws.binaryType = 'arraybuffer'), ws.binaryType)));
-    rec('ws readyState write', outcome(() => ((ws.readyState = 3), ws.readyState)));
-    rec('WebSocket.prototype.send on non-ws', outcome(() => WebSocket.prototype.send.call({}, 'x')));
-    rec('WebSocket.prototype.close on non-ws', outcome(() => WebSocket.prototype.close.call({})));
-    rec('WebSocket.prototype.url getter on proto', outcome(() => WebSocket.prototype.url));
-    rec('ws close ok', outcome(() => ws.close(4000, 'bye')));
+    rec(
+      'ws send while connecting',
+      outcome(() => ws.send('x')),
+    );
+    rec(
+      'ws close 1001',
+      outcome(() => ws.close(1001)),
+    );
+    rec(
+      'ws close 999',
+      outcome(() => ws.close(999)),
+    );
+    rec(
+      'ws close 5000',
+      outcome(() => ws.close(5000)),
+    );
+    rec(
+      'ws close long reason',
+      outcome(() => ws.close(4000, 'x'.repeat(124))),
+    );
+    rec(
+      'ws close reason only',
+      outcome(() => ws.close(undefined, 'why')),
+    );
+    rec(
+      'ws binaryType bad',
+      outcome(() => ((ws.binaryType = 'nope'), ws.binaryType)),
+    );
+    rec(
+      'ws binaryType good',
+      outcome(() => ((ws.binaryType = 'arraybuffer'), ws.binaryType)),
+    );
+    rec(
+      'ws readyState write',
+      outcome(() => ((ws.readyState = 3), ws.readyState)),
+    );
+    rec(
+      'WebSocket.prototype.send on non-ws',
+      outcome(() => WebSocket.prototype.send.call({}, 'x')),
+    );
+    rec(
+      'WebSocket.prototype.close on non-ws',
+      outcome(() => WebSocket.prototype.close.call({})),
+    );
+    rec(
+      'WebSocket.prototype.url getter on proto',
+      outcome(() => WebSocket.prototype.url),
+    );
+    rec(
+      'ws close ok',
+      outcome(() => ws.close(4000, 'bye')),
+    );
     rec('ws after close', { readyState: ws.readyState });
 
     class MyWs extends WebSocket {
@@ -212,13 +309,16 @@
       name: MyWs.name,
     });
     sub.close();
-    rec('Reflect.construct newTarget', (() => {
-      function F() {}
-      F.prototype = Object.create(WebSocket.prototype);
-      const x = Reflect.construct(WebSocket, [wsOrigin + '/ws-reject'], F);
-      x.close();
-      return { proto: Object.getPrototypeOf(x) === F.prototype, inst: x instanceof WebSocket };
-    })());
+    rec(
+      'Reflect.construct newTarget',
+      (() => {
+        function F() {}
+        F.prototype = Object.create(WebSocket.prototype);
+        const x = Reflect.construct(WebSocket, [wsOrigin + '/ws-reject'], F);
+        x.close();
+        return { proto: Object.getPrototypeOf(x) === F.prototype, inst: x instanceof WebSocket };
+      })(),
+    );
 
     const es = new EventSource('/sse-bad?x=1', { withCredentials: true });
     rec('es instance', {
@@ -238,17 +338,50 @@
 
     const xhr = new XMLHttpRequest();
     rec('xhr instance', { ctor: xhr.constructor === XMLHttpRequest, keys: Reflect.ownKeys(xhr).map(String), readyState: xhr.readyState });
-    rec('xhr send before open', outcome(() => xhr.send()));
-    rec('xhr open bad method', outcome(() => xhr.open('CONNECT', '/text')));
-    rec('xhr open bad url', outcome(() => xhr.open('GET', 'http://[::1')));
-    rec('xhr setRequestHeader before open', outcome(() => xhr.setRequestHeader('a', 'b')));
-    rec('xhr open no args', outcome(() => xhr.open()));
-    rec('xhr open ok', outcome(() => xhr.open('get', '/text')));
-    rec('xhr setRequestHeader bad name', outcome(() => xhr.setRequestHeader('a b', 'c')));
-    rec('xhr setRequestHeader ok', outcome(() => xhr.setRequestHeader('x-a', 'b')));
-    rec('xhr responseType json', outcome(() => ((xhr.responseType = 'json'), xhr.responseType)));
-    rec('xhr getResponseHeader early', outcome(() => xhr.getResponseHeader('content-type')));
-    rec('xhr responseText with json type', outcome(() => xhr.responseText));
+    rec(
+      'xhr send before open',
+      outcome(() => xhr.send()),
+    );
+    rec(
+      'xhr open bad method',
+      outcome(() => xhr.open('CONNECT', '/text')),
+    );
+    rec(
+      'xhr open bad url',
+      outcome(() => xhr.open('GET', 'http://[::1')),
+    );
+    rec(
+      'xhr setRequestHeader before open',
+      outcome(() => xhr.setRequestHeader('a', 'b')),
+    );
+    rec(
+      'xhr open no args',
+      outcome(() => xhr.open()),
+    );
+    rec(
+      'xhr open ok',
+      outcome(() => xhr.open('get', '/text')),
+    );
+    rec(
+      'xhr setRequestHeader bad name',
+      outcome(() => xhr.setRequestHeader('a b', 'c')),
+    );
+    rec(
+      'xhr setRequestHeader ok',
+      outcome(() => xhr.setRequestHeader('x-a', 'b')),
+    );
+    rec(
+      'xhr responseType json',
+      outcome(() => ((xhr.responseType = 'json'), xhr.responseType)),
+    );
+    rec(
+      'xhr getResponseHeader early',
+      outcome(() => xhr.getResponseHeader('content-type')),
+    );
+    rec(
+      'xhr responseText with json type',
+      outcome(() => xhr.responseText),
+    );
     class MyXhr extends XMLHttpRequest {}
     rec('xhr subclass', new MyXhr() instanceof XMLHttpRequest);
   });

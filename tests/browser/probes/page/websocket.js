@@ -7,7 +7,16 @@
   const key = (s) => window.__probes.key(`ws-${++keyN}`);
 
   function eventShape(e) {
-    const o = { type: e.type, trusted: e.isTrusted, ctor: e.constructor.name, bubbles: e.bubbles, cancelable: e.cancelable, phase: e.eventPhase, targetIsWs: e.target instanceof WebSocket, currentIsTarget: e.currentTarget === e.target };
+    const o = {
+      type: e.type,
+      trusted: e.isTrusted,
+      ctor: e.constructor.name,
+      bubbles: e.bubbles,
+      cancelable: e.cancelable,
+      phase: e.eventPhase,
+      targetIsWs: e.target instanceof WebSocket,
+      currentIsTarget: e.currentTarget === e.target,
+    };
     if (e.type === 'message') {
       o.data = typeof e.data === 'string' ? e.data : describe(e.data);
       o.origin = window.__probes.norm(e.origin);
@@ -38,9 +47,19 @@
     await until(() => ws.readyState === 3, 4000);
     await sleep(50);
     rec(`ws ${name} log`, log);
-    rec(`ws ${name} final`, { readyState: ws.readyState, protocol: ws.protocol, extensions: ws.extensions, url: describe(ws.url), binaryType: ws.binaryType });
+    rec(`ws ${name} final`, {
+      readyState: ws.readyState,
+      protocol: ws.protocol,
+      extensions: ws.extensions,
+      url: describe(ws.url),
+      binaryType: ws.binaryType,
+    });
     // Whether a socket closed while connecting reached the server is a race in either browser.
-    if (name !== 'close while connecting') rec(`ws ${name} server saw`, (await observed(k)).map((o) => (typeof o === 'string' && o.length > 100 ? `${o.length} chars` : o)));
+    if (name !== 'close while connecting')
+      rec(
+        `ws ${name} server saw`,
+        (await observed(k)).map((o) => (typeof o === 'string' && o.length > 100 ? `${o.length} chars` : o)),
+      );
   }
 
   define('websocket', async (rec) => {
@@ -52,8 +71,14 @@
       ws.send(new Uint16Array([1, 2]).buffer);
       await sleep(200);
       ws.close(4001, 'client bye ✓');
-      rec('ws close twice', outcome(() => ws.close(4002, 'again')));
-      rec('ws send while closing', outcome(() => ws.send('late')));
+      rec(
+        'ws close twice',
+        outcome(() => ws.close(4002, 'again')),
+      );
+      rec(
+        'ws send while closing',
+        outcome(() => ws.send('late')),
+      );
       rec('ws bufferedAmount after late send', ws.bufferedAmount);
     });
     await scenario(rec, 'server close 4321', '/ws', undefined, async (ws) => {
@@ -92,7 +117,12 @@
       const bytes = [];
       for (const d of got) {
         const buf = d instanceof Blob ? await d.arrayBuffer() : d;
-        bytes.push({ type: describe(d), size: buf.byteLength, sum: new Uint8Array(buf).reduce((a, b) => (a * 31 + b) >>> 0, 7), blobType: d instanceof Blob ? d.type : null });
+        bytes.push({
+          type: describe(d),
+          size: buf.byteLength,
+          sum: new Uint8Array(buf).reduce((a, b) => (a * 31 + b) >>> 0, 7),
+          blobType: d instanceof Blob ? d.type : null,
+        });
       }
       rec('ws binary data ' + binaryType, bytes);
     }
@@ -110,7 +140,11 @@
     // Listener semantics on a socket.
     const log = [];
     const ws = new WebSocket(wsOrigin + '/ws?hello=l');
-    const handler = { handleEvent(e) { log.push(['handleEvent', e.type, this === handler]); } };
+    const handler = {
+      handleEvent(e) {
+        log.push(['handleEvent', e.type, this === handler]);
+      },
+    };
     ws.addEventListener('message', handler);
     ws.addEventListener('message', handler); // duplicate: ignored
     ws.addEventListener('message', () => log.push(['once']), { once: true });
@@ -122,9 +156,18 @@
     ws.addEventListener('message', removed);
     ws.removeEventListener('message', removed);
     ws.addEventListener('message', null);
-    rec('addEventListener returns', outcome(() => ws.addEventListener('message', undefined)));
-    rec('addEventListener no args', outcome(() => ws.addEventListener()));
-    rec('addEventListener bad listener', outcome(() => ws.addEventListener('message', 5)));
+    rec(
+      'addEventListener returns',
+      outcome(() => ws.addEventListener('message', undefined)),
+    );
+    rec(
+      'addEventListener no args',
+      outcome(() => ws.addEventListener()),
+    );
+    rec(
+      'addEventListener bad listener',
+      outcome(() => ws.addEventListener('message', 5)),
+    );
     ws.onmessage = (e) => log.push(['onmessage 1', e.data]);
     const second = (e) => log.push(['onmessage 2', e.data]);
     rec('onmessage getter', typeof ws.onmessage);
@@ -159,9 +202,38 @@
     ws.onmessage = fn;
     rec('onmessage identity', ws.onmessage === fn);
     const d = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
-    rec('onmessage descriptor', { get: typeof d.get, set: typeof d.set, getName: d.get.name, setName: d.set.name, setLength: d.set.length, enumerable: d.enumerable, configurable: d.configurable, text: String(d.set) });
-    rec('onmessage setter no args', (() => { try { d.set.call(ws); return 'ok'; } catch (e) { return e.name + ': ' + norm(e.message); } })());
-    rec('onmessage setter foreign this', (() => { try { d.set.call({}, fn); return 'ok'; } catch (e) { return e.name + ': ' + norm(e.message); } })());
+    rec('onmessage descriptor', {
+      get: typeof d.get,
+      set: typeof d.set,
+      getName: d.get.name,
+      setName: d.set.name,
+      setLength: d.set.length,
+      enumerable: d.enumerable,
+      configurable: d.configurable,
+      text: String(d.set),
+    });
+    rec(
+      'onmessage setter no args',
+      (() => {
+        try {
+          d.set.call(ws);
+          return 'ok';
+        } catch (e) {
+          return e.name + ': ' + norm(e.message);
+        }
+      })(),
+    );
+    rec(
+      'onmessage setter foreign this',
+      (() => {
+        try {
+          d.set.call({}, fn);
+          return 'ok';
+        } catch (e) {
+          return e.name + ': ' + norm(e.message);
+        }
+      })(),
+    );
     rec('onmessage after setter no args', describe(ws.onmessage));
     ws.onmessage = null;
     const seen = [];
@@ -171,13 +243,29 @@
     ws.removeEventListener('open', both); // the 'message' registration must stay
     const errors = [];
     const onErr = (e) => {
-      errors.push({ message: norm(e.message), file: norm(e.filename), line: e.lineno, col: e.colno, error: e.error instanceof Error ? stackShape(e.error) : describe(e.error) });
+      errors.push({
+        message: norm(e.message),
+        file: norm(e.filename),
+        line: e.lineno,
+        col: e.colno,
+        error: e.error instanceof Error ? stackShape(e.error) : describe(e.error),
+      });
       e.preventDefault();
     };
     window.addEventListener('error', onErr);
-    ws.addEventListener('message', function thrower() { throw new Error('listener boom'); });
-    ws.onmessage = function handlerThrower() { throw new TypeError('handler boom'); };
-    ws.addEventListener('message', () => { throw 'not an error'; }, { once: true });
+    ws.addEventListener('message', function thrower() {
+      throw new Error('listener boom');
+    });
+    ws.onmessage = function handlerThrower() {
+      throw new TypeError('handler boom');
+    };
+    ws.addEventListener(
+      'message',
+      () => {
+        throw 'not an error';
+      },
+      { once: true },
+    );
     let added = 0;
     ws.addEventListener('message', (e) => {
       seen.push('adder ' + e.data);

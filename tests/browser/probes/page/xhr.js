@@ -9,7 +9,8 @@
       const log = [];
       const snap = (tag, e) => {
         const s = [tag, xhr.readyState, xhr.status];
-        if (e && 'loaded' in e) s.push({ loaded: e.loaded > 0, total: e.total, lc: e.lengthComputable, trusted: e.isTrusted, ctor: e.constructor.name });
+        if (e && 'loaded' in e)
+          s.push({ loaded: e.loaded > 0, total: e.total, lc: e.lengthComputable, trusted: e.isTrusted, ctor: e.constructor.name });
         log.push(s);
       };
       xhr.onreadystatechange = (e) => snap('rsc', e);
@@ -25,7 +26,11 @@
       xhr.addEventListener('loadend', () => {
         // Progress events fire per network read; their count can vary run to run, so the log keeps
         // one entry for a run of them.
-        const squashed = log.filter((l, i) => !(l[0] === 'progress' && log[i - 1] && log[i - 1][0] === 'progress') && !(l[0] === 'rsc' && l[1] === 3 && log[i - 1] && log[i - 1][0] === 'rsc' && log[i - 1][1] === 3));
+        const squashed = log.filter(
+          (l, i) =>
+            !(l[0] === 'progress' && log[i - 1] && log[i - 1][0] === 'progress') &&
+            !(l[0] === 'rsc' && l[1] === 3 && log[i - 1] && log[i - 1][0] === 'rsc' && log[i - 1][1] === 3),
+        );
         resolve({ xhr, log: squashed.filter((l) => !(l[0] === 'progress' && false)) });
       });
       try {
@@ -52,7 +57,10 @@
       responseXML: outcome(() => xhr.responseXML && xhr.responseXML.constructor.name),
       value,
       sameResponse: xhr.response === xhr.response,
-      headers: xhr.getAllResponseHeaders().replace(/date: [^\r\n]*\r\n/i, '').replace(/keep-alive: [^\r\n]*\r\n/i, ''),
+      headers: xhr
+        .getAllResponseHeaders()
+        .replace(/date: [^\r\n]*\r\n/i, '')
+        .replace(/keep-alive: [^\r\n]*\r\n/i, ''),
       contentType: xhr.getResponseHeader('Content-Type'),
       missing: xhr.getResponseHeader('x-missing'),
     };
@@ -94,12 +102,18 @@
       xhr.abort();
       log.push(['after abort', xhr.readyState, xhr.status, xhr.responseText]);
       rec('xhr abort', log);
-      rec('xhr reuse after abort', outcome(() => (xhr.open('GET', '/text'), xhr.readyState)));
+      rec(
+        'xhr reuse after abort',
+        outcome(() => (xhr.open('GET', '/text'), xhr.readyState)),
+      );
     }
     {
       // Aborting an unsent or finished request.
       const x = new XMLHttpRequest();
-      rec('abort unsent', outcome(() => (x.abort(), x.readyState)));
+      rec(
+        'abort unsent',
+        outcome(() => (x.abort(), x.readyState)),
+      );
     }
     {
       const xhr = new XMLHttpRequest();
@@ -107,33 +121,51 @@
       xhr.onreadystatechange = () => log.push(xhr.readyState);
       xhr.onload = () => log.push('load');
       xhr.open('GET', '/json', false);
-      rec('sync responseType set', outcome(() => (xhr.responseType = 'json')));
+      rec(
+        'sync responseType set',
+        outcome(() => (xhr.responseType = 'json')),
+      );
       xhr.send();
       log.push('after send');
       rec('xhr sync', { log, status: xhr.status, text: xhr.responseText, headers: xhr.getResponseHeader('content-type') });
       const bad = new XMLHttpRequest();
       bad.open('GET', 'http://127.0.0.1:1/', false);
-      rec('xhr sync refused', outcome(() => bad.send()));
+      rec(
+        'xhr sync refused',
+        outcome(() => bad.send()),
+      );
       const t = new XMLHttpRequest();
       t.open('GET', '/text', false);
-      rec('xhr sync timeout set', outcome(() => (t.timeout = 10)));
+      rec(
+        'xhr sync timeout set',
+        outcome(() => (t.timeout = 10)),
+      );
     }
     {
       const xhr = new XMLHttpRequest();
       xhr.open('GET', '/text');
       xhr.send();
-      rec('xhr double send', outcome(() => xhr.send()));
-      rec('xhr responseType after send', outcome(() => (xhr.responseType = 'json')));
+      rec(
+        'xhr double send',
+        outcome(() => xhr.send()),
+      );
+      rec(
+        'xhr responseType after send',
+        outcome(() => (xhr.responseType = 'json')),
+      );
       await until(() => xhr.readyState === 4);
-      rec('xhr rsc via addEventListener handleEvent', await new Promise((resolve) => {
-        const x = new XMLHttpRequest();
-        const seen = [];
-        x.addEventListener('readystatechange', { handleEvent: () => seen.push(x.readyState) });
-        x.addEventListener('load', () => seen.push('load'), { once: true });
-        x.onloadend = () => resolve(seen);
-        x.open('GET', '/text');
-        x.send();
-      }));
+      rec(
+        'xhr rsc via addEventListener handleEvent',
+        await new Promise((resolve) => {
+          const x = new XMLHttpRequest();
+          const seen = [];
+          x.addEventListener('readystatechange', { handleEvent: () => seen.push(x.readyState) });
+          x.addEventListener('load', () => seen.push('load'), { once: true });
+          x.onloadend = () => resolve(seen);
+          x.open('GET', '/text');
+          x.send();
+        }),
+      );
     }
   });
 })();

@@ -6,4 +6,6 @@ onmessage = (e) => report('first', e.data);
 const ws = new WebSocket('/ws/worker-module');
 ws.onmessage = (e) => report('ws', e.data);
 new EventSource('/sse/worker-module').onmessage = (e) => report('sse', e.data);
-fetch('/api/worker-module').then((r) => r.json()).then((j) => report('fetch', j.path));
+fetch('/api/worker-module')
+  .then((r) => r.json())
+  .then((j) => report('fetch', j.path));

@@ -1,0 +1,99 @@
+// Context: panel. One row per channel: kind badge, URL, state, frames in/out, rate sparkline,
+// reconnect count and the last status or close code with its explanation.
+import { useUi } from '../../lib/store/ui-store';
+import { session } from '../../lib/panel/panel-runtime';
+import { t } from '../../lib/i18n/messages';
+import { summarizeChannel, channelRate } from '../../lib/store/channel-summary';
+import { Sparkline } from '../widgets/Sparkline';
+import { Explain } from '../widgets/Explain';
+
+export function ChannelList() {
+  const { selectedChannel, locale, set } = useUi();
+  // A channel left empty (its only request turned out to be a stream) is not shown.
+  const channels = session.channels.filter((c) => c.connections.length > 0);
+  if (channels.length === 0) {
+    return (
+      <div className="empty" data-testid="empty-channels">
+        {t('empty.noChannels', locale)}
+      </div>
+    );
+  }
+  const now = Date.now();
+  const move = (delta: number) => {
+    const cur = channels.findIndex((c) => c.index === selectedChannel);
+    const next = channels[Math.max(0, Math.min(channels.length - 1, cur + delta))];
+    if (next) set({ selectedChannel: next.index, selectedFrame: null });
+  };
+  return (
+    <div
+      className="channel-list"
+      role="listbox"
+      tabIndex={0}
+      aria-label={t('tab.channels', locale)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowDown') move(1);
+        else if (e.key === 'ArrowUp') move(-1);
+        else return;
+        e.preventDefault();
+      }}
+    >
+      {channels.map((ch) => {
+        const s = summarizeChannel(session, ch);
+        const context =
+          ch.kind === 'ws'
+            ? 'ws-handshake'
+            : ch.kind === 'sse'
+              ? 'eventsource'
+              : ch.kind === 'long-poll' || ch.kind === 'short-poll'
+                ? 'poll'
+                : 'fetch';
+        return (
+          <div
+            key={ch.index}
+            role="option"
+            aria-selected={selectedChannel === ch.index}
+            className={`channel-row ${selectedChannel === ch.index ? 'selected' : ''}`}
+            data-testid="channel-row"
+            data-kind={ch.kind}
+            data-url={ch.url}
+            data-channel={ch.index}
+            onClick={() => set({ selectedChannel: ch.index, selectedFrame: null })}
+          >
+            <span className={`kind kind-${ch.kind}`} title={t(`kind.${ch.kind}`, locale)}>
+              {t(`list.badge.${ch.kind}`, locale)}
+            </span>
+            {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
+            <span className="url" title={ch.url}>
+              {ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}
+              {shortUrl(ch.url)}
+            </span>
+            <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
+            <span className="counts" title={t('list.inOut', locale)}>
+              ↓{ch.framesIn} ↑{ch.framesOut}
+            </span>
+            <Sparkline values={channelRate(session, ch, now)} />
+            <span
+              className="reconnects"
+              data-testid="reconnect-count"
+              data-count={s.reconnects}
+              title={t('channel.reconnects', locale, { count: s.reconnects })}
+            >
+              ⟳{s.reconnects}
+            </span>
+            {s.lastStatus !== undefined && <Explain status={s.lastStatus} context={context} />}
+            {s.lastClose && <Explain close={s.lastClose} />}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function shortUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}${u.search}`;
+  } catch {
+    return url;
+  }
+}

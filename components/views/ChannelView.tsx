@@ -1,0 +1,134 @@
+// Context: panel. The selected channel: header with counts and verdict, then its messages
+// (virtualized table + detail), its connections (reconnect chain) or its insights.
+import { useMemo } from 'react';
+import { useUi } from '../../lib/store/ui-store';
+import { session } from '../../lib/panel/panel-runtime';
+import { t } from '../../lib/i18n/messages';
+import { summarizeChannel, isStreamKind } from '../../lib/store/channel-summary';
+import { filterRows } from '../../lib/store/filter-rows';
+import { withoutHeartbeats, channelHeartbeat } from '../../lib/store/heartbeats';
+import { FrameTable } from './FrameTable';
+import { FrameDetail } from './FrameDetail';
+import { ReconnectChain } from './ReconnectChain';
+import { Insights } from './Insights';
+import { formatClock } from '../widgets/format';
+import { channelProtocol } from '../../lib/store/channel-decoding';
+import { DecodeAs } from '../widgets/DecodeAs';
+import { ChannelActions } from './actions/ChannelActions';
+import type { Channel } from '../../lib/store/session-types';
+import { Composer } from './actions/Composer';
+
+export function ChannelView() {
+  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, set } = useUi();
+  const channel = selectedChannel === null ? undefined : session.channels[selectedChannel];
+  const version = session.version;
+  const filtered = useMemo(
+    () => {
+      if (!channel) return undefined;
+      const out = filterRows(session, channel.frames, filter, timeBrush);
+      return hideHeartbeats ? { ...out, rows: withoutHeartbeats(session, channel, out.rows) } : out;
+    },
+    // version: recompute when frames arrive
+    [channel, filter, version, timeBrush, hideHeartbeats],
+  );
+  if (!channel || !filtered) {
+    return (
+      <div className="empty" data-testid="empty-frames">
+        {t(session.channels.length ? 'empty.selectChannel' : 'empty.noChannels', locale)}
+      </div>
+    );
+  }
+  const s = summarizeChannel(session, channel);
+  const tab = channelTab === 'connections' && !isStreamKind(channel.kind) ? 'messages' : channelTab;
+  return (
+    <div className="channel-view">
+      <div className="channel-head">
+        <span className={`kind kind-${channel.kind}`}>{t(`kind.${channel.kind}`, locale)}</span>
+        <span className="url" title={channel.url}>
+          {channel.url}
+        </span>
+        <span
+          className="frame-count"
+          data-testid="frame-count"
+          data-in={channel.framesIn}
+          data-out={channel.framesOut}
+          data-rows={channel.frames.length}
+          title={isStreamKind(channel.kind) ? 'messages' : 'responses'}
+        >
+          {s.frameCount}
+        </span>
+        {channelProtocol(session, channel) && (
+          <span className="protocol" data-testid="protocol" data-protocol={channelProtocol(session, channel)!.id}>
+            {channelProtocol(session, channel)!.name}
+          </span>
+        )}
+        {channel.frames.length > 0 && <DecodeAs channel={channel} />}
+        {channel.poll && (
+          <span className="verdict" data-testid="poll-verdict">
+            {channel.poll.reason}
+          </span>
+        )}
+        {isStreamKind(channel.kind) && <HeartbeatSwitch channel={channel} />}
+      </div>
+      <ChannelActions channel={channel} />
+      <Composer channel={channel} />
+      <div className="channel-tabs" role="tablist">
+        <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => set({ channelTab: 'messages' })}>
+          {t('tab.messages', locale)} (
+          <span data-testid="filtered-count" data-count={filtered.rows.length}>
+            {filtered.rows.length}
+          </span>
+          )
+        </button>
+        {isStreamKind(channel.kind) && (
+          <button
+            role="tab"
+            className={tab === 'connections' ? 'active' : ''}
+            data-testid="tab-connections"
+            onClick={() => set({ channelTab: 'connections' })}
+          >
+            {t('tab.connections', locale)} ({s.reconnects + 1})
+          </button>
+        )}
+        <button role="tab" className={tab === 'insights' ? 'active' : ''} data-testid="tab-insights" onClick={() => set({ channelTab: 'insights' })}>
+          {t('tab.insights', locale)}
+        </button>
+      </div>
+      {tab === 'connections' ? (
+        <ReconnectChain channel={channel} />
+      ) : tab === 'insights' ? (
+        <Insights channel={channel} />
+      ) : (
+        <>
+          {timeBrush && (
+            <div className="brush-note">
+              Showing {formatClock(timeBrush.start)} – {formatClock(timeBrush.end)} ·{' '}
+              <button onClick={() => set({ timeBrush: null })}>show all</button>
+            </div>
+          )}
+          {filtered.rows.length === 0 ? (
+            <div className="empty">{filter ? t('empty.noMatches', locale, { filter }) : t('empty.noFrames', locale)}</div>
+          ) : (
+            <FrameTable rows={filtered.rows} channel={channel} version={version} />
+          )}
+          {selectedFrame !== null && selectedFrame < session.frames.count && <FrameDetail index={selectedFrame} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function HeartbeatSwitch({ channel }: { channel: Channel }) {
+  const { hideHeartbeats, locale, set } = useUi();
+  const beat = channelHeartbeat(session, channel);
+  if (!beat) return null;
+  return (
+    <label
+      className="check heartbeat"
+      title={t('heartbeat.title', locale, { signature: beat.signature.slice(0, 60), period: (beat.periodMs / 1000).toFixed(1) })}
+    >
+      <input type="checkbox" data-testid="hide-heartbeats" checked={hideHeartbeats} onChange={(e) => set({ hideHeartbeats: e.target.checked })} />
+      {t('heartbeat.hide', locale, { period: (beat.periodMs / 1000).toFixed(1) })}
+    </label>
+  );
+}

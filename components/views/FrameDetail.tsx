@@ -1,0 +1,96 @@
+// Context: panel. Detail of one frame: JSON tree or text, hex + ASCII for binary, SSE fields,
+// and for HTTP exchanges the status (explained), headers, timing and body preview.
+import { useState } from 'react';
+import { useUi } from '../../lib/store/ui-store';
+import { session } from '../../lib/panel/panel-runtime';
+import { t } from '../../lib/i18n/messages';
+import { FLAG_BINARY, FLAG_HTTP, FLAG_TRUNCATED } from '../../lib/store/frame-store';
+import { JsonTree, tryJson } from '../widgets/JsonTree';
+import { base64ToBytes, hexDump } from '../widgets/preview-text';
+import { formatBytes, formatClock } from '../widgets/format';
+import { Explain } from '../widgets/Explain';
+import { FrameActions } from './actions/FrameActions';
+import { Waterfall } from '../widgets/Waterfall';
+import { decodeRow, pairOfRow, channelProtocol } from '../../lib/store/channel-decoding';
+
+export function FrameDetail({ index }: { index: number }) {
+  const locale = useUi((s) => s.locale);
+  const [raw, setRaw] = useState(false);
+  const f = session.frames;
+  const flags = f.flags[index];
+  const conn = session.connections[f.connection[index]];
+  const http = (flags & FLAG_HTTP) !== 0 ? conn?.http : undefined;
+  const binary = (flags & FLAG_BINARY) !== 0;
+  const text = http ? (http.body ?? '') : f.preview[index];
+  const json = !binary && !raw ? tryJson(text) : undefined;
+  const channel = session.channels[f.channel[index]];
+  const decoded = channel ? decodeRow(session, channel, index) : null;
+  const pair = channel && decoded ? pairOfRow(session, channel, index) : undefined;
+  const other = pair ? (pair.request === index ? pair.response : pair.request) : undefined;
+  const copy = () => void navigator.clipboard?.writeText(binary ? hexDump(base64ToBytes(text)) : text).catch(() => {});
+  return (
+    <div className="frame-detail" data-testid="frame-detail">
+      <div className="detail-head">
+        <span>{formatClock(f.time[index])}</span>
+        <span>{formatBytes(f.size[index])}</span>
+        {f.eventName(index) && !http && <span>event: {f.eventName(index)}</span>}
+        {(flags & FLAG_TRUNCATED) !== 0 && <span className="warn">preview truncated ({formatBytes(f.size[index])} in all)</span>}
+        <span className="spacer" />
+        <FrameActions index={index} />
+        {!binary && <button onClick={() => setRaw(!raw)}>{raw ? 'Tree' : 'Raw'}</button>}
+        <button onClick={copy}>{t('action.copy', locale)}</button>
+      </div>
+      {http && (
+        <div className="http-info">
+          <div>
+            {http.method} {http.url}
+          </div>
+          <div>
+            {http.status !== undefined ? <Explain status={http.status} context="poll" /> : <span>{http.outcome ?? 'pending'}</span>} {http.statusText}
+            {http.responseAt && <span> · headers after {Math.round(http.responseAt - http.start)} ms</span>}
+            {http.end && <span> · done after {Math.round(http.end - http.start)} ms</span>}
+            {http.error && <span className="bad"> · {http.error}</span>}
+          </div>
+          {http.timings && <Waterfall timings={http.timings} />}
+          <details>
+            <summary>Request headers ({http.requestHeaders.length})</summary>
+            <pre>{http.requestHeaders.map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+          </details>
+          <details>
+            <summary>Response headers ({http.responseHeaders?.length ?? 0})</summary>
+            <pre>{(http.responseHeaders ?? []).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+          </details>
+          {http.requestBody && (
+            <details>
+              <summary>Request body</summary>
+              <pre>{http.requestBody}</pre>
+            </details>
+          )}
+        </div>
+      )}
+      {decoded && (
+        <div className="decoded-view" data-testid="decoded-view">
+          <div className="decoded-head">
+            <strong>{channelProtocol(session, channel!)?.name}</strong> · {decoded.messageType}
+            {pair && other !== undefined && (
+              <button
+                className="pair-link"
+                data-testid="pair-link"
+                data-rtt={pair.roundTripMs}
+                onClick={() => useUi.getState().set({ selectedFrame: other })}
+              >
+                {pair.request === index
+                  ? `→ answered after ${Math.round(pair.roundTripMs)} ms`
+                  : `← request ${Math.round(pair.roundTripMs)} ms earlier`}
+              </button>
+            )}
+          </div>
+          <JsonTree value={decoded.fields} />
+        </div>
+      )}
+      <div className="detail-body">
+        {binary ? <pre className="hex">{hexDump(base64ToBytes(text))}</pre> : json !== undefined ? <JsonTree value={json} /> : <pre>{text}</pre>}
+      </div>
+    </div>
+  );
+}

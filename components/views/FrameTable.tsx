@@ -1,0 +1,151 @@
+// Context: panel. Virtualized frame table: only the visible rows are rendered, so a million rows
+// scroll like ten. New rows follow the tail unless the user scrolled up.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { parseFilter } from '../../lib/model/filter-query';
+import { Highlighted } from '../widgets/Highlighted';
+import { useUi } from '../../lib/store/ui-store';
+import { session } from '../../lib/panel/panel-runtime';
+import { t } from '../../lib/i18n/messages';
+import type { IndexList } from '../../lib/store/frame-store';
+import { DIR_OUT, FLAG_BINARY, FLAG_ERROR, FLAG_HTTP, FLAG_INJECTED, FLAG_SENT, FLAG_TRUNCATED } from '../../lib/store/frame-store';
+import type { Channel } from '../../lib/store/session-types';
+import { formatBytes, formatRelative, formatClock, oneLine } from '../widgets/format';
+import { previewText } from '../widgets/preview-text';
+import { channelProtocol, decodeRow } from '../../lib/store/channel-decoding';
+
+const ROW_HEIGHT = 20;
+
+function rangeOf(rows: IndexList, a: number, b: number): number[] {
+  const out: number[] = [];
+  let inside = false;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows.at(k);
+    const edge = i === a || i === b;
+    if (edge || inside) out.push(i);
+    if (edge && a !== b) inside = !inside;
+  }
+  return out;
+}
+const OVERSCAN = 10;
+
+export function FrameTable({ rows, channel, version }: { rows: IndexList; channel: Channel; version: number }) {
+  const { selectedFrame, pickedFrames, locale, filter, set } = useUi();
+  const ast = useMemo(() => {
+    const parsed = filter.trim() ? parseFilter(filter) : undefined;
+    return parsed && parsed.ok ? parsed.ast : null;
+  }, [filter]);
+  const picked = new Set(pickedFrames);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(400);
+  const followTail = useRef(true);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && followTail.current) el.scrollTop = el.scrollHeight;
+  }, [rows.length, version]);
+
+  const onScroll = () => {
+    const el = scroller.current!;
+    setScrollTop(el.scrollTop);
+    followTail.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2;
+  };
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const f = session.frames;
+  const protocol = channelProtocol(session, channel);
+  const items = [];
+  for (let k = first; k < last; k++) {
+    const i = rows.at(k);
+    const out = f.dir[i] === DIR_OUT;
+    const flags = f.flags[i];
+    const http = (flags & FLAG_HTTP) !== 0;
+    const status = f.status[i];
+    const decoded = protocol ? decodeRow(session, channel, i) : null;
+    items.push(
+      <div
+        key={i}
+        className={`frame-row ${out ? 'out' : 'in'} ${selectedFrame === i ? 'selected' : ''} ${picked.has(i) ? 'picked' : ''} ${flags & FLAG_ERROR ? 'error' : ''} ${flags & (FLAG_SENT | FLAG_INJECTED) ? 'synthetic' : ''}`}
+        style={{ top: k * ROW_HEIGHT }}
+        data-testid="frame-row"
+        data-direction={out ? 'out' : 'in'}
+        data-index={i}
+        data-pos={k}
+        data-picked={picked.has(i) || undefined}
+        onClick={(e) => {
+          // Ctrl/Cmd-click picks frames for replay; shift-click picks a range.
+          if (e.ctrlKey || e.metaKey) set({ pickedFrames: picked.has(i) ? pickedFrames.filter((x) => x !== i) : [...pickedFrames, i] });
+          else if (e.shiftKey && selectedFrame !== null) set({ pickedFrames: rangeOf(rows, selectedFrame, i) });
+          else set({ selectedFrame: i, pickedFrames: [] });
+        }}
+      >
+        <span className="c-time" title={formatClock(f.time[i])}>
+          {formatRelative(f.time[i] - channel.firstTime)}
+        </span>
+        <span className="c-dir" aria-label={t(out ? 'direction.sent' : 'direction.received', locale)}>
+          {out ? '↑' : '↓'}
+        </span>
+        <span className="c-event">{decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i)}</span>
+        <span className="c-size">{formatBytes(f.size[i])}</span>
+        <span className="c-preview">
+          {flags & FLAG_SENT ? <span className="tag">sent by PushLens</span> : null}
+          {flags & FLAG_INJECTED ? <span className="tag">injected</span> : null}
+          {decoded ? (
+            <span className="decoded" data-testid="decoded-summary">
+              {oneLine(decoded.summary)}
+            </span>
+          ) : (
+            <Highlighted text={oneLine(previewText(f.preview[i], (flags & FLAG_BINARY) !== 0))} ast={ast} />
+          )}
+          {flags & FLAG_TRUNCATED ? ' …' : ''}
+        </span>
+      </div>,
+    );
+  }
+  const move = (delta: number) => {
+    if (rows.length === 0) return;
+    let k = 0;
+    if (selectedFrame !== null) for (let j = 0; j < rows.length; j++) if (rows.at(j) === selectedFrame) k = j + delta;
+    k = Math.max(0, Math.min(rows.length - 1, k));
+    set({ selectedFrame: rows.at(k) });
+    const el = scroller.current!;
+    if (k * ROW_HEIGHT < el.scrollTop) el.scrollTop = k * ROW_HEIGHT;
+    else if ((k + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = (k + 1) * ROW_HEIGHT - el.clientHeight;
+  };
+  return (
+    <div className="frame-table">
+      <div className="frame-header">
+        <span className="c-time">{t('column.time', locale)}</span>
+        <span className="c-dir" />
+        <span className="c-event">{t('column.event', locale)}</span>
+        <span className="c-size">{t('column.size', locale)}</span>
+        <span className="c-preview">{t('column.preview', locale)}</span>
+      </div>
+      <div
+        className="frame-scroll"
+        ref={scroller}
+        onScroll={onScroll}
+        tabIndex={0}
+        data-testid="frame-table"
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') move(1);
+          else if (e.key === 'ArrowUp') move(-1);
+          else if (e.key === 'Escape') set({ selectedFrame: null });
+          else return;
+          e.preventDefault();
+        }}
+      >
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{items}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// Context: panel and standalone viewer. Export the session (or the selected channel) as HAR 1.2
+// with WebSocket messages in Chrome's format and SSE events in `_eventSourceMessages`; import a
+// HAR from Chrome or PushLens with progress, size checks and clear errors.
+import { useRef, useState } from 'react';
+import { useUi } from '../../lib/store/ui-store';
+import { t } from '../../lib/i18n/messages';
+import { exportHar, importHarChunked, checkHarSize } from '../../lib/har';
+import { sessionToHarInput, loadHarIntoSession } from '../../lib/store/session-har';
+import type { Session } from '../../lib/store/session';
+
+export function download(name: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+export function HarControls({ session, onLoaded }: { session: Session; onLoaded?: (name: string) => void }) {
+  const { locale, selectedChannel, set } = useUi();
+  const [redact, setRedact] = useState(true);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+
+  const doExport = (onlySelected: boolean) => {
+    const channels = onlySelected && selectedChannel !== null ? new Set([selectedChannel]) : undefined;
+    const har = exportHar(sessionToHarInput(session, channels), { redact });
+    download(`pushlens-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, JSON.stringify(har, null, 1), 'application/json');
+    setMessage({ ok: true, text: t('har.exported', locale, { count: har.log.entries.length }) });
+  };
+
+  const doImport = async (f: File) => {
+    const tooBig = checkHarSize(f.size);
+    if (tooBig) return setMessage({ ok: false, text: tooBig.message });
+    setProgress(0);
+    setMessage(null);
+    try {
+      const text = await f.text();
+      const result = await importHarChunked(text, { onProgress: (p) => setProgress(p) });
+      if (!result.ok) return setMessage({ ok: false, text: result.error.message });
+      const records = loadHarIntoSession(session, result.data, f.name);
+      set({ selectedChannel: null, selectedFrame: null, recording: false });
+      const warn = result.warnings.length ? ` ${t('har.warnings', locale, { count: result.warnings.length })}` : '';
+      setMessage({ ok: true, text: t('har.imported', locale, { name: f.name, connections: result.data.connections.length, records }) + warn });
+      onLoaded?.(f.name);
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <span className="har-controls">
+      <button data-testid="export-har" onClick={() => doExport(false)} title={t('har.exportTitle', locale)}>
+        {t('toolbar.export', locale)}
+      </button>
+      {selectedChannel !== null && (
+        <button data-testid="export-har-channel" onClick={() => doExport(true)}>
+          {t('har.exportChannel', locale)}
+        </button>
+      )}
+      <label className="check" title={t('har.redactTitle', locale)}>
+        <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} data-testid="har-redact" />
+        {t('har.redact', locale)}
+      </label>
+      <button data-testid="import-har" onClick={() => file.current?.click()}>
+        {t('har.import', locale)}
+      </button>
+      <input
+        ref={file}
+        type="file"
+        accept=".har,.json,application/json"
+        hidden
+        data-testid="import-har-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void doImport(f);
+        }}
+      />
+      {progress !== null && <progress data-testid="import-progress" max={1} value={progress} />}
+      {message && (
+        <span className={message.ok ? 'ok' : 'bad'} data-testid="har-message" role="status">
+          {message.text}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,151 @@
+// Context: panel. Actions on a channel's live connection: compose/inject, close with a code,
+// simulate a network drop, hold and release incoming frames, fail an EventSource, replay the
+// picked frames. Everything runs in the page's own connection through the agent.
+import { useState } from 'react';
+import { useUi } from '../../../lib/store/ui-store';
+import { session } from '../../../lib/panel/panel-runtime';
+import { liveConnection, runOn, replayFrames, type ChannelCommand } from '../../../lib/panel/actions';
+import type { Channel } from '../../../lib/store/session-types';
+import { canSendFromScript } from '../../../lib/knowledge';
+import { t } from '../../../lib/i18n/messages';
+import { ActionResult, report } from './ActionResult';
+
+export function ChannelActions({ channel }: { channel: Channel }) {
+  const { composer, pickedFrames, locale, set } = useUi();
+  const [closeCode, setCloseCode] = useState('4000');
+  const [closeReason, setCloseReason] = useState('closed by PushLens');
+  const [held, setHeld] = useState(false);
+  const [speed, setSpeed] = useState('1');
+  const conn = liveConnection(session, channel);
+  const act = async (label: string, command: ChannelCommand) => {
+    const r = await runOn(conn, command);
+    report(r.ok, r.ok ? label : (r.error ?? t('action.failed', locale)));
+    return r.ok;
+  };
+  if (channel.kind === 'ws') {
+    const code = Number(closeCode);
+    return (
+      <div className="channel-actions" data-testid="channel-actions">
+        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open } })}>
+          ✎ {t('action.compose', locale)}
+        </button>
+        <span className="group">
+          <input
+            className="code"
+            aria-label={t('action.closeCode', locale)}
+            value={closeCode}
+            onChange={(e) => setCloseCode(e.target.value)}
+            data-testid="close-code"
+          />
+          <input
+            className="reason"
+            aria-label={t('action.closeReason', locale)}
+            value={closeReason}
+            onChange={(e) => setCloseReason(e.target.value)}
+            data-testid="close-reason"
+          />
+          <button
+            data-testid="close-connection"
+            onClick={() => {
+              if (!canSendFromScript(code)) return report(false, t('action.closeCodeInvalid', locale, { code: closeCode }));
+              void act(t('action.closed', locale, { code }), { kind: 'ws-close', code, reason: closeReason });
+            }}
+          >
+            {t('action.close', locale)}
+          </button>
+        </span>
+        <button
+          data-testid="drop-connection"
+          title={t('action.dropTitle', locale)}
+          onClick={() => void act(t('action.dropped', locale), { kind: 'ws-drop' })}
+        >
+          ⚡ {t('action.cut', locale)}
+        </button>
+        <button
+          data-testid="hold-toggle"
+          className={held ? 'on' : ''}
+          title={t('action.holdTitle', locale)}
+          onClick={async () => {
+            if (await act(held ? t('action.released', locale) : t('action.holding', locale), { kind: 'ws-hold', hold: !held })) setHeld(!held);
+          }}
+        >
+          {held ? `▶ ${t('action.release', locale)}` : `⏸ ${t('action.hold', locale)}`}
+        </button>
+        {pickedFrames.length > 0 && (
+          <span className="group">
+            <select value={speed} onChange={(e) => setSpeed(e.target.value)} aria-label={t('action.replaySpeed', locale)}>
+              <option value="1">{t('action.speedOriginal', locale)}</option>
+              <option value="2">{t('action.speedFaster', locale, { factor: 2 })}</option>
+              <option value="10">{t('action.speedFaster', locale, { factor: 10 })}</option>
+              <option value="0">{t('action.speedAtOnce', locale)}</option>
+            </select>
+            <button data-testid="replay-server" onClick={() => void replay('server')}>
+              {t('action.replayToServer', locale, { count: pickedFrames.length })}
+            </button>
+            <button data-testid="replay-page" onClick={() => void replay('page')}>
+              {t('action.replayToPage', locale, { count: pickedFrames.length })}
+            </button>
+          </span>
+        )}
+        <ActionResult />
+      </div>
+    );
+  }
+  if (channel.kind === 'sse') {
+    return (
+      <div className="channel-actions" data-testid="channel-actions">
+        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open, mode: 'inject' } })}>
+          ✎ {t('action.injectEvent', locale)}
+        </button>
+        <button
+          data-testid="fail-eventsource"
+          title={t('action.failTitle', locale)}
+          onClick={() => void act(t('action.sseFailed', locale), { kind: 'sse-fail' })}
+        >
+          ⚡ {t('action.fail', locale)}
+        </button>
+        {pickedFrames.length > 0 && (
+          <button data-testid="replay-page" onClick={() => void replaySse()}>
+            {t('action.replayToPage', locale, { count: pickedFrames.length })}
+          </button>
+        )}
+        <ActionResult />
+      </div>
+    );
+  }
+  return (
+    <div className="channel-actions">
+      <ActionResult />
+    </div>
+  );
+
+  async function replay(target: 'server' | 'page') {
+    report(true, t('action.replaying', locale, { count: pickedFrames.length }));
+    const r = await replayFrames(session, channel, pickedFrames, {
+      target,
+      speed: Number(speed),
+      onProgress: (done, total) => report(true, t('action.replayProgress', locale, { done, total })),
+    });
+    report(
+      r.ok,
+      r.ok
+        ? t(target === 'server' ? 'action.replayedToServer' : 'action.replayedToPage', locale, { count: pickedFrames.length })
+        : (r.error ?? t('action.failed', locale)),
+    );
+  }
+
+  async function replaySse() {
+    const f = session.frames;
+    const rows = [...pickedFrames].sort((a, b) => f.time[a] - f.time[b]);
+    for (const i of rows) {
+      const r = await runOn(liveConnection(session, channel), {
+        kind: 'sse-inject',
+        event: f.eventName(i),
+        data: f.preview[i],
+        id: session.sseIds.get(i) ?? '',
+      });
+      if (!r.ok) return report(false, r.error ?? t('action.failed', locale));
+    }
+    report(true, t('action.replayedEvents', locale, { count: rows.length }));
+  }
+}

@@ -1,0 +1,97 @@
+// Context: panel. Actions on one frame: resend an outgoing WebSocket frame, edit it in the
+// composer, inject a copy into the page; for HTTP exchanges re-run the request from the page and
+// copy it as cURL or fetch(); for a WebSocket channel copy a websocat command.
+import { useUi } from '../../../lib/store/ui-store';
+import { session } from '../../../lib/panel/panel-runtime';
+import { liveConnection, runOn, type ChannelCommand } from '../../../lib/panel/actions';
+import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
+import { toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
+import { t } from '../../../lib/i18n/messages';
+import { report } from './ActionResult';
+
+async function copy(text: string, what: string): Promise<void> {
+  const locale = useUi.getState().locale;
+  try {
+    await navigator.clipboard.writeText(text);
+    report(true, t('action.copied', locale, { what }));
+  } catch {
+    // DevTools panels may not get clipboard access; the text goes into the composer instead.
+    useUi.getState().set({ composer: { ...useUi.getState().composer, open: true, text } });
+    report(true, t('action.placedInComposer', locale, { what }));
+  }
+}
+
+export function FrameActions({ index }: { index: number }) {
+  const { composer, locale, set } = useUi();
+  const f = session.frames;
+  const conn = session.connections[f.connection[index]];
+  const channel = session.channels[f.channel[index]];
+  if (!conn || !channel) return null;
+  const binary = (f.flags[index] & FLAG_BINARY) !== 0;
+  if ((f.flags[index] & FLAG_HTTP) !== 0 && conn.http) {
+    const req = { method: conn.http.method, url: conn.http.url, headers: conn.http.requestHeaders, body: conn.http.requestBody };
+    return (
+      <span className="frame-actions">
+        <button
+          data-testid="rerun-request"
+          onClick={async () => {
+            const r = await runOn(conn, { kind: 'http-rerun' });
+            report(r.ok, r.ok ? t('action.rerunDone', locale) : (r.error ?? t('action.failed', locale)));
+          }}
+        >
+          ↻ {t('action.rerun', locale)}
+        </button>
+        <button onClick={() => void copy(toCurl(req), t('action.whatCurl', locale))}>cURL</button>
+        <button onClick={() => void copy(toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
+      </span>
+    );
+  }
+  if (conn.api === 'ws') {
+    const out = f.dir[index] === DIR_OUT;
+    const data = f.preview[index];
+    return (
+      <span className="frame-actions">
+        {out && (
+          <button
+            data-testid="resend-frame"
+            onClick={async () => {
+              const r = await runOn(liveConnection(session, channel), { kind: 'ws-send', data, binary });
+              report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
+            }}
+          >
+            ↻ {t('action.resend', locale)}
+          </button>
+        )}
+        <button
+          data-testid="edit-frame"
+          onClick={() =>
+            set({
+              composer: {
+                ...composer,
+                open: true,
+                text: binary ? data : data,
+                format: binary ? 'base64' : composer.format,
+                mode: out ? 'send' : 'inject',
+              },
+            })
+          }
+        >
+          ✎ {t('action.edit', locale)}
+        </button>
+        {!out && (
+          <button
+            data-testid="inject-frame"
+            onClick={async () => {
+              const r = await runOn(liveConnection(session, channel), { kind: 'ws-inject', data, binary });
+              report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
+            }}
+          >
+            ⇣ {t('action.inject', locale)}
+          </button>
+        )}
+        <button onClick={() => void copy(toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
+      </span>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,149 @@
+// Context: panel. The timeline canvas: a lane per channel. Wheel zooms around the cursor, drag
+// pans, shift+drag brushes a time range that filters the frame table, a click on a lane selects
+// its channel, hovering shows the nearest frame, double-click fits everything again.
+import { useEffect, useRef, useState } from 'react';
+import { useUi } from '../../../lib/store/ui-store';
+import { session } from '../../../lib/panel/panel-runtime';
+import { DIR_OUT } from '../../../lib/store/frame-store';
+import { drawTimeline, readColors } from './draw';
+import { LANE_HEIGHT, lowerBound, panRange, timeToX, xToTime, zoomRange, type TimeRange } from './layout';
+import { formatBytes, formatClock, oneLine } from '../../widgets/format';
+import { t } from '../../../lib/i18n/messages';
+
+const MAX_VISIBLE_LANES = 8;
+
+interface Hover {
+  x: number;
+  y: number;
+  text: string;
+}
+
+export function Timeline({ version }: { version: number }) {
+  const { selectedChannel, timeBrush, theme, locale, set } = useUi();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(600);
+  const [manual, setManual] = useState<TimeRange | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const drag = useRef<{ x: number; range: TimeRange; brush: boolean; moved: boolean } | null>(null);
+  const channels = session.channels.filter((c) => c.connections.length > 0);
+  const now = Date.now();
+  const auto: TimeRange = { start: channels.reduce((m, c) => Math.min(m, c.firstTime), Infinity), end: now };
+  if (!Number.isFinite(auto.start)) auto.start = now - 10_000;
+  auto.end = Math.max(auto.end, auto.start + 1000);
+  const range = manual ?? auto;
+  const height = Math.max(LANE_HEIGHT, channels.length * LANE_HEIGHT);
+
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = Math.floor(width * dpr);
+    c.height = Math.floor(height * dpr);
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawTimeline(ctx, session, channels, range, width, height, readColors(c), now, timeBrush, selectedChannel);
+  });
+
+  const laneAt = (y: number) => channels[Math.floor(y / LANE_HEIGHT)];
+  const local = (e: React.MouseEvent) => {
+    const r = canvas.current!.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+
+  const onWheel = (e: React.WheelEvent) => {
+    const { x } = local(e);
+    setManual(zoomRange(range, xToTime(x, range, width), e.deltaY > 0 ? 1.25 : 0.8));
+  };
+  const onMouseDown = (e: React.MouseEvent) => {
+    drag.current = { x: local(e).x, range, brush: e.shiftKey, moved: false };
+  };
+  const onMouseMove = (e: React.MouseEvent) => {
+    const { x, y } = local(e);
+    const d = drag.current;
+    if (d) {
+      if (Math.abs(x - d.x) > 3) d.moved = true;
+      if (d.brush)
+        set({
+          timeBrush: {
+            start: Math.min(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
+            end: Math.max(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
+          },
+        });
+      else if (d.moved) setManual(panRange(d.range, -((x - d.x) / width) * (d.range.end - d.range.start)));
+      return;
+    }
+    setHover(nearestFrame(laneAt(y)?.index, x, y));
+  };
+  const onMouseUp = (e: React.MouseEvent) => {
+    const d = drag.current;
+    drag.current = null;
+    if (d && !d.moved) {
+      const ch = laneAt(local(e).y);
+      if (ch) set({ selectedChannel: ch.index, selectedFrame: null });
+    }
+  };
+
+  const nearestFrame = (channelIndex: number | undefined, x: number, y: number): Hover | null => {
+    if (channelIndex === undefined) return null;
+    const rows = session.channels[channelIndex].frames;
+    const f = session.frames;
+    const time = xToTime(x, range, width);
+    const k = lowerBound(rows.length, (j) => f.time[rows.at(j)], time);
+    let best = -1;
+    let bestDx = 5;
+    for (const j of [k - 1, k]) {
+      if (j < 0 || j >= rows.length) continue;
+      const dx = Math.abs(timeToX(f.time[rows.at(j)], range, width) - x);
+      if (dx < bestDx) {
+        bestDx = dx;
+        best = rows.at(j);
+      }
+    }
+    if (best < 0) return null;
+    return {
+      x,
+      y,
+      text: `${formatClock(f.time[best])} ${f.dir[best] === DIR_OUT ? '↑' : '↓'} ${formatBytes(f.size[best])} ${oneLine(f.preview[best], 80)}`,
+    };
+  };
+
+  return (
+    <div className="timeline" ref={wrap} style={{ maxHeight: MAX_VISIBLE_LANES * LANE_HEIGHT }} data-theme-version={theme}>
+      <canvas
+        ref={canvas}
+        data-testid="timeline"
+        data-lanes={channels.length}
+        data-version={version}
+        style={{ width, height }}
+        onWheel={onWheel}
+        onMouseDown={onMouseDown}
+        onMouseMove={onMouseMove}
+        onMouseUp={onMouseUp}
+        onMouseLeave={() => {
+          drag.current = null;
+          setHover(null);
+        }}
+        onDoubleClick={() => {
+          setManual(null);
+          set({ timeBrush: null });
+        }}
+        aria-label={t('timeline.ariaLabel', locale)}
+      />
+      {hover && (
+        <div className="timeline-hover" style={{ left: Math.min(hover.x + 8, width - 260), top: hover.y + 8 }} data-testid="timeline-hover">
+          {hover.text}
+        </div>
+      )}
+    </div>
+  );
+}
