@@ -8,8 +8,10 @@ export default defineConfig({
   // PUSHLENS_NOMIN=1: readable function names in CPU profiles (bench/profile-*.ts); never shipped.
   vite: () => (process.env.PUSHLENS_NOMIN ? { build: { minify: false } } : {}),
   manifest: {
-    name: 'PushLens',
-    description: 'Realtime traffic DevTools: WebSocket, Server-Sent Events, short and long polling.',
+    // Localized from public/_locales (en, zh_CN); icons are found in public/icon/<size>.png.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     minimum_chrome_version: '111',
   },
