@@ -116,7 +116,8 @@ export class Session {
   private lastConnection: Connection | undefined;
 
   clear(): void {
-    this.frames = new FrameStore();
+    // Ids continue after the cleared ones: a selection or pick made before the clear finds nothing.
+    this.frames = new FrameStore(this.frames.nextId());
     this.connections = [];
     this.channels = [];
     this.drops = [];
