@@ -57,12 +57,17 @@ export function ChannelList() {
             data-kind={ch.kind}
             data-url={ch.url}
             data-channel={ch.index}
+            data-origin={ch.origin}
+            data-frame={ch.frameId}
             onClick={() => selectChannel(ch.index)}
           >
             <span className={`kind kind-${ch.kind}`} title={t(`kind.${ch.kind}`, locale)}>
               {t(`list.badge.${ch.kind}`, locale)}
             </span>
             {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
+            <span className="badge realm" data-testid="channel-realm" title={`${frameLabel(ch)} · ${ch.origin || 'unknown origin'}`}>
+              {frameLabel(ch)} · {ch.origin || '?'}
+            </span>
             <span className="url" title={ch.url}>
               {ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}
               {shortUrl(ch.url)}
@@ -87,6 +92,11 @@ export function ChannelList() {
       })}
     </div>
   );
+}
+
+/** Which frame owns a channel: the top page, or an iframe by its DevTools frame id. */
+export function frameLabel(ch: { isTop: boolean; frameId: number }): string {
+  return ch.isTop ? 'top' : ch.frameId < 0 ? 'file' : `frame ${ch.frameId}`;
 }
 
 function shortUrl(url: string): string {

@@ -17,6 +17,7 @@ import { DecodeAs } from '../widgets/DecodeAs';
 import { ChannelActions } from './actions/ChannelActions';
 import type { Channel } from '../../lib/store/session-types';
 import { Composer } from './actions/Composer';
+import { frameLabel } from './ChannelList';
 
 export function ChannelView() {
   const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, setChannelTab, setTimeBrush } = useUi();
@@ -48,6 +49,9 @@ export function ChannelView() {
         <span className={`kind kind-${channel.kind}`}>{t(`kind.${channel.kind}`, locale)}</span>
         <span className="url" title={channel.url}>
           {channel.url}
+        </span>
+        <span className="badge realm" data-testid="channel-origin" data-origin={channel.origin} data-frame={channel.frameId}>
+          {frameLabel(channel)} · {channel.origin || '?'}
         </span>
         <span
           className="frame-count"
