@@ -16,13 +16,13 @@ async function copy(text: string, what: string): Promise<void> {
     report(true, t('action.copied', locale, { what }));
   } catch {
     // DevTools panels may not get clipboard access; the text goes into the composer instead.
-    useUi.getState().set({ composer: { ...useUi.getState().composer, open: true, text } });
+    useUi.getState().openComposer({ text });
     report(true, t('action.placedInComposer', locale, { what }));
   }
 }
 
 export function FrameActions({ index }: { index: number }) {
-  const { composer, locale, set } = useUi();
+  const { composer, locale, openComposer } = useUi();
   const f = session.frames;
   const conn = session.connections[f.connection[index]];
   const channel = session.channels[f.channel[index]];
@@ -65,14 +65,10 @@ export function FrameActions({ index }: { index: number }) {
         <button
           data-testid="edit-frame"
           onClick={() =>
-            set({
-              composer: {
-                ...composer,
-                open: true,
-                text: binary ? data : data,
-                format: binary ? 'base64' : composer.format,
-                mode: out ? 'send' : 'inject',
-              },
+            openComposer({
+              text: data,
+              format: binary ? 'base64' : composer.format,
+              mode: out ? 'send' : 'inject',
             })
           }
         >
