@@ -47,7 +47,7 @@ export function rankDecoders(frames: DecodeInput[], decoders: readonly FrameDeco
   const sample = frames.slice(0, DETECT_SAMPLE);
   const ranked: Detection[] = [];
   for (const decoder of decoders) {
-    let confidence = 0;
+    let confidence: number;
     try {
       confidence = decoder.detect(sample);
     } catch {
