@@ -7,7 +7,7 @@ import type { DistributiveOmit } from '../protocol/records';
 export type ChannelCommand = DistributiveOmit<PanelCommand, 'conn'>;
 import type { Session } from '../store/session';
 import type { Channel, Connection } from '../store/session-types';
-import { DIR_OUT, FLAG_BINARY } from '../store/frame-store';
+import { FLAG_BINARY } from '../store/frame-store';
 import { link } from './panel-runtime';
 
 /** The channel's newest connection that is still usable (open), else its newest at all. */
@@ -73,10 +73,4 @@ export async function replayFrames(session: Session, channel: Channel, ids: numb
     opts.onProgress?.(k + 1, sorted.length);
   }
   return { commandId: '', ok: true };
-}
-
-/** Whether a row can be sent again to the server (an outgoing WebSocket frame). */
-export function isResendable(session: Session, row: number): boolean {
-  const c = session.connections[session.frames.connection[row]];
-  return c?.api === 'ws' && session.frames.dir[row] === DIR_OUT;
 }

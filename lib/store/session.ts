@@ -3,7 +3,7 @@
 // missing number, duplicates are skipped, so the panel ends with exactly what the page saw.
 import type { CaptureRecord } from '../protocol/records';
 import { FrameStore, IndexList, DIR_IN, DIR_OUT, FLAG_BINARY, FLAG_TRUNCATED, FLAG_SENT, FLAG_INJECTED, FLAG_HTTP, FLAG_ERROR } from './frame-store';
-import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice, HttpInfo } from './session-types';
+import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice } from './session-types';
 import { channelKey, isSessionParam } from '../model/channel-key';
 import { pollingEndpointKey, normalizeUrl, isCursorParam } from '../model/url-normalize';
 import { classifyOne } from '../model/polling';

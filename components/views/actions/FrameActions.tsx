@@ -3,7 +3,7 @@
 // copy it as cURL or fetch(); for a WebSocket channel copy a websocat command.
 import { useUi } from '../../../lib/store/ui-store';
 import { session } from '../../../lib/panel/panel-runtime';
-import { liveConnection, runOn, type ChannelCommand } from '../../../lib/panel/actions';
+import { liveConnection, runOn } from '../../../lib/panel/actions';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
 import { CopyRefused, toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
 import { t } from '../../../lib/i18n/messages';
