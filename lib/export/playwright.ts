@@ -28,8 +28,9 @@ export function toPlaywrightTest(script: ReplayScript, options: MockExportOption
 // each WebSocket answers the k-th client message with the server messages recorded after it, in
 // order, with the recorded delays, then closes with the recorded code; EventSource and HTTP
 // endpoints answer in recorded sequence (SSE events arrive in one response: route.fulfill cannot
-// stream). The n-th connection to an endpoint gets the n-th recording. Credentials were redacted as
-// in HAR export. To test your own page: call routeRecording(page) before page.goto(yourAppUrl).
+// stream). The n-th connection to an endpoint gets the n-th recording (later WebSockets stay
+// silent). Credentials were redacted as in HAR export.
+// To test your own page: call routeRecording(page) before page.goto(yourAppUrl).
 import { test, expect } from '@playwright/test';
 
 /** Delays are divided by SPEED: 1 = as recorded, 10 = ten times faster. */
@@ -61,7 +62,9 @@ export async function routeRecording(page) {
     if (endpoint.kind === 'ws') {
       let n = 0;
       await page.routeWebSocket(sameEndpoint(endpoint.url), (ws) => {
-        const rec = endpoint.recordings[Math.min(n++, endpoint.recordings.length - 1)];
+        // Used up (e.g. the page reconnects after the recorded close): open and silent.
+        const rec = endpoint.recordings[n++];
+        if (!rec) return;
         const state = { closed: false };
         let played = playSocket(ws, rec.segments[0], state);
         let received = 0;

@@ -48,6 +48,7 @@ describe('export as a Playwright test', () => {
     const report = resolve(DIR, 'report.json');
     const config = {
       testDir: DIR,
+      outputDir: resolve(DIR, 'results'),
       workers: 1,
       timeout: 30_000,
       reporter: [['json', { outputFile: report }]],
