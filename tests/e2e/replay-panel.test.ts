@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Launched } from '../harness/chromium';
 import { openPushLensPanel, type PanelHandle } from '../harness/devtools-panel';
 import { waitFor } from '../harness/cdp';
-import { channelRows, selectChannel, type ChannelRowInfo } from '../harness/panel-dom';
+import { channelRows, click, fill, selectChannel, type ChannelRowInfo } from '../harness/panel-dom';
 import { installBrowserGlobals, recordDemo, type Recording } from '../repro/record-demo';
 import { base64ToBytes } from '../../lib/util/bytes';
 
@@ -120,5 +120,35 @@ describe('pushlens-replay serving the demo, seen in the real panel', () => {
       );
       expect(got, x.path).toEqual(x.want);
     }
+  });
+
+  it('the export menu turns the captured chat channel into MSW handlers and a Playwright test', async () => {
+    const rows = await channelRows(h!.panel);
+    await selectChannel(h!.panel, rows.find((r) => r.kind === 'ws' && r.url.includes('/ws/chat'))!.channel);
+    // The file goes to a download; keep the Blob the panel hands to it, to read what it wrote.
+    await h!.panel.evaluate(`(() => {
+      window.__exported = [];
+      const create = URL.createObjectURL;
+      URL.createObjectURL = (blob) => { window.__exported.push(blob); return create.call(URL, blob); };
+    })()`);
+    await click(h!.panel, 'export-menu');
+    await fill(h!.panel, 'export-scope', 'channel');
+    await click(h!.panel, 'export-msw');
+    await click(h!.panel, 'export-playwright');
+    const [msw, pw] = await h!.panel.evaluate<string[]>(`Promise.all(window.__exported.map((b) => b.text()))`);
+    const message = await h!.panel.evaluate<string>(`document.querySelector('[data-testid="export-message"]')?.textContent ?? ''`);
+    expect(message).toMatch(/Exported 1 endpoints as pushlens-replay\.spec\.ts/);
+    const chatIn = rec.connections.find((c) => c.url.includes('/ws/chat'))!.frames!.filter((f) => f.dir === 'in');
+    for (const text of [msw, pw]) {
+      expect(text).toContain('"kind": "ws"');
+      expect(text).not.toContain('/sse/prices'); // one channel only
+      // What the page received from the replay server is what the panel exports, in order.
+      const at = chatIn.map((f) => text.indexOf(JSON.stringify(f.data)));
+      expect(at.every((i) => i > 0)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      expect(text).toMatch(/"code": 1011/);
+    }
+    expect(msw).toContain("from 'msw'");
+    expect(pw).toContain("from '@playwright/test'");
   });
 });
