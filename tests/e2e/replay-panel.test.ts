@@ -2,7 +2,8 @@
 // panel's path: Session → redacted HAR) is served by `pushlens-replay --static demo/public` (the
 // real bin, a child process) with the demo page itself; the demo page, opened on the replay
 // server, makes PushLens show the recorded server messages: the same chat messages in the same
-// order and its 1011 close, the danmaku text and binary frames, the same SSE events.
+// order and its 1011 close, the danmaku text and binary frames, the same SSE events and the
+// long-poll answers in sequence. The export menu then exports the captured chat channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ type Demo = { startAll(): void; stopAll(): Promise<void>; sendChat(text: string)
 const preview = (opcode: number, data: string): string =>
   opcode === 2
     ? Array.from(base64ToBytes(data).subarray(0, 64), (b) => b.toString(16).padStart(2, '0')).join(' ')
-    : data.replace(/\s+/g, ' ').slice(0, 300);
+    : ((s) => (s.length > 300 ? `${s.slice(0, 300)}…` : s))(data.replace(/\s+/g, ' '));
 
 describe('pushlens-replay serving the demo, seen in the real panel', () => {
   let rec: Recording;
@@ -77,9 +78,10 @@ describe('pushlens-replay serving the demo, seen in the real panel', () => {
       async () => {
         const r = await channelRows(h!.panel);
         const chat = byPath(r, 'ws', '/ws/chat');
-        return chat?.codes.includes('1011') && byPath(r, 'ws', '/ws/danmaku') && byPath(r, 'sse', '/sse/prices') ? r : undefined;
+        const poll = r.some((row) => row.kind.endsWith('-poll') && row.url.includes('/api/notifications/wait'));
+        return chat?.codes.includes('1011') && byPath(r, 'ws', '/ws/danmaku') && byPath(r, 'sse', '/sse/prices') && poll ? r : undefined;
       },
-      'the chat (closed 1011), danmaku and prices channels',
+      'the chat (closed 1011), danmaku, prices and notifications channels',
       30_000,
       500,
     );
@@ -101,13 +103,22 @@ describe('pushlens-replay serving the demo, seen in the real panel', () => {
           .map((f) => preview(f.opcode, f.data)),
       },
       { kind: 'sse', path: '/sse/prices', want: conn('/sse/prices').events!.map((e) => preview(1, e.data)) },
+      // The page keeps polling once the three recorded answers are used up (the last is repeated).
+      {
+        kind: 'poll',
+        path: '/api/notifications/wait',
+        want: rec.connections.filter((c) => c.http).map((c) => preview(1, c.http!.body ?? '')),
+        prefix: true,
+      },
     ];
     expect(
       expectations[1].want.some((p) => /^[0-9a-f]{2}( [0-9a-f]{2})*$/.test(p)),
       'a binary frame in the recording',
     ).toBe(true);
     for (const x of expectations) {
-      await selectChannel(h!.panel, byPath(rows, x.kind, x.path)!.channel);
+      const row = x.kind === 'poll' ? rows.find((r) => r.kind.endsWith('-poll') && r.url.includes(x.path)) : byPath(rows, x.kind, x.path);
+      expect(row, `a channel for ${x.path}`).toBeDefined();
+      await selectChannel(h!.panel, row!.channel);
       const got = await waitFor(
         async () => {
           const seen = await h!.panel.evaluate<string[]>(
@@ -118,7 +129,7 @@ describe('pushlens-replay serving the demo, seen in the real panel', () => {
         `${x.path}: ${x.want.length} received frames in the panel`,
         15_000,
       );
-      expect(got, x.path).toEqual(x.want);
+      expect(x.prefix ? got.slice(0, x.want.length) : got, x.path).toEqual(x.want);
     }
   });
 
