@@ -34,10 +34,26 @@ export interface ReplayOptions {
   signal?: AbortSignal;
 }
 
-/** Replays frames (rows of the frame store) in time order on the channel's live WebSocket. */
-export async function replayFrames(session: Session, channel: Channel, rows: number[], opts: ReplayOptions): Promise<CommandResult> {
+/** Rows of picked frame ids, in time order; an error when one is gone or of another channel
+ *  (nothing is sent then: a replay is all the picked frames or none). */
+export function pickedRows(session: Session, channel: Channel, ids: number[]): { rows: number[] } | { error: string } {
   const f = session.frames;
-  const sorted = [...rows].sort((a, b) => f.time[a] - f.time[b]);
+  const rows: number[] = [];
+  for (const id of ids) {
+    const row = f.rowOfId(id);
+    if (row < 0) return { error: 'A picked frame is no longer held by the panel (cleared or evicted); pick again.' };
+    if (f.channel[row] !== channel.index) return { error: 'A picked frame belongs to another channel; pick again.' };
+    rows.push(row);
+  }
+  return { rows: rows.sort((a, b) => f.time[a] - f.time[b] || a - b) };
+}
+
+/** Replays frames (picked by id) in time order on the channel's live WebSocket. */
+export async function replayFrames(session: Session, channel: Channel, ids: number[], opts: ReplayOptions): Promise<CommandResult> {
+  const f = session.frames;
+  const picked = pickedRows(session, channel, ids);
+  if ('error' in picked) return { commandId: '', ok: false, error: picked.error };
+  const sorted = picked.rows;
   const start = sorted.length ? f.time[sorted[0]] : 0;
   const began = performance.now();
   for (let k = 0; k < sorted.length; k++) {

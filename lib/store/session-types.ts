@@ -102,7 +102,12 @@ export interface DropNotice {
 
 export interface Channel {
   index: number;
+  /** Frame, realm and origin of the page that opened it, then the endpoint key. */
   key: string;
+  /** Frame (0 = top) and page origin that own every connection of this channel. */
+  frameId: number;
+  origin: string;
+  isTop: boolean;
   kind: ChannelKind;
   url: string;
   method?: string;

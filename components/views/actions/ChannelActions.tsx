@@ -4,14 +4,14 @@
 import { useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
 import { session } from '../../../lib/panel/panel-runtime';
-import { liveConnection, runOn, replayFrames, type ChannelCommand } from '../../../lib/panel/actions';
+import { liveConnection, runOn, replayFrames, pickedRows, type ChannelCommand } from '../../../lib/panel/actions';
 import type { Channel } from '../../../lib/store/session-types';
 import { canSendFromScript } from '../../../lib/knowledge';
 import { t } from '../../../lib/i18n/messages';
 import { ActionResult, report } from './ActionResult';
 
 export function ChannelActions({ channel }: { channel: Channel }) {
-  const { composer, pickedFrames, locale, set } = useUi();
+  const { composer, pickedFrames, locale, updateComposer } = useUi();
   const [closeCode, setCloseCode] = useState('4000');
   const [closeReason, setCloseReason] = useState('closed by PushLens');
   const [held, setHeld] = useState(false);
@@ -26,7 +26,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
     const code = Number(closeCode);
     return (
       <div className="channel-actions" data-testid="channel-actions">
-        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open } })}>
+        <button data-testid="open-composer" onClick={() => updateComposer({ open: !composer.open })}>
           ✎ {t('action.compose', locale)}
         </button>
         <span className="group">
@@ -94,7 +94,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
   if (channel.kind === 'sse') {
     return (
       <div className="channel-actions" data-testid="channel-actions">
-        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open, mode: 'inject' } })}>
+        <button data-testid="open-composer" onClick={() => updateComposer({ open: !composer.open, mode: 'inject' })}>
           ✎ {t('action.injectEvent', locale)}
         </button>
         <button
@@ -136,7 +136,9 @@ export function ChannelActions({ channel }: { channel: Channel }) {
 
   async function replaySse() {
     const f = session.frames;
-    const rows = [...pickedFrames].sort((a, b) => f.time[a] - f.time[b]);
+    const picked = pickedRows(session, channel, pickedFrames);
+    if ('error' in picked) return report(false, picked.error);
+    const rows = picked.rows;
     for (const i of rows) {
       const r = await runOn(liveConnection(session, channel), {
         kind: 'sse-inject',

@@ -21,7 +21,7 @@ function originOf(url: string): string {
 }
 
 export function Composer({ channel }: { channel: Channel }) {
-  const { composer, locale, set } = useUi();
+  const { composer, locale, updateComposer } = useUi();
   const [memory, setMemory] = useState<ComposerMemory>({ history: [], snippets: [] });
   const origin = originOf(channel.url);
   useEffect(() => {
@@ -29,7 +29,7 @@ export function Composer({ channel }: { channel: Channel }) {
   }, [origin]);
   if (!composer.open) return null;
   const sse = channel.kind === 'sse';
-  const update = (patch: Partial<typeof composer>) => set({ composer: { ...composer, ...patch } });
+  const update = updateComposer;
   const encoded = encodePayload(composer.text, sse ? 'text' : composer.format);
   const submit = async () => {
     if (!encoded.ok) return report(false, encoded.error);
