@@ -26,7 +26,8 @@ export function toMswHandlers(script: ReplayScript, options: MockExportOptions =
 // They play the recorded conversation again: each WebSocket answers the k-th client message with the
 // server messages recorded after it (in order, with the recorded delays), each EventSource gets its
 // recorded events, and each HTTP endpoint answers in the recorded sequence (then repeats its last answer).
-// The n-th connection to an endpoint gets the n-th recording. Credentials were redacted as in HAR export.
+// The n-th connection to an endpoint gets the n-th recording; later WebSockets open and stay silent.
+// Credentials were redacted as in HAR export.
 //
 //   Node:    import { setupServer } from 'msw/node'; setupServer(...handlers).listen();
 //   Browser: import { setupWorker } from 'msw/browser'; await setupWorker(...handlers).start();
@@ -62,9 +63,10 @@ async function playSocket(client, steps) {
 
 function socketHandler(endpoint) {
   const recordings = sequence(endpoint.recordings);
-  const last = endpoint.recordings[endpoint.recordings.length - 1];
   return ws.link(endpoint.url).addEventListener('connection', ({ client }) => {
-    const rec = recordings.next() ?? last;
+    // Used up (e.g. the page reconnects after the recorded close): open and silent.
+    const rec = recordings.next();
+    if (!rec) return;
     let played = playSocket(client, rec.segments[0]);
     let received = 0;
     client.addEventListener('message', () => {

@@ -15,7 +15,10 @@ export interface ReplayServerOptions {
   port?: number;
   /** Delays are divided by this (2 = twice as fast). */
   speed?: number;
-  /** Start a sequence again when it runs out, instead of repeating its last answer. */
+  /**
+   * Start every sequence again when it runs out. Without it, a used-up WebSocket opens and stays
+   * silent, an EventSource gets 204 (stop reconnecting) and an HTTP endpoint repeats its last answer.
+   */
   loop?: boolean;
   /** Serve files from this folder for GET paths the recording does not have (e.g. the demo page). */
   staticDir?: string;
@@ -41,7 +44,7 @@ const TYPES: Record<string, string> = {
 const sendableCode = (code: number): boolean =>
   (code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999);
 
-/** The n-th use of an endpoint: its n-th recording, then the last one again (or from the start with loop). */
+/** The n-th use of an endpoint: its n-th recording; undefined once they are used up (from the start again with loop). */
 function picker<T>(list: T[], loop: boolean): () => T | undefined {
   let n = 0;
   return () => {
@@ -80,7 +83,6 @@ export async function startReplayServer(script: ReplayScript, options: ReplaySer
     else if (ep.kind === 'http' && !httpEps.has(`${ep.method} ${path}`) && ep.answers.length > 0)
       httpEps.set(`${ep.method} ${path}`, { last: ep.answers[ep.answers.length - 1], next: picker(ep.answers, loop) });
   }
-  // Once a WebSocket's recordings run out, later connections replay the last one.
   const lastWs = (path: string) => ws.get(path)?.ep.recordings.at(-1);
 
   const streamEvents = async (res: http.ServerResponse, events: readonly SseStep[]): Promise<void> => {
@@ -179,7 +181,9 @@ export async function startReplayServer(script: ReplayScript, options: ReplaySer
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const rec = entry.next() ?? lastWs(path);
+    // Once the recordings are used up (a page reconnecting after the recorded close), the socket
+    // opens and stays silent: replaying again would show the page messages that never happened.
+    const rec = entry.next();
     wss.handleUpgrade(req, socket, head, (sock) => {
       sock.on('error', () => {});
       if (!rec) return;
