@@ -4,10 +4,12 @@
 //
 //   import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 //
-// Semantics kept from the Vitest suite: a file's tests share state (variables set in beforeAll),
-// and run in order in one worker (`workers: 1`; each describe in serial mode: after a failure the
-// rest of that describe is skipped, since later tests may depend on it). Playwright's `expect`
-// takes the same matchers we use, including a custom message as second argument.
+// Semantics kept from the Vitest suite: a file's tests share state (variables set in beforeAll)
+// and run one after another, in file order, in one worker (`workers: 1`, not fullyParallel).
+// As in Vitest, a failure does not skip the tests after it: Playwright replaces the worker, runs
+// the file's afterAll, then beforeAll again for the remaining tests (so one failing probe group
+// still lets the others report). Playwright's `expect` takes the same matchers we use,
+// including a custom message as second argument.
 // Also: harness calls without a `browser` option (startDemoSession, launchBrowser) launch the
 // running project's browser, Chromium or Firefox; and when a test fails, screenshots of every
 // open page and of DevTools are attached to the report (test-artifacts/).
@@ -30,9 +32,9 @@ async function attachFailureScreenshots(info: TestInfo): Promise<void> {
   for (const shot of await failureScreenshots()) await info.attach(shot.name, { body: shot.png, contentType: 'image/png' });
 }
 
+/** Playwright's describe, plus failure screenshots of every browser the harness has open. */
 export function describe(name: string, fn: () => void): void {
   test.describe(name, () => {
-    test.describe.configure({ mode: 'serial' });
     // Registered before the file's own hooks: runs before an afterEach that closes the browser.
     test.afterEach(async ({}, info) => attachFailureScreenshots(info));
     fn();
