@@ -58,6 +58,7 @@ export function ChannelList() {
             data-url={ch.url}
             data-channel={ch.index}
             data-origin={ch.origin}
+            data-open={s.open}
             data-frame={ch.frameId}
             onClick={() => selectChannel(ch.index)}
           >
@@ -73,6 +74,11 @@ export function ChannelList() {
               {shortUrl(ch.url)}
             </span>
             <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
+            {s.open > 1 && (
+              <span className="badge open-count" data-testid="open-count" data-count={s.open} title="connections open at the same time">
+                {s.open} open
+              </span>
+            )}
             <span className="counts" title={t('list.inOut', locale)}>
               ↓{ch.framesIn} ↑{ch.framesOut}
             </span>

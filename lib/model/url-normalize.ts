@@ -137,17 +137,22 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
+// Only key names make a shape, never values or their types: a poll that sends `"after": null`
+// first and `"after": "c41"` later, or `"acks": []` then `"acks": [3, 4]`, is one endpoint, so the
+// series (and its verdict) does not depend on what the data happened to be when it was captured.
 function collectShape(v: unknown, path: string, depth: number, out: Set<string>): void {
   if (out.size >= MAX_SHAPE_PATHS) return;
   const t = typeName(v);
   if (depth >= MAX_SHAPE_DEPTH || (t !== 'object' && t !== 'array')) {
-    out.add(`${path}:${t}`);
+    out.add(path);
     return;
   }
   if (Array.isArray(v)) {
-    // Element shapes are merged so a list of 3 or 30 items has the same shape.
-    if (v.length === 0) out.add(`${path}[]:empty`);
-    for (const item of v.slice(0, 16)) collectShape(item, `${path}[]`, depth + 1, out);
+    // A list of 0, 3 or 30 items is one shape. Only a top-level list (a batch of operations) is
+    // looked into, its elements' shapes merged.
+    if (path !== '') return void out.add(`${path}[]`);
+    if (v.length === 0) out.add('[]');
+    for (const item of v.slice(0, 16)) collectShape(item, '[]', depth + 1, out);
     return;
   }
   const obj = v as Record<string, unknown>;
@@ -168,7 +173,7 @@ function collectShape(v: unknown, path: string, depth: number, out: Set<string>)
 }
 
 /**
- * Shape of a request body: sorted `path:type` entries for JSON, sorted field names for form
+ * Shape of a request body: sorted key paths for JSON, sorted field names for form
  * bodies, '' when there is no body or it is opaque. Values are left out so a poll that sends
  * `{"since": 1732612345678}` each time keeps one shape.
  */

@@ -10,8 +10,26 @@ import type { Channel, Connection } from '../store/session-types';
 import { FLAG_BINARY } from '../store/frame-store';
 import { link } from './panel-runtime';
 
-/** The channel's newest connection that is still usable (open), else its newest at all. */
-export function liveConnection(session: Session, channel: Channel): Connection | undefined {
+/** Key naming one connection in the UI store's `targetConnection`. */
+export function connectionKey(c: Connection): string {
+  return `${c.agentId}:${c.conn}`;
+}
+
+/** The channel's connections that are open or connecting, oldest first. */
+export function openConnections(session: Session, channel: Channel): Connection[] {
+  return channel.connections.map((i) => session.connections[i]).filter((c) => c.state === 'open' || c.state === 'connecting');
+}
+
+/**
+ * The connection an action goes to: the one the user picked (`target`, a connectionKey) when it
+ * belongs to this channel and is still open, else the channel's newest open connection, else its
+ * newest at all. A channel holds one frame's and origin's connections only (Session.channelFor).
+ */
+export function liveConnection(session: Session, channel: Channel, target?: string | null): Connection | undefined {
+  if (target) {
+    const picked = openConnections(session, channel).find((c) => connectionKey(c) === target);
+    if (picked) return picked;
+  }
   for (let k = channel.connections.length - 1; k >= 0; k--) {
     const c = session.connections[channel.connections[k]];
     if (c.state === 'open' || c.state === 'connecting') return c;
@@ -28,6 +46,8 @@ export async function runOn(connection: Connection | undefined, command: Channel
 
 export interface ReplayOptions {
   target: 'server' | 'page';
+  /** The connection the user picked (connectionKey), if any. */
+  connection?: string | null;
   /** 0 = as fast as possible; 1 = original timing; 2 = twice as fast… */
   speed: number;
   onProgress?: (done: number, total: number) => void;
@@ -64,7 +84,7 @@ export async function replayFrames(session: Session, channel: Channel, ids: numb
       if (due > 0) await new Promise((r) => setTimeout(r, due));
     }
     const binary = (f.flags[i] & FLAG_BINARY) !== 0;
-    const result = await runOn(liveConnection(session, channel), {
+    const result = await runOn(liveConnection(session, channel, opts.connection), {
       kind: opts.target === 'server' ? 'ws-send' : 'ws-inject',
       data: f.preview[i],
       binary,

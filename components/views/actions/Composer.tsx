@@ -33,7 +33,7 @@ export function Composer({ channel }: { channel: Channel }) {
   const encoded = encodePayload(composer.text, sse ? 'text' : composer.format);
   const submit = async () => {
     if (!encoded.ok) return report(false, encoded.error);
-    const conn = liveConnection(session, channel);
+    const conn = liveConnection(session, channel, useUi.getState().targetConnection);
     const command: ChannelCommand = sse
       ? { kind: 'sse-inject', event: composer.sseEvent || 'message', id: composer.sseId, data: encoded.data }
       : { kind: composer.mode === 'send' ? 'ws-send' : 'ws-inject', data: encoded.data, binary: encoded.binary };

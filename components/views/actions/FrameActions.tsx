@@ -63,7 +63,7 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="resend-frame"
             onClick={async () => {
-              const r = await runOn(liveConnection(session, channel), { kind: 'ws-send', data, binary });
+              const r = await runOn(liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-send', data, binary });
               report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
@@ -86,7 +86,7 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="inject-frame"
             onClick={async () => {
-              const r = await runOn(liveConnection(session, channel), { kind: 'ws-inject', data, binary });
+              const r = await runOn(liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-inject', data, binary });
               report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
