@@ -2,7 +2,8 @@
 // another panel, the PushLens panel page not even loaded) when a WebSocket is refused with 403 and
 // EventSources are answered 500 and 204; only then is the PushLens panel shown. The statuses must
 // appear with their explanations, joined from what DevTools recorded before the panel existed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
+import type { Launched } from '../harness/chromium';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';
 import { CdpSession, listTargets, waitFor } from '../harness/cdp';
 import { channelRows } from '../harness/panel-dom';
@@ -12,7 +13,9 @@ describe('statuses that happened before the PushLens panel was shown', () => {
   let s: DemoSession;
   let h: PanelHandle;
   const panelLoaded = async () =>
-    (await listTargets(s.browser.cdpPort)).some((t) => t.url.startsWith(`chrome-extension://${s.browser.extensionId}/devtools-panel.html`));
+    (await listTargets((s.browser as Launched).cdpPort)).some((t) =>
+      t.url.startsWith(`chrome-extension://${s.browser.extensionId}/devtools-panel.html`),
+    );
 
   beforeAll(async () => {
     s = await startDemoSession();
@@ -25,7 +28,7 @@ describe('statuses that happened before the PushLens panel was shown', () => {
     // DevTools is open on its default panel, fully loaded (PushLens's tab registered, not shown):
     // its network log only starts once its front end has loaded (~15 s after launch on 2 busy cores).
     const target = await waitFor(
-      async () => (await listTargets(s.browser.cdpPort)).find((t) => t.type === 'page' && t.url.startsWith('devtools://devtools/')),
+      async () => (await listTargets((s.browser as Launched).cdpPort)).find((t) => t.type === 'page' && t.url.startsWith('devtools://devtools/')),
       'the DevTools window',
     );
     const devtools = await CdpSession.connect(target.webSocketDebuggerUrl);
