@@ -1,15 +1,15 @@
 // Context: panel. Top-level layout: toolbar, channel list, selected channel's frames and detail.
+// App subscribes to no session data: each view subscribes to what it shows, so a change reaches
+// only the views that read it.
 import { useUi } from '../lib/store/ui-store';
 import { Toolbar } from './views/Toolbar';
 import { ChannelList } from './views/ChannelList';
 import { ChannelView } from './views/ChannelView';
-import { useSessionVersion } from './hooks/use-session';
 import { Splitter } from './widgets/Splitter';
 import { Timeline } from './views/timeline/Timeline';
 import { LearnView } from './views/learn/LearnView';
 
 export function App() {
-  const version = useSessionVersion();
   const listWidth = useUi((s) => s.listWidth);
   const theme = useUi((s) => s.theme);
   const tab = useUi((s) => s.tab);
@@ -24,7 +24,7 @@ export function App() {
   return (
     <div className="app" data-theme={theme}>
       <Toolbar />
-      <Timeline version={version} />
+      <Timeline />
       <div className="main">
         <div className="channel-pane" style={{ width: listWidth }}>
           <ChannelList />

@@ -2,7 +2,9 @@
 // (virtualized table + detail), its connections (reconnect chain) or its insights.
 import { useMemo } from 'react';
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, useSessionVersion } from '../hooks/use-session';
+import { useRenderCount } from '../hooks/use-render-count';
 import { t } from '../../lib/i18n/messages';
 import { summarizeChannel, isStreamKind } from '../../lib/store/channel-summary';
 import { filterRows } from '../../lib/store/filter-rows';
@@ -19,9 +21,22 @@ import type { Channel } from '../../lib/store/session-types';
 import { Composer } from './actions/Composer';
 
 export function ChannelView() {
-  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, set } = useUi();
+  const session = useSession();
+  const version = useSessionVersion();
+  useRenderCount('channel-view');
+  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, set } = useUi(
+    useShallow((s) => ({
+      selectedChannel: s.selectedChannel,
+      selectedFrame: s.selectedFrame,
+      filter: s.filter,
+      locale: s.locale,
+      timeBrush: s.timeBrush,
+      channelTab: s.channelTab,
+      hideHeartbeats: s.hideHeartbeats,
+      set: s.set,
+    })),
+  );
   const channel = selectedChannel === null ? undefined : session.channels[selectedChannel];
-  const version = session.version;
   const filtered = useMemo(
     () => {
       if (!channel) return undefined;
@@ -119,7 +134,8 @@ export function ChannelView() {
 }
 
 function HeartbeatSwitch({ channel }: { channel: Channel }) {
-  const { hideHeartbeats, locale, set } = useUi();
+  const session = useSession();
+  const { hideHeartbeats, locale, set } = useUi(useShallow((s) => ({ hideHeartbeats: s.hideHeartbeats, locale: s.locale, set: s.set })));
   const beat = channelHeartbeat(session, channel);
   if (!beat) return null;
   return (

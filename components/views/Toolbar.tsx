@@ -1,20 +1,20 @@
 // Context: panel. Record/pause, clear, preserve log, filter, export, language.
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import type { Locale } from '../../lib/i18n/locale';
 import { exportSessionJson } from '../../lib/store/export-json';
 import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
 import { SettingsMenu } from './SettingsMenu';
+import { DroppedCount } from './DroppedCount';
 
 export function Toolbar() {
-  const { recording, preserveLog, locale, tab, set } = useUi();
-  // Records the pages' buffers lost before the panel read them, plus what the panel's own memory
-  // budget evicted (previews or whole frames): every loss is counted where people look.
-  let dropped = 0;
-  for (const a of session.agents.values()) dropped += a.dropped;
-  for (const d of session.drops) if (d.kind === 'panel-frames' || d.kind === 'panel-previews') dropped += d.count ?? 0;
+  const session = useSession();
+  const { recording, preserveLog, locale, tab, set } = useUi(
+    useShallow((s) => ({ recording: s.recording, preserveLog: s.preserveLog, locale: s.locale, tab: s.tab, set: s.set })),
+  );
   const download = () => {
     const blob = new Blob([exportSessionJson(session)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -62,11 +62,7 @@ export function Toolbar() {
         {t('toolbar.preserveLog', locale)}
       </label>
       <FilterInput />
-      {dropped > 0 && (
-        <span className="dropped" data-testid="dropped-count" title={t('records.droppedHint', locale)}>
-          {t('records.dropped', locale, { count: dropped })}
-        </span>
-      )}
+      <DroppedCount />
       <span className="spacer" />
       <HarControls session={session} />
       <button data-testid="export-json" onClick={download}>

@@ -8,7 +8,10 @@ export type ChannelCommand = DistributiveOmit<PanelCommand, 'conn'>;
 import type { Session } from '../store/session';
 import type { Channel, Connection } from '../store/session-types';
 import { DIR_OUT, FLAG_BINARY } from '../store/frame-store';
-import { link } from './panel-runtime';
+import type { PanelLink } from './connection';
+
+/** Where commands go: the panel's PanelLink (from React context); none in the standalone viewer. */
+export type CommandSink = Pick<PanelLink, 'command'> | undefined;
 
 /** The channel's newest connection that is still usable (open), else its newest at all. */
 export function liveConnection(session: Session, channel: Channel): Connection | undefined {
@@ -20,7 +23,7 @@ export function liveConnection(session: Session, channel: Channel): Connection |
   return last === undefined ? undefined : session.connections[last];
 }
 
-export async function runOn(connection: Connection | undefined, command: ChannelCommand): Promise<CommandResult> {
+export async function runOn(link: CommandSink, connection: Connection | undefined, command: ChannelCommand): Promise<CommandResult> {
   if (!connection) return { commandId: '', ok: false, error: 'This channel has no connection to act on.' };
   if (!link) return { commandId: '', ok: false, error: 'The panel is not connected to the page.' };
   return link.command(connection.agentId, { ...command, conn: connection.conn } as PanelCommand);
@@ -35,7 +38,13 @@ export interface ReplayOptions {
 }
 
 /** Replays frames (rows of the frame store) in time order on the channel's live WebSocket. */
-export async function replayFrames(session: Session, channel: Channel, rows: number[], opts: ReplayOptions): Promise<CommandResult> {
+export async function replayFrames(
+  session: Session,
+  link: CommandSink,
+  channel: Channel,
+  rows: number[],
+  opts: ReplayOptions,
+): Promise<CommandResult> {
   const f = session.frames;
   const sorted = [...rows].sort((a, b) => f.time[a] - f.time[b]);
   const start = sorted.length ? f.time[sorted[0]] : 0;
@@ -48,7 +57,7 @@ export async function replayFrames(session: Session, channel: Channel, rows: num
       if (due > 0) await new Promise((r) => setTimeout(r, due));
     }
     const binary = (f.flags[i] & FLAG_BINARY) !== 0;
-    const result = await runOn(liveConnection(session, channel), {
+    const result = await runOn(link, liveConnection(session, channel), {
       kind: opts.target === 'server' ? 'ws-send' : 'ws-inject',
       data: f.preview[i],
       binary,

@@ -3,7 +3,8 @@
 // picked frames. Everything runs in the page's own connection through the agent.
 import { useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, usePanelLink } from '../../hooks/use-session';
 import { liveConnection, runOn, replayFrames, type ChannelCommand } from '../../../lib/panel/actions';
 import type { Channel } from '../../../lib/store/session-types';
 import { canSendFromScript } from '../../../lib/knowledge';
@@ -11,14 +12,18 @@ import { t } from '../../../lib/i18n/messages';
 import { ActionResult, report } from './ActionResult';
 
 export function ChannelActions({ channel }: { channel: Channel }) {
-  const { composer, pickedFrames, locale, set } = useUi();
+  const session = useSession();
+  const link = usePanelLink();
+  const { pickedFrames, locale, set } = useUi(useShallow((s) => ({ pickedFrames: s.pickedFrames, locale: s.locale, set: s.set })));
+  // Read when clicked, not subscribed: typing in the composer must not re-render the actions.
+  const composer = () => useUi.getState().composer;
   const [closeCode, setCloseCode] = useState('4000');
   const [closeReason, setCloseReason] = useState('closed by PushLens');
   const [held, setHeld] = useState(false);
   const [speed, setSpeed] = useState('1');
   const conn = liveConnection(session, channel);
   const act = async (label: string, command: ChannelCommand) => {
-    const r = await runOn(conn, command);
+    const r = await runOn(link, conn, command);
     report(r.ok, r.ok ? label : (r.error ?? t('action.failed', locale)));
     return r.ok;
   };
@@ -26,7 +31,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
     const code = Number(closeCode);
     return (
       <div className="channel-actions" data-testid="channel-actions">
-        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open } })}>
+        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer(), open: !composer().open } })}>
           ✎ {t('action.compose', locale)}
         </button>
         <span className="group">
@@ -94,7 +99,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
   if (channel.kind === 'sse') {
     return (
       <div className="channel-actions" data-testid="channel-actions">
-        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open, mode: 'inject' } })}>
+        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer(), open: !composer().open, mode: 'inject' } })}>
           ✎ {t('action.injectEvent', locale)}
         </button>
         <button
@@ -121,7 +126,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
 
   async function replay(target: 'server' | 'page') {
     report(true, t('action.replaying', locale, { count: pickedFrames.length }));
-    const r = await replayFrames(session, channel, pickedFrames, {
+    const r = await replayFrames(session, link, channel, pickedFrames, {
       target,
       speed: Number(speed),
       onProgress: (done, total) => report(true, t('action.replayProgress', locale, { done, total })),
@@ -138,7 +143,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
     const f = session.frames;
     const rows = [...pickedFrames].sort((a, b) => f.time[a] - f.time[b]);
     for (const i of rows) {
-      const r = await runOn(liveConnection(session, channel), {
+      const r = await runOn(link, liveConnection(session, channel), {
         kind: 'sse-inject',
         event: f.eventName(i),
         data: f.preview[i],

@@ -2,7 +2,8 @@
 // composer, inject a copy into the page; for HTTP exchanges re-run the request from the page and
 // copy it as cURL or fetch(); for a WebSocket channel copy a websocat command.
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, usePanelLink } from '../../hooks/use-session';
 import { liveConnection, runOn, type ChannelCommand } from '../../../lib/panel/actions';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
 import { toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
@@ -22,7 +23,9 @@ async function copy(text: string, what: string): Promise<void> {
 }
 
 export function FrameActions({ index }: { index: number }) {
-  const { composer, locale, set } = useUi();
+  const session = useSession();
+  const link = usePanelLink();
+  const { locale, set } = useUi(useShallow((s) => ({ locale: s.locale, set: s.set })));
   const f = session.frames;
   const conn = session.connections[f.connection[index]];
   const channel = session.channels[f.channel[index]];
@@ -35,7 +38,7 @@ export function FrameActions({ index }: { index: number }) {
         <button
           data-testid="rerun-request"
           onClick={async () => {
-            const r = await runOn(conn, { kind: 'http-rerun' });
+            const r = await runOn(link, conn, { kind: 'http-rerun' });
             report(r.ok, r.ok ? t('action.rerunDone', locale) : (r.error ?? t('action.failed', locale)));
           }}
         >
@@ -55,7 +58,7 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="resend-frame"
             onClick={async () => {
-              const r = await runOn(liveConnection(session, channel), { kind: 'ws-send', data, binary });
+              const r = await runOn(link, liveConnection(session, channel), { kind: 'ws-send', data, binary });
               report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
@@ -64,7 +67,9 @@ export function FrameActions({ index }: { index: number }) {
         )}
         <button
           data-testid="edit-frame"
-          onClick={() =>
+          onClick={() => {
+            // Read when clicked, not subscribed: typing in the composer must not re-render this.
+            const composer = useUi.getState().composer;
             set({
               composer: {
                 ...composer,
@@ -73,8 +78,8 @@ export function FrameActions({ index }: { index: number }) {
                 format: binary ? 'base64' : composer.format,
                 mode: out ? 'send' : 'inject',
               },
-            })
-          }
+            });
+          }}
         >
           ✎ {t('action.edit', locale)}
         </button>
@@ -82,7 +87,7 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="inject-frame"
             onClick={async () => {
-              const r = await runOn(liveConnection(session, channel), { kind: 'ws-inject', data, binary });
+              const r = await runOn(link, liveConnection(session, channel), { kind: 'ws-inject', data, binary });
               report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >

@@ -3,7 +3,9 @@
 // its channel, hovering shows the nearest frame, double-click fits everything again.
 import { useEffect, useRef, useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, useSessionVersion } from '../../hooks/use-session';
+import { useRenderCount } from '../../hooks/use-render-count';
 import { DIR_OUT } from '../../../lib/store/frame-store';
 import { drawTimeline, readColors } from './draw';
 import { LANE_HEIGHT, lowerBound, panRange, timeToX, xToTime, zoomRange, type TimeRange } from './layout';
@@ -18,8 +20,13 @@ interface Hover {
   text: string;
 }
 
-export function Timeline({ version }: { version: number }) {
-  const { selectedChannel, timeBrush, theme, locale, set } = useUi();
+export function Timeline() {
+  const session = useSession();
+  const version = useSessionVersion();
+  useRenderCount('timeline');
+  const { selectedChannel, timeBrush, theme, locale, set } = useUi(
+    useShallow((s) => ({ selectedChannel: s.selectedChannel, timeBrush: s.timeBrush, theme: s.theme, locale: s.locale, set: s.set })),
+  );
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
