@@ -8,9 +8,12 @@ export const renderCounts: Record<string, number> = {};
 
 /** Counts a commit of the calling component under `name` (an effect, so render stays pure). */
 export function useRenderCount(name: string): void {
-  useEffect(() => {
-    renderCounts[name] = (renderCounts[name] ?? 0) + 1;
-  });
+  useEffect(() => countRender(name));
+}
+
+/** Counts one occurrence of something that is not a render (the timeline's canvas redraws). */
+export function countRender(name: string): void {
+  renderCounts[name] = (renderCounts[name] ?? 0) + 1;
 }
 
 /** Adds the counters to the page's debugging handle (set up by the panel or viewer runtime). */

@@ -19,6 +19,7 @@ import { DecodeAs } from '../widgets/DecodeAs';
 import { ChannelActions } from './actions/ChannelActions';
 import type { Channel } from '../../lib/store/session-types';
 import { Composer } from './actions/Composer';
+import { ErrorBoundary } from '../widgets/ErrorBoundary';
 
 export function ChannelView() {
   const session = useSession();
@@ -85,8 +86,12 @@ export function ChannelView() {
         )}
         {isStreamKind(channel.kind) && <HeartbeatSwitch channel={channel} />}
       </div>
-      <ChannelActions channel={channel} />
-      <Composer channel={channel} />
+      <ErrorBoundary pane="actions">
+        <ChannelActions channel={channel} />
+      </ErrorBoundary>
+      <ErrorBoundary pane="composer">
+        <Composer channel={channel} />
+      </ErrorBoundary>
       <div className="channel-tabs" role="tablist">
         <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => set({ channelTab: 'messages' })}>
           {t('tab.messages', locale)} (
@@ -110,9 +115,13 @@ export function ChannelView() {
         </button>
       </div>
       {tab === 'connections' ? (
-        <ReconnectChain channel={channel} />
+        <ErrorBoundary pane="connections">
+          <ReconnectChain channel={channel} />
+        </ErrorBoundary>
       ) : tab === 'insights' ? (
-        <Insights channel={channel} />
+        <ErrorBoundary pane="insights">
+          <Insights channel={channel} />
+        </ErrorBoundary>
       ) : (
         <>
           {timeBrush && (
@@ -124,9 +133,15 @@ export function ChannelView() {
           {filtered.rows.length === 0 ? (
             <div className="empty">{filter ? t('empty.noMatches', locale, { filter }) : t('empty.noFrames', locale)}</div>
           ) : (
-            <FrameTable rows={filtered.rows} channel={channel} version={version} />
+            <ErrorBoundary pane="frames">
+              <FrameTable rows={filtered.rows} channel={channel} version={version} />
+            </ErrorBoundary>
           )}
-          {selectedFrame !== null && selectedFrame < session.frames.count && <FrameDetail index={selectedFrame} />}
+          {selectedFrame !== null && selectedFrame < session.frames.count && (
+            <ErrorBoundary pane="detail" resetKey={selectedFrame}>
+              <FrameDetail index={selectedFrame} />
+            </ErrorBoundary>
+          )}
         </>
       )}
     </div>

@@ -9,6 +9,7 @@ import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
 import { SettingsMenu } from './SettingsMenu';
 import { DroppedCount } from './DroppedCount';
+import { ErrorBoundary } from '../widgets/ErrorBoundary';
 
 export function Toolbar() {
   const session = useSession();
@@ -64,11 +65,15 @@ export function Toolbar() {
       <FilterInput />
       <DroppedCount />
       <span className="spacer" />
-      <HarControls session={session} />
+      <ErrorBoundary pane="har" inline>
+        <HarControls session={session} />
+      </ErrorBoundary>
       <button data-testid="export-json" onClick={download}>
         JSON
       </button>
-      <SettingsMenu />
+      <ErrorBoundary pane="settings" inline>
+        <SettingsMenu />
+      </ErrorBoundary>
       <select
         data-testid="language"
         value={locale}

@@ -3,6 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/App';
 import { SessionProvider } from '../../components/hooks/use-session';
+import { ErrorBoundary } from '../../components/widgets/ErrorBoundary';
 import { exposeRenderCounts } from '../../components/hooks/use-render-count';
 import { startPanel } from '../../lib/panel/panel-runtime';
 import '../../components/panel.css';
@@ -11,6 +12,8 @@ const { session, link } = startPanel();
 exposeRenderCounts();
 createRoot(document.getElementById('root')!).render(
   <SessionProvider session={session} link={link}>
-    <App />
+    <ErrorBoundary pane="panel">
+      <App />
+    </ErrorBoundary>
   </SessionProvider>,
 );

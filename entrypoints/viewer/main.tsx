@@ -3,6 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/App';
 import { SessionProvider } from '../../components/hooks/use-session';
+import { ErrorBoundary } from '../../components/widgets/ErrorBoundary';
 import { exposeRenderCounts } from '../../components/hooks/use-render-count';
 import { startViewer } from '../../lib/panel/viewer-runtime';
 import '../../components/panel.css';
@@ -11,6 +12,8 @@ const { session } = startViewer();
 exposeRenderCounts();
 createRoot(document.getElementById('root')!).render(
   <SessionProvider session={session}>
-    <App />
+    <ErrorBoundary pane="viewer">
+      <App />
+    </ErrorBoundary>
   </SessionProvider>,
 );
