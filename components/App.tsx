@@ -7,7 +7,7 @@ import { ChannelList } from './views/ChannelList';
 import { ChannelView } from './views/ChannelView';
 import { Splitter } from './widgets/Splitter';
 import { Timeline } from './views/timeline/Timeline';
-import { LearnView } from './views/learn/LearnView';
+import { LearnView } from './views/lazy-views';
 import { ErrorBoundary } from './widgets/ErrorBoundary';
 
 export function App() {

@@ -11,7 +11,7 @@ import { t } from '../../lib/i18n/messages';
 export function SettingsMenu() {
   const session = useSession();
   const link = usePanelLink();
-  const { agentSettings, locale, set } = useUi(useShallow((s) => ({ agentSettings: s.agentSettings, locale: s.locale, set: s.set })));
+  const { agentSettings, locale, setPrefs } = useUi(useShallow((s) => ({ agentSettings: s.agentSettings, locale: s.locale, setPrefs: s.setPrefs })));
   const [open, setOpen] = useState(false);
   const [records, setRecords] = useState(String(agentSettings.bufferRecords));
   const [bufferMb, setBufferMb] = useState(String(Math.round(agentSettings.bufferBytes / 1024 / 1024)));
@@ -27,7 +27,7 @@ export function SettingsMenu() {
       bufferBytes: nums[1] * 1024 * 1024,
       previewBytes: nums[2] * 1024,
     });
-    set({ agentSettings: next });
+    setPrefs({ agentSettings: next });
     storeAgentSettings(next);
     link?.pushSettings(next);
     session.budget = { ...session.budget, maxFrames: Math.floor(nums[3]) };

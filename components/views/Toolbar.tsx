@@ -7,14 +7,23 @@ import type { Locale } from '../../lib/i18n/locale';
 import { exportSessionJson } from '../../lib/store/export-json';
 import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
+import { ExportMenu } from './ExportMenu';
 import { SettingsMenu } from './SettingsMenu';
 import { DroppedCount } from './DroppedCount';
 import { ErrorBoundary } from '../widgets/ErrorBoundary';
 
 export function Toolbar() {
   const session = useSession();
-  const { recording, preserveLog, locale, tab, set } = useUi(
-    useShallow((s) => ({ recording: s.recording, preserveLog: s.preserveLog, locale: s.locale, tab: s.tab, set: s.set })),
+  const { recording, preserveLog, locale, tab, setTab, setPrefs, captureCleared } = useUi(
+    useShallow((s) => ({
+      recording: s.recording,
+      preserveLog: s.preserveLog,
+      locale: s.locale,
+      tab: s.tab,
+      setTab: s.setTab,
+      setPrefs: s.setPrefs,
+      captureCleared: s.captureCleared,
+    })),
   );
   const download = () => {
     const blob = new Blob([exportSessionJson(session)], { type: 'application/json' });
@@ -27,10 +36,10 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar">
       <span className="view-tabs" role="tablist">
-        <button role="tab" data-testid="tab-traffic" className={tab === 'traffic' ? 'active' : ''} onClick={() => set({ tab: 'traffic' })}>
+        <button role="tab" data-testid="tab-traffic" className={tab === 'traffic' ? 'active' : ''} onClick={() => setTab('traffic')}>
           {t('tab.traffic', locale)}
         </button>
-        <button role="tab" data-testid="tab-learn" className={tab === 'learn' ? 'active' : ''} onClick={() => set({ tab: 'learn' })}>
+        <button role="tab" data-testid="tab-learn" className={tab === 'learn' ? 'active' : ''} onClick={() => setTab('learn')}>
           {t('tab.learn', locale)}
         </button>
       </span>
@@ -38,7 +47,7 @@ export function Toolbar() {
         data-testid="record-toggle"
         className={recording ? 'rec on' : 'rec'}
         title={recording ? t('toolbar.pause', locale) : t('toolbar.record', locale)}
-        onClick={() => set({ recording: !recording })}
+        onClick={() => setPrefs({ recording: !recording })}
       >
         {recording ? '● ' + t('toolbar.pause', locale) : '○ ' + t('toolbar.record', locale)}
       </button>
@@ -46,7 +55,7 @@ export function Toolbar() {
         data-testid="clear"
         onClick={() => {
           session.clear();
-          set({ selectedChannel: null, selectedFrame: null });
+          captureCleared();
         }}
       >
         {t('toolbar.clear', locale)}
@@ -57,7 +66,7 @@ export function Toolbar() {
           checked={preserveLog}
           onChange={(e) => {
             localStorage.setItem('pushlens.preserveLog', String(e.target.checked));
-            set({ preserveLog: e.target.checked });
+            setPrefs({ preserveLog: e.target.checked });
           }}
         />
         {t('toolbar.preserveLog', locale)}
@@ -67,6 +76,9 @@ export function Toolbar() {
       <span className="spacer" />
       <ErrorBoundary pane="har" inline>
         <HarControls session={session} />
+      </ErrorBoundary>
+      <ErrorBoundary pane="export" inline>
+        <ExportMenu session={session} />
       </ErrorBoundary>
       <button data-testid="export-json" onClick={download}>
         JSON
@@ -79,7 +91,7 @@ export function Toolbar() {
         value={locale}
         onChange={(e) => {
           localStorage.setItem('pushlens.locale', e.target.value);
-          set({ locale: e.target.value as Locale });
+          setPrefs({ locale: e.target.value as Locale });
         }}
         aria-label={t('settings.language', locale)}
       >

@@ -13,6 +13,7 @@ export type PaneId =
   | 'toolbar'
   | 'settings'
   | 'har'
+  | 'export'
   | 'timeline'
   | 'channels'
   | 'channel'

@@ -9,7 +9,7 @@ import { useRenderCount } from '../hooks/use-render-count';
 
 export function FilterInput() {
   useRenderCount('filter');
-  const { filter, locale, set } = useUi(useShallow((s) => ({ filter: s.filter, locale: s.locale, set: s.set })));
+  const { filter, locale, setFilter } = useUi(useShallow((s) => ({ filter: s.filter, locale: s.locale, setFilter: s.setFilter })));
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // "/" focuses the filter from anywhere in the panel, Esc clears it.
@@ -31,8 +31,8 @@ export function FilterInput() {
         type="search"
         placeholder={t('toolbar.filterPlaceholder', locale)}
         value={filter}
-        onChange={(e) => set({ filter: e.target.value })}
-        onKeyDown={(e) => e.key === 'Escape' && set({ filter: '' })}
+        onChange={(e) => setFilter(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setFilter('')}
         aria-invalid={parsed !== undefined && !parsed.ok}
       />
       {parsed && !parsed.ok && (

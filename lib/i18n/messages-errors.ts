@@ -21,6 +21,7 @@ export const errorMessages = {
   'pane.toolbar': { en: 'The toolbar', 'zh-CN': '工具栏' },
   'pane.settings': { en: 'The settings menu', 'zh-CN': '设置菜单' },
   'pane.har': { en: 'HAR import and export', 'zh-CN': 'HAR 导入导出' },
+  'pane.export': { en: 'The export menu', 'zh-CN': '导出菜单' },
   'pane.timeline': { en: 'The timeline', 'zh-CN': '时间线' },
   'pane.channels': { en: 'The channel list', 'zh-CN': '通道列表' },
   'pane.channel': { en: 'The channel view', 'zh-CN': '通道视图' },

@@ -12,7 +12,9 @@ export function startViewer(): { session: Session } {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const theme = dark ? 'dark' : 'light';
   document.documentElement.dataset.theme = theme;
-  useUi.getState().set({ theme, locale: pickLocale(localStorage.getItem('pushlens.locale') ?? navigator.language), recording: false, viewer: true });
+  useUi
+    .getState()
+    .setPrefs({ theme, locale: pickLocale(localStorage.getItem('pushlens.locale') ?? navigator.language), recording: false, viewer: true });
   (globalThis as { __pushlens?: unknown }).__pushlens = { session };
   // Re-classifies polling channels of an imported HAR; the Session notifies the views.
   setInterval(() => session.refreshPolling(), POLLING_REFRESH_MS);

@@ -4,7 +4,7 @@
 // re-renders neither the timeline nor the channel list; the timeline's canvas redraws only when
 // its inputs change; a pane that throws shows its error boundary while the others keep working.
 // Renders are read from the panel's render counters (globalThis.__pushlens.renders).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import type { Page } from 'playwright-core';
 import { launch, type Launched } from '../harness/chromium';
 
@@ -29,6 +29,7 @@ interface TestGlobal {
     nextFrame(): Promise<void>;
     settle(): Promise<void>;
     click(selector: string): void;
+    waitFor(selector: string): Promise<boolean>;
     type(selector: string, value: string): void;
     copied: string[];
   };
@@ -83,6 +84,11 @@ describe('panel rendering', () => {
           await ui.nextFrame();
           await ui.nextFrame();
           await new Promise((r) => setTimeout(r, 20));
+        },
+        async waitFor(selector) {
+          // Lazy views (Insights, Learn) arrive in their own chunk.
+          for (let k = 0; k < 300 && !document.querySelector(selector); k++) await new Promise((r) => setTimeout(r, 20));
+          return !!document.querySelector(selector);
         },
         click(selector) {
           const el = document.querySelector<HTMLElement>(selector);
@@ -238,8 +244,7 @@ describe('panel rendering', () => {
       const g = globalThis as unknown as TestGlobal;
       const ui = g.__ui;
       ui.click('[data-testid="tab-insights"]');
-      await ui.settle();
-      const hadInsights = !!document.querySelector('[data-testid="insights"]');
+      const hadInsights = await ui.waitFor('[data-testid="insights"]');
       g.__pushlens.session.sseIds.get = () => {
         throw new Error(`cannot read "${payload} 3"`);
       };

@@ -4,20 +4,28 @@
 import { useUi } from '../../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
 import { useSession, usePanelLink } from '../../hooks/use-session';
-import { liveConnection, runOn, type ChannelCommand } from '../../../lib/panel/actions';
+import { liveConnection, runOn } from '../../../lib/panel/actions';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
-import { toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
+import { CopyRefused, toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
 import { t } from '../../../lib/i18n/messages';
 import { report } from './ActionResult';
 
-async function copy(text: string, what: string): Promise<void> {
+async function copy(make: () => string, what: string): Promise<void> {
   const locale = useUi.getState().locale;
+  let text: string;
+  try {
+    text = make();
+  } catch (err) {
+    // Captured text that no command can carry exactly (NUL, a line break in a header): say so, copy nothing.
+    if (err instanceof CopyRefused) return report(false, t('action.copyRefused', locale, { what, reason: err.message }));
+    throw err;
+  }
   try {
     await navigator.clipboard.writeText(text);
     report(true, t('action.copied', locale, { what }));
   } catch {
     // DevTools panels may not get clipboard access; the text goes into the composer instead.
-    useUi.getState().set({ composer: { ...useUi.getState().composer, open: true, text } });
+    useUi.getState().openComposer({ text });
     report(true, t('action.placedInComposer', locale, { what }));
   }
 }
@@ -25,7 +33,7 @@ async function copy(text: string, what: string): Promise<void> {
 export function FrameActions({ index }: { index: number }) {
   const session = useSession();
   const link = usePanelLink();
-  const { locale, set } = useUi(useShallow((s) => ({ locale: s.locale, set: s.set })));
+  const { locale, openComposer } = useUi(useShallow((s) => ({ locale: s.locale, openComposer: s.openComposer })));
   const f = session.frames;
   const conn = session.connections[f.connection[index]];
   const channel = session.channels[f.channel[index]];
@@ -44,8 +52,8 @@ export function FrameActions({ index }: { index: number }) {
         >
           ↻ {t('action.rerun', locale)}
         </button>
-        <button onClick={() => void copy(toCurl(req), t('action.whatCurl', locale))}>cURL</button>
-        <button onClick={() => void copy(toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
+        <button onClick={() => void copy(() => toCurl(req), t('action.whatCurl', locale))}>cURL</button>
+        <button onClick={() => void copy(() => toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
       </span>
     );
   }
@@ -58,7 +66,7 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="resend-frame"
             onClick={async () => {
-              const r = await runOn(link, liveConnection(session, channel), { kind: 'ws-send', data, binary });
+              const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-send', data, binary });
               report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
@@ -67,19 +75,14 @@ export function FrameActions({ index }: { index: number }) {
         )}
         <button
           data-testid="edit-frame"
-          onClick={() => {
-            // Read when clicked, not subscribed: typing in the composer must not re-render this.
-            const composer = useUi.getState().composer;
-            set({
-              composer: {
-                ...composer,
-                open: true,
-                text: binary ? data : data,
-                format: binary ? 'base64' : composer.format,
-                mode: out ? 'send' : 'inject',
-              },
-            });
-          }}
+          onClick={() =>
+            openComposer({
+              text: data,
+              // Read when clicked, not subscribed: typing in the composer must not re-render this.
+              format: binary ? 'base64' : useUi.getState().composer.format,
+              mode: out ? 'send' : 'inject',
+            })
+          }
         >
           ✎ {t('action.edit', locale)}
         </button>
@@ -87,14 +90,14 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="inject-frame"
             onClick={async () => {
-              const r = await runOn(link, liveConnection(session, channel), { kind: 'ws-inject', data, binary });
+              const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-inject', data, binary });
               report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
             ⇣ {t('action.inject', locale)}
           </button>
         )}
-        <button onClick={() => void copy(toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
+        <button onClick={() => void copy(() => toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
       </span>
     );
   }

@@ -5,11 +5,11 @@ import { useShallow } from 'zustand/shallow';
 import { t } from '../../../lib/i18n/messages';
 
 export function SeenIn({ channels }: { channels: Set<number> | undefined }) {
-  const { locale, set } = useUi(useShallow((s) => ({ locale: s.locale, set: s.set })));
+  const { locale, showChannel } = useUi(useShallow((s) => ({ locale: s.locale, showChannel: s.showChannel })));
   if (!channels || channels.size === 0) return null;
   const first = Math.min(...channels);
   return (
-    <button className="seen-in" data-testid="seen-in" onClick={() => set({ tab: 'traffic', selectedChannel: first, selectedFrame: null })}>
+    <button className="seen-in" data-testid="seen-in" onClick={() => showChannel(first)}>
       {t('learn.seenIn', locale, { count: channels.size })}
     </button>
   );

@@ -45,8 +45,15 @@ export function Timeline() {
   const session = useSession();
   const version = useSessionVersion();
   useRenderCount('timeline');
-  const { selectedChannel, timeBrush, theme, locale, set } = useUi(
-    useShallow((s) => ({ selectedChannel: s.selectedChannel, timeBrush: s.timeBrush, theme: s.theme, locale: s.locale, set: s.set })),
+  const { selectedChannel, timeBrush, theme, locale, selectChannel, setTimeBrush } = useUi(
+    useShallow((s) => ({
+      selectedChannel: s.selectedChannel,
+      timeBrush: s.timeBrush,
+      theme: s.theme,
+      locale: s.locale,
+      selectChannel: s.selectChannel,
+      setTimeBrush: s.setTimeBrush,
+    })),
   );
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
@@ -102,11 +109,9 @@ export function Timeline() {
     if (d) {
       if (Math.abs(x - d.x) > 3) d.moved = true;
       if (d.brush)
-        set({
-          timeBrush: {
-            start: Math.min(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
-            end: Math.max(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
-          },
+        setTimeBrush({
+          start: Math.min(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
+          end: Math.max(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
         });
       else if (d.moved) setManual(panRange(d.range, -((x - d.x) / width) * (d.range.end - d.range.start)));
       return;
@@ -118,7 +123,7 @@ export function Timeline() {
     drag.current = null;
     if (d && !d.moved) {
       const ch = laneAt(local(e).y);
-      if (ch) set({ selectedChannel: ch.index, selectedFrame: null });
+      if (ch) selectChannel(ch.index);
     }
   };
 
@@ -164,7 +169,7 @@ export function Timeline() {
         }}
         onDoubleClick={() => {
           setManual(null);
-          set({ timeBrush: null });
+          setTimeBrush(null);
         }}
         aria-label={t('timeline.ariaLabel', locale)}
       />
