@@ -17,8 +17,10 @@ export default defineConfig({
     ...(process.env.PUSHLENS_NOMIN ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser }) => ({
-    name: 'PushLens',
-    description: 'Realtime traffic DevTools: WebSocket, Server-Sent Events, short and long polling.',
+    // Localized from public/_locales (en, zh_CN); icons are found in public/icon/<size>.png.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     ...(browser === 'firefox'
       ? {

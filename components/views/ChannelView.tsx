@@ -10,16 +10,17 @@ import { withoutHeartbeats, channelHeartbeat } from '../../lib/store/heartbeats'
 import { FrameTable } from './FrameTable';
 import { FrameDetail } from './FrameDetail';
 import { ReconnectChain } from './ReconnectChain';
-import { Insights } from './Insights';
+import { Insights } from './lazy-views';
 import { formatClock } from '../widgets/format';
 import { channelProtocol } from '../../lib/store/channel-decoding';
 import { DecodeAs } from '../widgets/DecodeAs';
 import { ChannelActions } from './actions/ChannelActions';
 import type { Channel } from '../../lib/store/session-types';
 import { Composer } from './actions/Composer';
+import { frameLabel } from './ChannelList';
 
 export function ChannelView() {
-  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, set } = useUi();
+  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, setChannelTab, setTimeBrush } = useUi();
   const channel = selectedChannel === null ? undefined : session.channels[selectedChannel];
   const version = session.version;
   const filtered = useMemo(
@@ -39,6 +40,8 @@ export function ChannelView() {
     );
   }
   const s = summarizeChannel(session, channel);
+  // The selection is a frame id; its row (if still held, and of this channel) is looked up now.
+  const selectedRow = selectedFrame === null ? -1 : session.frames.rowOfId(selectedFrame);
   const tab = channelTab === 'connections' && !isStreamKind(channel.kind) ? 'messages' : channelTab;
   return (
     <div className="channel-view">
@@ -46,6 +49,9 @@ export function ChannelView() {
         <span className={`kind kind-${channel.kind}`}>{t(`kind.${channel.kind}`, locale)}</span>
         <span className="url" title={channel.url}>
           {channel.url}
+        </span>
+        <span className="badge realm" data-testid="channel-origin" data-origin={channel.origin} data-frame={channel.frameId}>
+          {frameLabel(channel)} · {channel.origin || '?'}
         </span>
         <span
           className="frame-count"
@@ -73,7 +79,7 @@ export function ChannelView() {
       <ChannelActions channel={channel} />
       <Composer channel={channel} />
       <div className="channel-tabs" role="tablist">
-        <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => set({ channelTab: 'messages' })}>
+        <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => setChannelTab('messages')}>
           {t('tab.messages', locale)} (
           <span data-testid="filtered-count" data-count={filtered.rows.length}>
             {filtered.rows.length}
@@ -85,12 +91,12 @@ export function ChannelView() {
             role="tab"
             className={tab === 'connections' ? 'active' : ''}
             data-testid="tab-connections"
-            onClick={() => set({ channelTab: 'connections' })}
+            onClick={() => setChannelTab('connections')}
           >
             {t('tab.connections', locale)} ({s.reconnects + 1})
           </button>
         )}
-        <button role="tab" className={tab === 'insights' ? 'active' : ''} data-testid="tab-insights" onClick={() => set({ channelTab: 'insights' })}>
+        <button role="tab" className={tab === 'insights' ? 'active' : ''} data-testid="tab-insights" onClick={() => setChannelTab('insights')}>
           {t('tab.insights', locale)}
         </button>
       </div>
@@ -102,8 +108,7 @@ export function ChannelView() {
         <>
           {timeBrush && (
             <div className="brush-note">
-              Showing {formatClock(timeBrush.start)} – {formatClock(timeBrush.end)} ·{' '}
-              <button onClick={() => set({ timeBrush: null })}>show all</button>
+              Showing {formatClock(timeBrush.start)} – {formatClock(timeBrush.end)} · <button onClick={() => setTimeBrush(null)}>show all</button>
             </div>
           )}
           {filtered.rows.length === 0 ? (
@@ -111,7 +116,7 @@ export function ChannelView() {
           ) : (
             <FrameTable rows={filtered.rows} channel={channel} version={version} />
           )}
-          {selectedFrame !== null && selectedFrame < session.frames.count && <FrameDetail index={selectedFrame} />}
+          {selectedRow >= 0 && session.frames.channel[selectedRow] === channel.index && <FrameDetail index={selectedRow} />}
         </>
       )}
     </div>
@@ -119,7 +124,7 @@ export function ChannelView() {
 }
 
 function HeartbeatSwitch({ channel }: { channel: Channel }) {
-  const { hideHeartbeats, locale, set } = useUi();
+  const { hideHeartbeats, locale, setPrefs } = useUi();
   const beat = channelHeartbeat(session, channel);
   if (!beat) return null;
   return (
@@ -127,7 +132,12 @@ function HeartbeatSwitch({ channel }: { channel: Channel }) {
       className="check heartbeat"
       title={t('heartbeat.title', locale, { signature: beat.signature.slice(0, 60), period: (beat.periodMs / 1000).toFixed(1) })}
     >
-      <input type="checkbox" data-testid="hide-heartbeats" checked={hideHeartbeats} onChange={(e) => set({ hideHeartbeats: e.target.checked })} />
+      <input
+        type="checkbox"
+        data-testid="hide-heartbeats"
+        checked={hideHeartbeats}
+        onChange={(e) => setPrefs({ hideHeartbeats: e.target.checked })}
+      />
       {t('heartbeat.hide', locale, { period: (beat.periodMs / 1000).toFixed(1) })}
     </label>
   );

@@ -26,7 +26,9 @@ export function FrameDetail({ index }: { index: number }) {
   const channel = session.channels[f.channel[index]];
   const decoded = channel ? decodeRow(session, channel, index) : null;
   const pair = channel && decoded ? pairOfRow(session, channel, index) : undefined;
-  const other = pair ? (pair.request === index ? pair.response : pair.request) : undefined;
+  // Pairs name frames by id: the row of either end may have shifted since they were paired.
+  const id = f.idAt(index);
+  const other = pair ? (pair.request === id ? pair.response : pair.request) : undefined;
   const copy = () => void navigator.clipboard?.writeText(binary ? hexDump(base64ToBytes(text)) : text).catch(() => {});
   return (
     <div className="frame-detail" data-testid="frame-detail">
@@ -77,11 +79,9 @@ export function FrameDetail({ index }: { index: number }) {
                 className="pair-link"
                 data-testid="pair-link"
                 data-rtt={pair.roundTripMs}
-                onClick={() => useUi.getState().set({ selectedFrame: other })}
+                onClick={() => useUi.getState().selectFrame(other, channel!.index, true)}
               >
-                {pair.request === index
-                  ? `→ answered after ${Math.round(pair.roundTripMs)} ms`
-                  : `← request ${Math.round(pair.roundTripMs)} ms earlier`}
+                {pair.request === id ? `→ answered after ${Math.round(pair.roundTripMs)} ms` : `← request ${Math.round(pair.roundTripMs)} ms earlier`}
               </button>
             )}
           </div>

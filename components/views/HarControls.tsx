@@ -18,7 +18,7 @@ export function download(name: string, text: string, type: string): void {
 }
 
 export function HarControls({ session, onLoaded }: { session: Session; onLoaded?: (name: string) => void }) {
-  const { locale, selectedChannel, set } = useUi();
+  const { locale, selectedChannel, imported } = useUi();
   const [redact, setRedact] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -41,7 +41,7 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
       const result = await importHarChunked(text, { onProgress: (p) => setProgress(p) });
       if (!result.ok) return setMessage({ ok: false, text: result.error.message });
       const records = loadHarIntoSession(session, result.data, f.name);
-      set({ selectedChannel: null, selectedFrame: null, recording: false });
+      imported();
       const warn = result.warnings.length ? ` ${t('har.warnings', locale, { count: result.warnings.length })}` : '';
       setMessage({ ok: true, text: t('har.imported', locale, { name: f.name, connections: result.data.connections.length, records }) + warn });
       onLoaded?.(f.name);

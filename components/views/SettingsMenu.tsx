@@ -8,7 +8,7 @@ import { storeAgentSettings, sanitizeAgentSettings } from '../../lib/panel/setti
 import { t } from '../../lib/i18n/messages';
 
 export function SettingsMenu() {
-  const { agentSettings, locale, set } = useUi();
+  const { agentSettings, locale, setPrefs } = useUi();
   const [open, setOpen] = useState(false);
   const [records, setRecords] = useState(String(agentSettings.bufferRecords));
   const [bufferMb, setBufferMb] = useState(String(Math.round(agentSettings.bufferBytes / 1024 / 1024)));
@@ -24,7 +24,7 @@ export function SettingsMenu() {
       bufferBytes: nums[1] * 1024 * 1024,
       previewBytes: nums[2] * 1024,
     });
-    set({ agentSettings: next });
+    setPrefs({ agentSettings: next });
     storeAgentSettings(next);
     link?.pushSettings(next);
     session.budget = { ...session.budget, maxFrames: Math.floor(nums[3]) };

@@ -6,10 +6,11 @@ import type { Locale } from '../../lib/i18n/locale';
 import { exportSessionJson } from '../../lib/store/export-json';
 import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
+import { ExportMenu } from './ExportMenu';
 import { SettingsMenu } from './SettingsMenu';
 
 export function Toolbar() {
-  const { recording, preserveLog, locale, tab, set } = useUi();
+  const { recording, preserveLog, locale, tab, setTab, setPrefs, captureCleared } = useUi();
   // Records the pages' buffers lost before the panel read them, plus what the panel's own memory
   // budget evicted (previews or whole frames): every loss is counted where people look.
   let dropped = 0;
@@ -26,10 +27,10 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar">
       <span className="view-tabs" role="tablist">
-        <button role="tab" data-testid="tab-traffic" className={tab === 'traffic' ? 'active' : ''} onClick={() => set({ tab: 'traffic' })}>
+        <button role="tab" data-testid="tab-traffic" className={tab === 'traffic' ? 'active' : ''} onClick={() => setTab('traffic')}>
           {t('tab.traffic', locale)}
         </button>
-        <button role="tab" data-testid="tab-learn" className={tab === 'learn' ? 'active' : ''} onClick={() => set({ tab: 'learn' })}>
+        <button role="tab" data-testid="tab-learn" className={tab === 'learn' ? 'active' : ''} onClick={() => setTab('learn')}>
           {t('tab.learn', locale)}
         </button>
       </span>
@@ -37,7 +38,7 @@ export function Toolbar() {
         data-testid="record-toggle"
         className={recording ? 'rec on' : 'rec'}
         title={recording ? t('toolbar.pause', locale) : t('toolbar.record', locale)}
-        onClick={() => set({ recording: !recording })}
+        onClick={() => setPrefs({ recording: !recording })}
       >
         {recording ? '● ' + t('toolbar.pause', locale) : '○ ' + t('toolbar.record', locale)}
       </button>
@@ -45,7 +46,7 @@ export function Toolbar() {
         data-testid="clear"
         onClick={() => {
           session.clear();
-          set({ selectedChannel: null, selectedFrame: null });
+          captureCleared();
         }}
       >
         {t('toolbar.clear', locale)}
@@ -56,7 +57,7 @@ export function Toolbar() {
           checked={preserveLog}
           onChange={(e) => {
             localStorage.setItem('pushlens.preserveLog', String(e.target.checked));
-            set({ preserveLog: e.target.checked });
+            setPrefs({ preserveLog: e.target.checked });
           }}
         />
         {t('toolbar.preserveLog', locale)}
@@ -69,6 +70,7 @@ export function Toolbar() {
       )}
       <span className="spacer" />
       <HarControls session={session} />
+      <ExportMenu session={session} />
       <button data-testid="export-json" onClick={download}>
         JSON
       </button>
@@ -78,7 +80,7 @@ export function Toolbar() {
         value={locale}
         onChange={(e) => {
           localStorage.setItem('pushlens.locale', e.target.value);
-          set({ locale: e.target.value as Locale });
+          setPrefs({ locale: e.target.value as Locale });
         }}
         aria-label={t('settings.language', locale)}
       >

@@ -6,7 +6,7 @@ import { t } from '../../lib/i18n/messages';
 import { parseFilter } from '../../lib/model/filter-query';
 
 export function FilterInput() {
-  const { filter, locale, set } = useUi();
+  const { filter, locale, setFilter } = useUi();
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // "/" focuses the filter from anywhere in the panel, Esc clears it.
@@ -28,8 +28,8 @@ export function FilterInput() {
         type="search"
         placeholder={t('toolbar.filterPlaceholder', locale)}
         value={filter}
-        onChange={(e) => set({ filter: e.target.value })}
-        onKeyDown={(e) => e.key === 'Escape' && set({ filter: '' })}
+        onChange={(e) => setFilter(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setFilter('')}
         aria-invalid={parsed !== undefined && !parsed.ok}
       />
       {parsed && !parsed.ok && (

@@ -26,13 +26,18 @@ export function startPanel(): void {
   // language is Chinese (a common setup, and what headless Chromium reports), follow the latter.
   if (!stored && locale === 'en') {
     chrome.i18n?.getAcceptLanguages?.((langs) => {
-      if (langs[0] && pickLocale(langs[0]) === 'zh-CN') useUi.getState().set({ locale: 'zh-CN' });
+      if (langs[0] && pickLocale(langs[0]) === 'zh-CN') useUi.getState().setPrefs({ locale: 'zh-CN' });
     });
   }
-  ui.set({ theme, locale, preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false', listWidth: restoreListWidth() ?? ui.listWidth });
+  ui.setPrefs({
+    theme,
+    locale,
+    preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false',
+    listWidth: restoreListWidth() ?? ui.listWidth,
+  });
   document.documentElement.dataset.theme = theme;
 
-  restoreAgentSettings((agentSettings) => useUi.getState().set({ agentSettings }));
+  restoreAgentSettings((agentSettings) => useUi.getState().setPrefs({ agentSettings }));
   const tabId = chrome.devtools.inspectedWindow.tabId;
   link = new PanelLink({
     tabId,
@@ -45,7 +50,7 @@ export function startPanel(): void {
   chrome.devtools.network.onNavigated.addListener(() => {
     if (!useUi.getState().preserveLog) {
       session.clear();
-      useUi.getState().set({ selectedChannel: null, selectedFrame: null });
+      useUi.getState().captureCleared();
     }
   });
   // HTTP statuses and timings from DevTools' network log; not listened to while a big stream would hand over a huge entry.

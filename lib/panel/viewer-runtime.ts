@@ -8,7 +8,9 @@ export function startViewer(): void {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const theme = dark ? 'dark' : 'light';
   document.documentElement.dataset.theme = theme;
-  useUi.getState().set({ theme, locale: pickLocale(localStorage.getItem('pushlens.locale') ?? navigator.language), recording: false, viewer: true });
+  useUi
+    .getState()
+    .setPrefs({ theme, locale: pickLocale(localStorage.getItem('pushlens.locale') ?? navigator.language), recording: false, viewer: true });
   (globalThis as { __pushlens?: unknown }).__pushlens = { session };
   setInterval(() => session.refreshPolling(), 500);
 }

@@ -21,7 +21,7 @@ function originOf(url: string): string {
 }
 
 export function Composer({ channel }: { channel: Channel }) {
-  const { composer, locale, set } = useUi();
+  const { composer, locale, updateComposer } = useUi();
   const [memory, setMemory] = useState<ComposerMemory>({ history: [], snippets: [] });
   const origin = originOf(channel.url);
   useEffect(() => {
@@ -29,11 +29,11 @@ export function Composer({ channel }: { channel: Channel }) {
   }, [origin]);
   if (!composer.open) return null;
   const sse = channel.kind === 'sse';
-  const update = (patch: Partial<typeof composer>) => set({ composer: { ...composer, ...patch } });
+  const update = updateComposer;
   const encoded = encodePayload(composer.text, sse ? 'text' : composer.format);
   const submit = async () => {
     if (!encoded.ok) return report(false, encoded.error);
-    const conn = liveConnection(session, channel);
+    const conn = liveConnection(session, channel, useUi.getState().targetConnection);
     const command: ChannelCommand = sse
       ? { kind: 'sse-inject', event: composer.sseEvent || 'message', id: composer.sseId, data: encoded.data }
       : { kind: composer.mode === 'send' ? 'ws-send' : 'ws-inject', data: encoded.data, binary: encoded.binary };

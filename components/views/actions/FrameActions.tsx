@@ -3,26 +3,34 @@
 // copy it as cURL or fetch(); for a WebSocket channel copy a websocat command.
 import { useUi } from '../../../lib/store/ui-store';
 import { session } from '../../../lib/panel/panel-runtime';
-import { liveConnection, runOn, type ChannelCommand } from '../../../lib/panel/actions';
+import { liveConnection, runOn } from '../../../lib/panel/actions';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
-import { toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
+import { CopyRefused, toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
 import { t } from '../../../lib/i18n/messages';
 import { report } from './ActionResult';
 
-async function copy(text: string, what: string): Promise<void> {
+async function copy(make: () => string, what: string): Promise<void> {
   const locale = useUi.getState().locale;
+  let text: string;
+  try {
+    text = make();
+  } catch (err) {
+    // Captured text that no command can carry exactly (NUL, a line break in a header): say so, copy nothing.
+    if (err instanceof CopyRefused) return report(false, t('action.copyRefused', locale, { what, reason: err.message }));
+    throw err;
+  }
   try {
     await navigator.clipboard.writeText(text);
     report(true, t('action.copied', locale, { what }));
   } catch {
     // DevTools panels may not get clipboard access; the text goes into the composer instead.
-    useUi.getState().set({ composer: { ...useUi.getState().composer, open: true, text } });
+    useUi.getState().openComposer({ text });
     report(true, t('action.placedInComposer', locale, { what }));
   }
 }
 
 export function FrameActions({ index }: { index: number }) {
-  const { composer, locale, set } = useUi();
+  const { composer, locale, openComposer } = useUi();
   const f = session.frames;
   const conn = session.connections[f.connection[index]];
   const channel = session.channels[f.channel[index]];
@@ -41,8 +49,8 @@ export function FrameActions({ index }: { index: number }) {
         >
           ↻ {t('action.rerun', locale)}
         </button>
-        <button onClick={() => void copy(toCurl(req), t('action.whatCurl', locale))}>cURL</button>
-        <button onClick={() => void copy(toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
+        <button onClick={() => void copy(() => toCurl(req), t('action.whatCurl', locale))}>cURL</button>
+        <button onClick={() => void copy(() => toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
       </span>
     );
   }
@@ -55,7 +63,7 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="resend-frame"
             onClick={async () => {
-              const r = await runOn(liveConnection(session, channel), { kind: 'ws-send', data, binary });
+              const r = await runOn(liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-send', data, binary });
               report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
@@ -65,14 +73,10 @@ export function FrameActions({ index }: { index: number }) {
         <button
           data-testid="edit-frame"
           onClick={() =>
-            set({
-              composer: {
-                ...composer,
-                open: true,
-                text: binary ? data : data,
-                format: binary ? 'base64' : composer.format,
-                mode: out ? 'send' : 'inject',
-              },
+            openComposer({
+              text: data,
+              format: binary ? 'base64' : composer.format,
+              mode: out ? 'send' : 'inject',
             })
           }
         >
@@ -82,14 +86,14 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="inject-frame"
             onClick={async () => {
-              const r = await runOn(liveConnection(session, channel), { kind: 'ws-inject', data, binary });
+              const r = await runOn(liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-inject', data, binary });
               report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
             ⇣ {t('action.inject', locale)}
           </button>
         )}
-        <button onClick={() => void copy(toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
+        <button onClick={() => void copy(() => toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
       </span>
     );
   }

@@ -4,11 +4,11 @@ import { useUi } from '../../../lib/store/ui-store';
 import { t } from '../../../lib/i18n/messages';
 
 export function SeenIn({ channels }: { channels: Set<number> | undefined }) {
-  const { locale, set } = useUi();
+  const { locale, showChannel } = useUi();
   if (!channels || channels.size === 0) return null;
   const first = Math.min(...channels);
   return (
-    <button className="seen-in" data-testid="seen-in" onClick={() => set({ tab: 'traffic', selectedChannel: first, selectedFrame: null })}>
+    <button className="seen-in" data-testid="seen-in" onClick={() => showChannel(first)}>
       {t('learn.seenIn', locale, { count: channels.size })}
     </button>
   );

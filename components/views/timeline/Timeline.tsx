@@ -19,7 +19,7 @@ interface Hover {
 }
 
 export function Timeline({ version }: { version: number }) {
-  const { selectedChannel, timeBrush, theme, locale, set } = useUi();
+  const { selectedChannel, timeBrush, theme, locale, selectChannel, setTimeBrush } = useUi();
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
@@ -73,11 +73,9 @@ export function Timeline({ version }: { version: number }) {
     if (d) {
       if (Math.abs(x - d.x) > 3) d.moved = true;
       if (d.brush)
-        set({
-          timeBrush: {
-            start: Math.min(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
-            end: Math.max(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
-          },
+        setTimeBrush({
+          start: Math.min(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
+          end: Math.max(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
         });
       else if (d.moved) setManual(panRange(d.range, -((x - d.x) / width) * (d.range.end - d.range.start)));
       return;
@@ -89,7 +87,7 @@ export function Timeline({ version }: { version: number }) {
     drag.current = null;
     if (d && !d.moved) {
       const ch = laneAt(local(e).y);
-      if (ch) set({ selectedChannel: ch.index, selectedFrame: null });
+      if (ch) selectChannel(ch.index);
     }
   };
 
@@ -135,7 +133,7 @@ export function Timeline({ version }: { version: number }) {
         }}
         onDoubleClick={() => {
           setManual(null);
-          set({ timeBrush: null });
+          setTimeBrush(null);
         }}
         aria-label={t('timeline.ariaLabel', locale)}
       />
