@@ -3,22 +3,23 @@
 // EventSources are answered 500 and 204; only then is the PushLens panel shown. The statuses must
 // appear with their explanations, joined from what DevTools recorded before the panel existed.
 import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
-import type { Launched } from '../harness/chromium';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';
 import { CdpSession, listTargets, waitFor } from '../harness/cdp';
 import { channelRows } from '../harness/panel-dom';
 import type { PanelHandle } from '../harness/devtools-panel';
+import type { Launched } from '../harness/chromium';
 
 describe('statuses that happened before the PushLens panel was shown', () => {
+  // Chromium only (CDP shows which extension pages are loaded); Firefox was checked by hand (README).
   let s: DemoSession;
   let h: PanelHandle;
+  let cdpPort: number;
   const panelLoaded = async () =>
-    (await listTargets((s.browser as Launched).cdpPort)).some((t) =>
-      t.url.startsWith(`chrome-extension://${s.browser.extensionId}/devtools-panel.html`),
-    );
+    (await listTargets(cdpPort)).some((t) => t.url.startsWith(`chrome-extension://${s.browser.extensionId}/devtools-panel.html`));
 
   beforeAll(async () => {
-    s = await startDemoSession();
+    s = await startDemoSession({ browser: 'chromium' });
+    cdpPort = (s.browser as Launched).cdpPort;
   });
   afterAll(async () => {
     await s?.close();
@@ -28,7 +29,7 @@ describe('statuses that happened before the PushLens panel was shown', () => {
     // DevTools is open on its default panel, fully loaded (PushLens's tab registered, not shown):
     // its network log only starts once its front end has loaded (~15 s after launch on 2 busy cores).
     const target = await waitFor(
-      async () => (await listTargets((s.browser as Launched).cdpPort)).find((t) => t.type === 'page' && t.url.startsWith('devtools://devtools/')),
+      async () => (await listTargets(cdpPort)).find((t) => t.type === 'page' && t.url.startsWith('devtools://devtools/')),
       'the DevTools window',
     );
     const devtools = await CdpSession.connect(target.webSocketDebuggerUrl);
