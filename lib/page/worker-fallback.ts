@@ -44,10 +44,10 @@ function install(proto: Worker): void {
 
 /** Watches a bootstrapped worker; `start` builds the native worker with the page's own arguments. */
 export function watchBootstrap(worker: Worker, aliveMark: string, start: () => Worker, onRefused: () => void): void {
-  install(Object.getPrototypeOf(worker) as Worker);
+  install(natives.getPrototypeOf(worker) as Worker);
   const p: Pending = { alive: false, copies: [], start, onRefused };
   pending.set(worker, p);
-  const getData = natives.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')!.get!;
+  const getData = natives.eventData!;
   const onMessage = (e: MessageEvent) => {
     const data = call(getData, e) as { aliveMark?: unknown } | null;
     if (p.alive || !data || typeof data !== 'object' || data.aliveMark !== aliveMark) return;
