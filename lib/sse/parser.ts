@@ -10,7 +10,9 @@
 // keep at most `maxChars` characters; what lies beyond is only measured (UTF-8 bytes), and the
 // event says it was truncated and how large it really was.
 // It runs in the page after start-up, so string methods are the natives captured by the agent.
-import { str, arr } from '../page/natives';
+import { str, arr, reTest } from '../page/natives';
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export interface ParsedSseEvent {
   event: string;
@@ -26,6 +28,7 @@ export const SSE_MAX_CHARS = 1 << 20;
 
 /** UTF-8 bytes of s[from, to) (a lone surrogate counts 3, as the encoder writes U+FFFD). */
 function utf8Bytes(s: string, from: number, to: number): number {
+  if (from === 0 && to === s.length && !reTest(NON_ASCII, s)) return to; // the usual case, at native speed
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = str.charCodeAt(s, i);
@@ -108,7 +111,8 @@ export class SseParser {
       return;
     }
     if (room > 0) this.line += str.slice(chunk, from, from + room);
-    this.lineOverflow += utf8Bytes(chunk, from + (room > 0 ? room : 0), to);
+    const rest = from + (room > 0 ? room : 0);
+    this.lineOverflow += rest === 0 && to === chunk.length ? utf8Bytes(chunk, 0, to) : utf8Bytes(str.slice(chunk, rest, to), 0, to - rest);
   }
 
   private endLine(): void {
