@@ -59,12 +59,14 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
           entry.held = [];
           // Released in arrival order as fresh events: Chrome silently refuses to dispatch an event
           // object a second time. They are untrusted, so our own listener does not record them twice.
-          for (const event of held)
+          for (let i = 0; i < held.length; i++) {
+            const event = held[i];
             call(
               natives.dispatchEvent,
               ws,
               new MessageEventCtor('message', { data: evData(event), origin: evOrigin(event), lastEventId: evLastEventId(event) }),
             );
+          }
         }
         return { commandId, ok: true };
       }

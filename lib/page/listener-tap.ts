@@ -108,7 +108,7 @@ export class ListenerTap {
   register(target: object, owner: TapOwner, initial: string[]): void {
     const entry: TapEntry = { owner, types: new natives.MapCtor(), last: undefined };
     this.entries.set(target, entry);
-    for (const type of initial) this.cover(entry, target, type);
+    for (let i = 0; i < initial.length; i++) this.cover(entry, target, initial[i]);
   }
 
   /** Routes a prototype's `on<type>` handler attribute through the wrappers. */
