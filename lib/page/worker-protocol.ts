@@ -4,7 +4,6 @@
 // code can post or listen, and both ends live only in closures.
 import type { UnsequencedRecord } from '../protocol/records';
 import type { AgentSettings } from '../protocol/envelope';
-import { isObject } from '../util/guards';
 import type { PanelCommand, CommandResult } from '../protocol/commands';
 
 /** Baked into the worker's bootstrap blob: what the worker agent must know before the page's script runs. */
@@ -24,11 +23,18 @@ export type WorkerToPage =
 
 export type PageToWorker = { kind: 'settings'; settings: AgentSettings } | { kind: 'command'; commandId: string; command: PanelCommand };
 
+/** Captured when the agent loads: the page may replace Array.isArray later. */
+const isArray = Array.isArray;
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null;
+}
+
 /** The worker's code is the page's code: its messages are shape-checked like any untrusted input. */
 export function isWorkerToPage(x: unknown): x is WorkerToPage {
   if (!isObject(x)) return false;
   if (x.kind === 'ready') return true;
-  if (x.kind === 'records') return Array.isArray(x.records) && typeof x.dropped === 'number';
+  if (x.kind === 'records') return isArray(x.records) && typeof x.dropped === 'number' && x.dropped >= 0;
   if (x.kind === 'result') return isObject(x.result) && typeof x.result.commandId === 'string';
   return false;
 }

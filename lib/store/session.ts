@@ -88,7 +88,10 @@ export class Session {
     for (const r of records) {
       if (r.seq <= agent.lastSeq) continue; // already have it (a resync overlaps live batches)
       const expected = agent.lastSeq + 1;
-      if (r.seq !== expected && r.type !== 'dropped') {
+      // Only the agent's own answer to a resync may skip ahead: a `dropped` range that starts
+      // exactly where this panel is and ends at its own seq. Anything else is a gap (a forged
+      // range would otherwise move lastSeq ahead and hide the agent's later traffic).
+      if (r.seq !== expected && !(r.type === 'dropped' && r.fromSeq === expected && r.toSeq === r.seq)) {
         if (agent.awaitingFrom === expected) break; // resync requested; its answer fills the gap
         agent.awaitingFrom = expected;
         this.version++;
