@@ -150,6 +150,9 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
 export function loadHarIntoSession(session: Session, data: HarExportInput, source: string): number {
   session.clear();
   const records = harInputToRecords(data);
+  // Records of a file are numbered from 1 each time: an earlier import of the same name must not
+  // make the agent skip them as already applied (the second import came out empty).
+  session.agents.delete(`har:${source}`);
   session.ingest(-1, source, `har:${source}`, records);
   session.refreshPolling();
   return records.length;
