@@ -6,7 +6,7 @@ import { ChannelView } from './views/ChannelView';
 import { useSessionVersion } from './hooks/use-session';
 import { Splitter } from './widgets/Splitter';
 import { Timeline } from './views/timeline/Timeline';
-import { LearnView } from './views/learn/LearnView';
+import { LearnView } from './views/lazy-views';
 
 export function App() {
   const version = useSessionVersion();

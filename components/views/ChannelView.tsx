@@ -10,7 +10,7 @@ import { withoutHeartbeats, channelHeartbeat } from '../../lib/store/heartbeats'
 import { FrameTable } from './FrameTable';
 import { FrameDetail } from './FrameDetail';
 import { ReconnectChain } from './ReconnectChain';
-import { Insights } from './Insights';
+import { Insights } from './lazy-views';
 import { formatClock } from '../widgets/format';
 import { channelProtocol } from '../../lib/store/channel-decoding';
 import { DecodeAs } from '../widgets/DecodeAs';

@@ -6,6 +6,7 @@ import type { Locale } from '../../lib/i18n/locale';
 import { exportSessionJson } from '../../lib/store/export-json';
 import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
+import { ExportMenu } from './ExportMenu';
 import { SettingsMenu } from './SettingsMenu';
 
 export function Toolbar() {
@@ -69,6 +70,7 @@ export function Toolbar() {
       )}
       <span className="spacer" />
       <HarControls session={session} />
+      <ExportMenu session={session} />
       <button data-testid="export-json" onClick={download}>
         JSON
       </button>

@@ -4,9 +4,11 @@
 
 import { localize, type Locale, type Localized } from './locale';
 import { actionMessages } from './messages-actions';
+import { exportMessages } from './messages-export';
 
 export const messages = {
   ...actionMessages,
+  ...exportMessages,
   // Toolbar
   'toolbar.record': { en: 'Record', 'zh-CN': '录制' },
   'toolbar.pause': { en: 'Pause', 'zh-CN': '暂停' },

@@ -1,6 +1,7 @@
 // Context: pure model, no browser APIs.
 // Turns request URLs (and POST bodies) into stable keys so that repeated requests to one
 // endpoint group together even when the page defeats caches with a changing query parameter.
+import { fnv1a } from '../util/text';
 
 /** Names that libraries use for cache busting; their value is noise whatever it is. */
 const ALWAYS_NOISE = new Set([
@@ -134,16 +135,6 @@ function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   return typeof v;
-}
-
-/** Small non-cryptographic hash (FNV-1a) to fold a long constant such as a GraphQL query. */
-export function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 // Only key names make a shape, never values or their types: a poll that sends `"after": null`

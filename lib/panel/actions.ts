@@ -7,8 +7,8 @@ import type { DistributiveOmit } from '../protocol/records';
 export type ChannelCommand = DistributiveOmit<PanelCommand, 'conn'>;
 import type { Session } from '../store/session';
 import type { Channel, Connection } from '../store/session-types';
-import { DIR_OUT, FLAG_BINARY, FLAG_TRUNCATED } from '../store/frame-store';
-import { utf8Length } from '../page/payload';
+import { FLAG_BINARY, FLAG_TRUNCATED } from '../store/frame-store';
+import { utf8Length } from '../util/text';
 import { base64Size } from '../util/bytes';
 import { link } from './panel-runtime';
 
@@ -114,10 +114,4 @@ export async function replayFrames(session: Session, channel: Channel, ids: numb
     opts.onProgress?.(k + 1, sorted.length);
   }
   return { commandId: '', ok: true };
-}
-
-/** Whether a row can be sent again to the server (an outgoing WebSocket frame). */
-export function isResendable(session: Session, row: number): boolean {
-  const c = session.connections[session.frames.connection[row]];
-  return c?.api === 'ws' && session.frames.dir[row] === DIR_OUT;
 }

@@ -13,9 +13,10 @@ import type { PanelCommand, CommandResult } from '../protocol/commands';
 import type { CaptureRecord } from '../protocol/records';
 import type { Transport } from '../transport/transport';
 import { runtimePortTransport } from '../transport/runtime-port';
+import { PANEL_PORT_NAME } from '../protocol/ports';
 import type { Session } from '../store/session';
 
-export const PANEL_PORT_NAME = 'pushlens-panel';
+export { PANEL_PORT_NAME };
 const RECONNECT_DELAY_MS = 100;
 const COMMAND_TIMEOUT_MS = 5000;
 

@@ -35,7 +35,7 @@ export function entryCostMs(messages: number, bytes: number): number {
 }
 
 /** What DevTools will put in the connection's entry: messages of a WebSocket, SSE or fetch/XHR event stream. */
-function isStream(c: Connection): boolean {
+export function isStream(c: Connection): boolean {
   return c.api === 'ws' || c.api === 'sse' || c.http?.eventStream === true;
 }
 

@@ -3,6 +3,11 @@
 // trusts a message, because the page, iframes and other extensions can all post messages.
 import type { CaptureRecord } from './records';
 import type { PanelCommand, CommandResult } from './commands';
+import type { AgentSettings } from './settings';
+import { isObject } from '../util/guards';
+
+// Where they were first declared; many files import them from here.
+export { DEFAULT_AGENT_SETTINGS, type AgentSettings } from './settings';
 
 export const ENVELOPE_SOURCE = 'pushlens';
 export const PROTOCOL_VERSION = 1;
@@ -45,30 +50,8 @@ export type PanelToPageMessage =
   | (Envelope<'command'> & { agentId: string; commandId: string; command: PanelCommand })
   | (Envelope<'settings'> & { settings: AgentSettings });
 
-/** Capture settings the panel pushes to agents. Caps keep every side bounded. */
-export interface AgentSettings {
-  /** Max records kept in the page ring buffer. */
-  bufferRecords: number;
-  /** Max payload bytes kept in the page ring buffer (previews only). */
-  bufferBytes: number;
-  /** Bytes of each payload kept as preview. */
-  previewBytes: number;
-  recording: boolean;
-}
-
-export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
-  bufferRecords: 20_000,
-  bufferBytes: 32 * 1024 * 1024,
-  previewBytes: 64 * 1024,
-  recording: true,
-};
-
 export function makeEnvelope<T extends string>(type: T): Envelope<T> {
   return { source: ENVELOPE_SOURCE, v: PROTOCOL_VERSION, type };
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null;
 }
 
 export function isEnvelope(x: unknown): x is Envelope<string> {

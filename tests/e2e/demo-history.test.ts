@@ -1,7 +1,7 @@
 // Context: node (test). The panel is opened only after the page has been exchanging messages for
 // a while: the agent's ring buffer must still deliver the first messages (no devtool that hooks
 // only while DevTools is open can do this).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';
 import { waitFor } from '../harness/cdp';
 import { channelRows, selectChannel, frameCount, frameRowTexts } from '../harness/panel-dom';

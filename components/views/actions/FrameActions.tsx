@@ -3,14 +3,22 @@
 // copy it as cURL or fetch(); for a WebSocket channel copy a websocat command.
 import { useUi } from '../../../lib/store/ui-store';
 import { session } from '../../../lib/panel/panel-runtime';
-import { liveConnection, runOn, sendablePayload, type ChannelCommand } from '../../../lib/panel/actions';
+import { liveConnection, runOn, sendablePayload } from '../../../lib/panel/actions';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
-import { toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
+import { CopyRefused, toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
 import { t } from '../../../lib/i18n/messages';
 import { report } from './ActionResult';
 
-async function copy(text: string, what: string): Promise<void> {
+async function copy(make: () => string, what: string): Promise<void> {
   const locale = useUi.getState().locale;
+  let text: string;
+  try {
+    text = make();
+  } catch (err) {
+    // Captured text that no command can carry exactly (NUL, a line break in a header): say so, copy nothing.
+    if (err instanceof CopyRefused) return report(false, t('action.copyRefused', locale, { what, reason: err.message }));
+    throw err;
+  }
   try {
     await navigator.clipboard.writeText(text);
     report(true, t('action.copied', locale, { what }));
@@ -41,8 +49,8 @@ export function FrameActions({ index }: { index: number }) {
         >
           ↻ {t('action.rerun', locale)}
         </button>
-        <button onClick={() => void copy(toCurl(req), t('action.whatCurl', locale))}>cURL</button>
-        <button onClick={() => void copy(toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
+        <button onClick={() => void copy(() => toCurl(req), t('action.whatCurl', locale))}>cURL</button>
+        <button onClick={() => void copy(() => toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
       </span>
     );
   }
@@ -95,7 +103,7 @@ export function FrameActions({ index }: { index: number }) {
             ⇣ {t('action.inject', locale)}
           </button>
         )}
-        <button onClick={() => void copy(toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
+        <button onClick={() => void copy(() => toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
       </span>
     );
   }

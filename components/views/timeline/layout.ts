@@ -7,7 +7,6 @@ export interface TimeRange {
 }
 
 export const LANE_HEIGHT = 22;
-export const LABEL_WIDTH = 0;
 
 export function timeToX(t: number, range: TimeRange, width: number): number {
   return ((t - range.start) / Math.max(1, range.end - range.start)) * width;
