@@ -1,12 +1,13 @@
 // Context: panel. "Decode as": override the detected protocol of a channel, or load a .proto
 // file and a message type to decode protobuf frames with their schema.
 import { useRef, useState } from 'react';
-import { session } from '../../lib/panel/panel-runtime';
+import { useSession } from '../hooks/use-session';
 import { channelProtocol, decoderChoices, setChannelDecoder } from '../../lib/store/channel-decoding';
 import { loadProtobufSchema } from '../../lib/decoders';
 import type { Channel } from '../../lib/store/session-types';
 
 export function DecodeAs({ channel }: { channel: Channel }) {
+  const session = useSession();
   const current = channelProtocol(session, channel);
   const file = useRef<HTMLInputElement>(null);
   const [proto, setProto] = useState<string | null>(null);

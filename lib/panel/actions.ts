@@ -8,7 +8,10 @@ export type ChannelCommand = DistributiveOmit<PanelCommand, 'conn'>;
 import type { Session } from '../store/session';
 import type { Channel, Connection } from '../store/session-types';
 import { FLAG_BINARY } from '../store/frame-store';
-import { link } from './panel-runtime';
+import type { PanelLink } from './connection';
+
+/** Where commands go: the panel's PanelLink (from React context); none in the standalone viewer. */
+export type CommandSink = Pick<PanelLink, 'command'> | undefined;
 
 /** Key naming one connection in the UI store's `targetConnection`. */
 export function connectionKey(c: Connection): string {
@@ -38,7 +41,7 @@ export function liveConnection(session: Session, channel: Channel, target?: stri
   return last === undefined ? undefined : session.connections[last];
 }
 
-export async function runOn(connection: Connection | undefined, command: ChannelCommand): Promise<CommandResult> {
+export async function runOn(link: CommandSink, connection: Connection | undefined, command: ChannelCommand): Promise<CommandResult> {
   if (!connection) return { commandId: '', ok: false, error: 'This channel has no connection to act on.' };
   if (!link) return { commandId: '', ok: false, error: 'The panel is not connected to the page.' };
   return link.command(connection.agentId, { ...command, conn: connection.conn } as PanelCommand);
@@ -69,7 +72,13 @@ export function pickedRows(session: Session, channel: Channel, ids: number[]): {
 }
 
 /** Replays frames (picked by id) in time order on the channel's live WebSocket. */
-export async function replayFrames(session: Session, channel: Channel, ids: number[], opts: ReplayOptions): Promise<CommandResult> {
+export async function replayFrames(
+  session: Session,
+  link: CommandSink,
+  channel: Channel,
+  ids: number[],
+  opts: ReplayOptions,
+): Promise<CommandResult> {
   const f = session.frames;
   const picked = pickedRows(session, channel, ids);
   if ('error' in picked) return { commandId: '', ok: false, error: picked.error };
@@ -84,7 +93,7 @@ export async function replayFrames(session: Session, channel: Channel, ids: numb
       if (due > 0) await new Promise((r) => setTimeout(r, due));
     }
     const binary = (f.flags[i] & FLAG_BINARY) !== 0;
-    const result = await runOn(liveConnection(session, channel, opts.connection), {
+    const result = await runOn(link, liveConnection(session, channel, opts.connection), {
       kind: opts.target === 'server' ? 'ws-send' : 'ws-inject',
       data: f.preview[i],
       binary,

@@ -97,6 +97,8 @@ export class NetworkGate {
   /** Whether the connection's last DevTools request has finished. */
   private ended(c: Connection): boolean {
     if (c.index < this.goneBelow) return true;
+    // Its document went away (frame-gone): no close record will come, DevTools posts the entry about now.
+    if (c.frameGoneAt !== undefined) return true;
     if (c.http && !c.http.eventStream) return c.http.end !== undefined;
     return c.state === 'closed';
   }

@@ -2,7 +2,7 @@
 // Every message carries `source` and protocol version `v`; guards check shape before anything
 // trusts a message, because the page, iframes and other extensions can all post messages.
 import type { CaptureRecord } from './records';
-import type { PanelCommand, CommandResult } from './commands';
+import { isCommandResult, type PanelCommand, type CommandResult } from './commands';
 import type { AgentSettings } from './settings';
 import { isObject } from '../util/guards';
 
@@ -67,7 +67,7 @@ export function isPageToPanelMessage(x: unknown): x is PageToPanelMessage {
   if (typeof m.agentId !== 'string') return false;
   if (x.type === 'batch') return Array.isArray(m.records);
   if (x.type === 'hello') return typeof m.lastSeq === 'number' && typeof m.firstSeq === 'number';
-  return isObject(m.result);
+  return isCommandResult(m.result);
 }
 
 export function isPanelToPageMessage(x: unknown): x is PanelToPageMessage {
@@ -84,8 +84,8 @@ export function isPanelToPageMessage(x: unknown): x is PanelToPageMessage {
 /** What the background sends a panel: a page message tagged with the frame it came from. */
 export type BackgroundToPanelMessage =
   | (Envelope<'from-frame'> & { tabId: number; frameId: number; documentId: string; message: PageToPanelMessage })
-  | (Envelope<'frame-gone'> & { tabId: number; frameId: number; documentId: string })
-  | (Envelope<'navigated'> & { tabId: number; url: string });
+  /** The relay of that frame disconnected: its document unloaded (or entered the back/forward cache). */
+  | (Envelope<'frame-gone'> & { tabId: number; frameId: number; documentId: string });
 
 /** What a panel sends the background. */
 export type PanelToBackgroundMessage =
@@ -97,7 +97,8 @@ export function isPanelToBackgroundMessage(x: unknown): x is PanelToBackgroundMe
   if (!isEnvelope(x)) return false;
   const m = x as unknown as Record<string, unknown>;
   if (x.type === 'panel-init') return typeof m.tabId === 'number' && isObject(m.settings);
-  if (x.type === 'to-frame') return typeof m.frameId === 'number' && isPanelToPageMessage(m.message);
+  if (x.type === 'to-frame')
+    return typeof m.frameId === 'number' && (m.documentId === undefined || typeof m.documentId === 'string') && isPanelToPageMessage(m.message);
   if (x.type === 'to-tab') return isPanelToPageMessage(m.message);
   return false;
 }
@@ -105,8 +106,7 @@ export function isPanelToBackgroundMessage(x: unknown): x is PanelToBackgroundMe
 export function isBackgroundToPanelMessage(x: unknown): x is BackgroundToPanelMessage {
   if (!isEnvelope(x)) return false;
   const m = x as unknown as Record<string, unknown>;
-  if (x.type === 'from-frame') return typeof m.frameId === 'number' && isPageToPanelMessage(m.message);
-  if (x.type === 'frame-gone') return typeof m.frameId === 'number';
-  if (x.type === 'navigated') return typeof m.url === 'string';
+  if (x.type === 'from-frame') return typeof m.frameId === 'number' && typeof m.documentId === 'string' && isPageToPanelMessage(m.message);
+  if (x.type === 'frame-gone') return typeof m.frameId === 'number' && typeof m.documentId === 'string';
   return false;
 }

@@ -21,6 +21,8 @@ export interface AgentInfo {
   awaitingFrom?: number;
   /** Records the agent's ring lost before the panel could read them. */
   dropped: number;
+  /** Its frame's relay went away (document unloaded): commands fail at once; cleared if it says hello again. */
+  gone?: boolean;
 }
 
 /** A fetch/XHR exchange as the panel holds it: the HAR shape plus what only a live capture has. */
@@ -52,6 +54,8 @@ export interface Connection {
   createdAt: number;
   openedAt?: number;
   closedAt?: number;
+  /** Panel time its document went away while it was not closed: no close record will ever come. */
+  frameGoneAt?: number;
   state: ConnectionState;
   protocol?: string;
   /** Subprotocols the page asked for (WebSocket). */

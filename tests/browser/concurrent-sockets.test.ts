@@ -1,7 +1,7 @@
 // Context: node (browser test, real DevTools panel). Issue #14 item 4: two WebSockets of one
 // channel open at the same time are not a reconnect. The panel says "2 open" and counts no
 // reconnect; closing one from the panel (the user picks which) closes that one only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startFixtureSession, type FixtureSession } from './fixtures-frames/session';
 import { waitFor } from '../harness/cdp';
 import { actionResult, click, fill, selectChannel } from '../harness/panel-dom';

@@ -2,7 +2,7 @@
 // and a cross-origin iframe (localhost) open a WebSocket to the same URL. The user selects a
 // frame the top page received that carries a secret and clicks Inject: the top page gets it, the
 // iframe never does, and the panel shows two channels, each with its origin.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startFixtureSession, type FixtureSession } from './fixtures-frames/session';
 import { waitFor } from '../harness/cdp';
 import { actionResult, click, selectChannel, setFilter } from '../harness/panel-dom';

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { trackBrowser, untrackBrowser } from './artifacts';
 import { CdpSession, listTargets } from './cdp';
 import { openPushLensPanel, screenshotDevtools } from './devtools-panel';
-import { launchFirefox } from './firefox';
+import { launchFirefox, type FirefoxBrowser } from './firefox';
 import { currentBrowser } from './target';
 import type { LaunchOptions, TestBrowser, TestPage } from './types';
 
@@ -65,15 +65,21 @@ export interface Launched extends TestBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Either browser. Both have `cdpPort` and `context` so that Chromium-only code typechecks; in
+ * Firefox they throw. Browser-neutral tests use only the TestBrowser part.
+ */
+export type AnyBrowser = Launched | FirefoxBrowser;
+
 /** Chromium by default (bench, start script and Chromium-only tests rely on `context`). */
 export function launch(opts?: LaunchOptions & { browser?: 'chromium' }): Promise<Launched>;
-export function launch(opts: LaunchOptions & { browser: 'chromium' | 'firefox' }): Promise<TestBrowser>;
-export function launch(opts: LaunchOptions = {}): Promise<TestBrowser> {
+export function launch(opts: LaunchOptions & { browser: 'chromium' | 'firefox' }): Promise<AnyBrowser>;
+export function launch(opts: LaunchOptions = {}): Promise<AnyBrowser> {
   return opts.browser === 'firefox' ? launchFirefox(opts) : launchChromium(opts);
 }
 
 /** The browser of the running Playwright project (or PUSHLENS_BROWSER), unless `browser` is given. */
-export function launchBrowser(opts: LaunchOptions = {}): Promise<TestBrowser> {
+export function launchBrowser(opts: LaunchOptions = {}): Promise<AnyBrowser> {
   return launch({ ...opts, browser: opts.browser ?? currentBrowser() });
 }
 

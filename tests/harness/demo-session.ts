@@ -2,8 +2,8 @@
 // opened on the demo: the common start of the real-DevTools end-to-end tests. The browser is the
 // running Playwright project's (Chromium or Firefox) unless `browser` says otherwise.
 import { startDemoServer, type DemoTiming } from '../../demo/server/index.mjs';
-import { launchBrowser } from './chromium';
-import type { BrowserName, PanelHandle, TestBrowser, TestPage } from './types';
+import { launchBrowser, type AnyBrowser } from './chromium';
+import type { BrowserName, PanelHandle, TestPage } from './types';
 
 export type { PanelHandle } from './types';
 
@@ -18,7 +18,8 @@ export const E2E_TIMING: Partial<DemoTiming> = {
 
 export interface DemoSession {
   demo: Awaited<ReturnType<typeof startDemoServer>>;
-  browser: TestBrowser;
+  /** `cdpPort` and `context` are there for Chromium-only tests (they throw in Firefox). */
+  browser: AnyBrowser;
   page: TestPage;
   openPanel(opts?: { undock?: boolean }): Promise<PanelHandle>;
   close(): Promise<void>;
@@ -28,7 +29,7 @@ export async function startDemoSession(
   opts: { query?: string; timing?: Partial<DemoTiming>; flaky?: boolean; lang?: string; darkMode?: boolean; browser?: BrowserName } = {},
 ): Promise<DemoSession> {
   const demo = await startDemoServer({ port: 0, host: '127.0.0.1', timing: { ...E2E_TIMING, ...opts.timing }, flaky: opts.flaky, quiet: true });
-  let browser: TestBrowser;
+  let browser: AnyBrowser;
   try {
     browser = await launchBrowser({ browser: opts.browser, devtools: true, lang: opts.lang, darkMode: opts.darkMode });
   } catch (err) {

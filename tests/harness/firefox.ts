@@ -7,6 +7,7 @@
 // with a sandbox on the panel's principal. Pin the ESR major in CI.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { CdpSession } from './cdp';
 import { trackBrowser, untrackBrowser } from './artifacts';
@@ -130,6 +131,9 @@ function wrapPage(p: Page): TestPage {
 export interface FirefoxBrowser extends TestBrowser {
   readonly name: 'firefox';
   puppeteer: Browser;
+  /** Chromium only (so Chromium-only tests typecheck against either browser): these throw here. */
+  readonly cdpPort: number;
+  readonly context: BrowserContext;
   /** Evaluates in the browser window's privileged scope (Firefox internals; harness use only). */
   chromeEvaluate<T>(expression: string): Promise<T>;
   /** The whole window (page + docked toolbox), PNG bytes. */
@@ -171,10 +175,17 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxBr
   const pages = new Map<Page, TestPage>();
   const wrap = (p: Page) => pages.get(p) ?? pages.set(p, wrapPage(p)).get(p)!;
 
+  const chromiumOnly = (what: string) => new Error(`${what} is Chromium only (CDP / Playwright); this test runs in Firefox`);
   const ff: FirefoxBrowser = {
     name: 'firefox',
     extensionId,
     puppeteer: browser,
+    get cdpPort(): number {
+      throw chromiumOnly('browser.cdpPort');
+    },
+    get context(): BrowserContext {
+      throw chromiumOnly('browser.context');
+    },
     chromeEvaluate: (expression) => chrome.evaluate(expression),
     async firstPage() {
       const [first] = await browser.pages();

@@ -65,3 +65,22 @@ export async function actionResult(panel: PanelPage): Promise<{ ok: boolean; tex
     `(() => { const e = document.querySelector('[data-testid="action-result"]'); return e ? { ok: e.dataset.ok === 'true', text: e.textContent } : null; })()`,
   );
 }
+
+/**
+ * Text of the table's first frame row. The table is virtualized and follows its tail, so in a
+ * short DevTools pane (Firefox's docked toolbox) the first row is not rendered: scroll up first.
+ */
+export async function firstFrameRowText(panel: PanelPage): Promise<string | null> {
+  return panel.evaluate(`new Promise((resolve) => {
+    const table = document.querySelector('[data-testid="frame-table"]');
+    if (!table) return resolve(null);
+    table.scrollTop = 0;
+    table.dispatchEvent(new Event('scroll'));
+    const read = (tries) => {
+      const row = document.querySelector('[data-testid="frame-row"][data-pos="0"]');
+      if (row || tries === 0) return resolve(row ? row.textContent : null);
+      requestAnimationFrame(() => read(tries - 1));
+    };
+    requestAnimationFrame(() => read(20));
+  })`);
+}

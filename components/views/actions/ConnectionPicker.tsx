@@ -1,7 +1,8 @@
 // Context: panel. When a channel has several connections open at once, the user picks the one
 // actions go to; every action result names the connection it acted on.
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession } from '../../hooks/use-session';
 import { connectionKey, liveConnection, openConnections } from '../../../lib/panel/actions';
 import type { Channel, Connection } from '../../../lib/store/session-types';
 import { formatClock } from '../../widgets/format';
@@ -12,7 +13,10 @@ export function connectionLabel(c: Connection): string {
 }
 
 export function ConnectionPicker({ channel }: { channel: Channel }) {
-  const { targetConnection, setTargetConnection } = useUi();
+  const session = useSession();
+  const { targetConnection, setTargetConnection } = useUi(
+    useShallow((s) => ({ targetConnection: s.targetConnection, setTargetConnection: s.setTargetConnection })),
+  );
   const open = openConnections(session, channel);
   if (open.length < 2) return null;
   const current = liveConnection(session, channel, targetConnection);
