@@ -1,14 +1,21 @@
 // Context: panel. One row per channel: kind badge, URL, state, frames in/out, rate sparkline,
 // reconnect count and the last status or close code with its explanation.
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, useSessionVersion } from '../hooks/use-session';
+import { useRenderCount } from '../hooks/use-render-count';
 import { t } from '../../lib/i18n/messages';
 import { summarizeChannel, channelRate } from '../../lib/store/channel-summary';
 import { Sparkline } from '../widgets/Sparkline';
 import { Explain } from '../widgets/Explain';
 
 export function ChannelList() {
-  const { selectedChannel, locale, selectChannel } = useUi();
+  const session = useSession();
+  useSessionVersion();
+  useRenderCount('channel-list');
+  const { selectedChannel, locale, selectChannel } = useUi(
+    useShallow((s) => ({ selectedChannel: s.selectedChannel, locale: s.locale, selectChannel: s.selectChannel })),
+  );
   // A channel left empty (its only request turned out to be a stream) is not shown.
   const channels = session.channels.filter((c) => c.connections.length > 0);
   if (channels.length === 0) {
@@ -58,6 +65,7 @@ export function ChannelList() {
             data-url={ch.url}
             data-channel={ch.index}
             data-origin={ch.origin}
+            data-open={s.open}
             data-frame={ch.frameId}
             onClick={() => selectChannel(ch.index)}
           >
@@ -73,6 +81,11 @@ export function ChannelList() {
               {shortUrl(ch.url)}
             </span>
             <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
+            {s.open > 1 && (
+              <span className="badge open-count" data-testid="open-count" data-count={s.open} title="connections open at the same time">
+                {s.open} open
+              </span>
+            )}
             <span className="counts" title={t('list.inOut', locale)}>
               ↓{ch.framesIn} ↑{ch.framesOut}
             </span>

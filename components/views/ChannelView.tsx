@@ -2,7 +2,9 @@
 // (virtualized table + detail), its connections (reconnect chain) or its insights.
 import { useMemo } from 'react';
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, useSessionVersion } from '../hooks/use-session';
+import { useRenderCount } from '../hooks/use-render-count';
 import { t } from '../../lib/i18n/messages';
 import { summarizeChannel, isStreamKind } from '../../lib/store/channel-summary';
 import { filterRows } from '../../lib/store/filter-rows';
@@ -10,7 +12,7 @@ import { withoutHeartbeats, channelHeartbeat } from '../../lib/store/heartbeats'
 import { FrameTable } from './FrameTable';
 import { FrameDetail } from './FrameDetail';
 import { ReconnectChain } from './ReconnectChain';
-import { Insights } from './Insights';
+import { Insights } from './lazy-views';
 import { formatClock } from '../widgets/format';
 import { channelProtocol } from '../../lib/store/channel-decoding';
 import { DecodeAs } from '../widgets/DecodeAs';
@@ -18,11 +20,26 @@ import { ChannelActions } from './actions/ChannelActions';
 import type { Channel } from '../../lib/store/session-types';
 import { Composer } from './actions/Composer';
 import { frameLabel } from './ChannelList';
+import { ErrorBoundary } from '../widgets/ErrorBoundary';
 
 export function ChannelView() {
-  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, setChannelTab, setTimeBrush } = useUi();
+  const session = useSession();
+  const version = useSessionVersion();
+  useRenderCount('channel-view');
+  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, setChannelTab, setTimeBrush } = useUi(
+    useShallow((s) => ({
+      selectedChannel: s.selectedChannel,
+      selectedFrame: s.selectedFrame,
+      filter: s.filter,
+      locale: s.locale,
+      timeBrush: s.timeBrush,
+      channelTab: s.channelTab,
+      hideHeartbeats: s.hideHeartbeats,
+      setChannelTab: s.setChannelTab,
+      setTimeBrush: s.setTimeBrush,
+    })),
+  );
   const channel = selectedChannel === null ? undefined : session.channels[selectedChannel];
-  const version = session.version;
   const filtered = useMemo(
     () => {
       if (!channel) return undefined;
@@ -76,8 +93,12 @@ export function ChannelView() {
         )}
         {isStreamKind(channel.kind) && <HeartbeatSwitch channel={channel} />}
       </div>
-      <ChannelActions channel={channel} />
-      <Composer channel={channel} />
+      <ErrorBoundary pane="actions">
+        <ChannelActions channel={channel} />
+      </ErrorBoundary>
+      <ErrorBoundary pane="composer">
+        <Composer channel={channel} />
+      </ErrorBoundary>
       <div className="channel-tabs" role="tablist">
         <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => setChannelTab('messages')}>
           {t('tab.messages', locale)} (
@@ -101,9 +122,13 @@ export function ChannelView() {
         </button>
       </div>
       {tab === 'connections' ? (
-        <ReconnectChain channel={channel} />
+        <ErrorBoundary pane="connections">
+          <ReconnectChain channel={channel} />
+        </ErrorBoundary>
       ) : tab === 'insights' ? (
-        <Insights channel={channel} />
+        <ErrorBoundary pane="insights">
+          <Insights channel={channel} />
+        </ErrorBoundary>
       ) : (
         <>
           {timeBrush && (
@@ -114,9 +139,15 @@ export function ChannelView() {
           {filtered.rows.length === 0 ? (
             <div className="empty">{filter ? t('empty.noMatches', locale, { filter }) : t('empty.noFrames', locale)}</div>
           ) : (
-            <FrameTable rows={filtered.rows} channel={channel} version={version} />
+            <ErrorBoundary pane="frames">
+              <FrameTable rows={filtered.rows} channel={channel} version={version} />
+            </ErrorBoundary>
           )}
-          {selectedRow >= 0 && session.frames.channel[selectedRow] === channel.index && <FrameDetail index={selectedRow} />}
+          {selectedRow >= 0 && session.frames.channel[selectedRow] === channel.index && (
+            <ErrorBoundary pane="detail" resetKey={selectedFrame}>
+              <FrameDetail index={selectedRow} />
+            </ErrorBoundary>
+          )}
         </>
       )}
     </div>
@@ -124,7 +155,10 @@ export function ChannelView() {
 }
 
 function HeartbeatSwitch({ channel }: { channel: Channel }) {
-  const { hideHeartbeats, locale, setPrefs } = useUi();
+  const session = useSession();
+  const { hideHeartbeats, locale, setPrefs } = useUi(
+    useShallow((s) => ({ hideHeartbeats: s.hideHeartbeats, locale: s.locale, setPrefs: s.setPrefs })),
+  );
   const beat = channelHeartbeat(session, channel);
   if (!beat) return null;
   return (

@@ -3,6 +3,7 @@
 // the same conversation again. Secrets are redacted as in HAR export unless unticked.
 import { useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
+import { useShallow } from 'zustand/shallow';
 import { t } from '../../lib/i18n/messages';
 import { exportHar } from '../../lib/har';
 import { sessionToHarInput } from '../../lib/store/session-har';
@@ -13,7 +14,9 @@ import { download } from './HarControls';
 type ScopeName = 'all' | 'channel' | 'range';
 
 export function ExportMenu({ session }: { session: Session }) {
-  const { locale, selectedChannel, timeBrush } = useUi();
+  const { locale, selectedChannel, timeBrush } = useUi(
+    useShallow((s) => ({ locale: s.locale, selectedChannel: s.selectedChannel, timeBrush: s.timeBrush })),
+  );
   const [open, setOpen] = useState(false);
   const [scopeName, setScopeName] = useState<ScopeName>('all');
   const [redact, setRedact] = useState(true);

@@ -2,7 +2,7 @@
 // and for HTTP exchanges the status (explained), headers, timing and body preview.
 import { useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import { FLAG_BINARY, FLAG_HTTP, FLAG_TRUNCATED } from '../../lib/store/frame-store';
 import { JsonTree, tryJson } from '../widgets/JsonTree';
@@ -14,6 +14,7 @@ import { Waterfall } from '../widgets/Waterfall';
 import { decodeRow, pairOfRow, channelProtocol } from '../../lib/store/channel-decoding';
 
 export function FrameDetail({ index }: { index: number }) {
+  const session = useSession();
   const locale = useUi((s) => s.locale);
   const [raw, setRaw] = useState(false);
   const f = session.frames;

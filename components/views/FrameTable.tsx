@@ -4,7 +4,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { parseFilter } from '../../lib/model/filter-query';
 import { Highlighted } from '../widgets/Highlighted';
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import type { IndexList } from '../../lib/store/frame-store';
 import { DIR_OUT, FLAG_BINARY, FLAG_ERROR, FLAG_HTTP, FLAG_INJECTED, FLAG_SENT, FLAG_TRUNCATED } from '../../lib/store/frame-store';
@@ -29,7 +30,18 @@ function rangeOf(rows: IndexList, a: number, b: number): number[] {
 const OVERSCAN = 10;
 
 export function FrameTable({ rows, channel, version }: { rows: IndexList; channel: Channel; version: number }) {
-  const { selectedFrame, pickedFrames, locale, filter, selectFrame, togglePick, pickRange } = useUi();
+  const session = useSession();
+  const { selectedFrame, pickedFrames, locale, filter, selectFrame, togglePick, pickRange } = useUi(
+    useShallow((s) => ({
+      selectedFrame: s.selectedFrame,
+      pickedFrames: s.pickedFrames,
+      locale: s.locale,
+      filter: s.filter,
+      selectFrame: s.selectFrame,
+      togglePick: s.togglePick,
+      pickRange: s.pickRange,
+    })),
+  );
   const ast = useMemo(() => {
     const parsed = filter.trim() ? parseFilter(filter) : undefined;
     return parsed && parsed.ok ? parsed.ast : null;

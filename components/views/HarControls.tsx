@@ -3,6 +3,7 @@
 // HAR from Chrome or PushLens with progress, size checks and clear errors.
 import { useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
+import { useShallow } from 'zustand/shallow';
 import { t } from '../../lib/i18n/messages';
 import { exportHar, importHarChunked, checkHarSize } from '../../lib/har';
 import { sessionToHarInput, loadHarIntoSession } from '../../lib/store/session-har';
@@ -18,7 +19,9 @@ export function download(name: string, text: string, type: string): void {
 }
 
 export function HarControls({ session, onLoaded }: { session: Session; onLoaded?: (name: string) => void }) {
-  const { locale, selectedChannel, imported } = useUi();
+  const { locale, selectedChannel, imported } = useUi(
+    useShallow((s) => ({ locale: s.locale, selectedChannel: s.selectedChannel, imported: s.imported })),
+  );
   const [redact, setRedact] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

@@ -1,6 +1,7 @@
 // Context: panel. Record/pause, clear, preserve log, filter, export, language.
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import type { Locale } from '../../lib/i18n/locale';
 import { exportSessionJson } from '../../lib/store/export-json';
@@ -8,14 +9,22 @@ import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
 import { ExportMenu } from './ExportMenu';
 import { SettingsMenu } from './SettingsMenu';
+import { DroppedCount } from './DroppedCount';
+import { ErrorBoundary } from '../widgets/ErrorBoundary';
 
 export function Toolbar() {
-  const { recording, preserveLog, locale, tab, setTab, setPrefs, captureCleared } = useUi();
-  // Records the pages' buffers lost before the panel read them, plus what the panel's own memory
-  // budget evicted (previews or whole frames): every loss is counted where people look.
-  let dropped = 0;
-  for (const a of session.agents.values()) dropped += a.dropped;
-  for (const d of session.drops) if (d.kind === 'panel-frames' || d.kind === 'panel-previews') dropped += d.count ?? 0;
+  const session = useSession();
+  const { recording, preserveLog, locale, tab, setTab, setPrefs, captureCleared } = useUi(
+    useShallow((s) => ({
+      recording: s.recording,
+      preserveLog: s.preserveLog,
+      locale: s.locale,
+      tab: s.tab,
+      setTab: s.setTab,
+      setPrefs: s.setPrefs,
+      captureCleared: s.captureCleared,
+    })),
+  );
   const download = () => {
     const blob = new Blob([exportSessionJson(session)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -63,18 +72,20 @@ export function Toolbar() {
         {t('toolbar.preserveLog', locale)}
       </label>
       <FilterInput />
-      {dropped > 0 && (
-        <span className="dropped" data-testid="dropped-count" title={t('records.droppedHint', locale)}>
-          {t('records.dropped', locale, { count: dropped })}
-        </span>
-      )}
+      <DroppedCount />
       <span className="spacer" />
-      <HarControls session={session} />
-      <ExportMenu session={session} />
+      <ErrorBoundary pane="har" inline>
+        <HarControls session={session} />
+      </ErrorBoundary>
+      <ErrorBoundary pane="export" inline>
+        <ExportMenu session={session} />
+      </ErrorBoundary>
       <button data-testid="export-json" onClick={download}>
         JSON
       </button>
-      <SettingsMenu />
+      <ErrorBoundary pane="settings" inline>
+        <SettingsMenu />
+      </ErrorBoundary>
       <select
         data-testid="language"
         value={locale}

@@ -4,10 +4,12 @@
 
 import { localize, type Locale, type Localized } from './locale';
 import { actionMessages } from './messages-actions';
+import { errorMessages } from './messages-errors';
 import { exportMessages } from './messages-export';
 
 export const messages = {
   ...actionMessages,
+  ...errorMessages,
   ...exportMessages,
   // Toolbar
   'toolbar.record': { en: 'Record', 'zh-CN': '录制' },

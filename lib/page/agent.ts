@@ -2,7 +2,7 @@
 // the relay's private port: hello on attach, records from a sequence number on resync, live
 // batches while a panel is attached, command results. Dedicated workers the page starts get a
 // worker agent of their own (worker-wrap.ts), relayed through this agent (worker-hub.ts).
-import { makeEnvelope, isPanelToPageMessage, type PageToPanelMessage, type PanelToPageMessage } from '../protocol/envelope';
+import { makeEnvelope, ENVELOPE_SOURCE, PROTOCOL_VERSION, type PageToPanelMessage, type PanelToPageMessage } from '../protocol/envelope';
 import { Recorder } from './recorder';
 import { ConnectionRegistry } from './connections';
 import { linkToRelay, type RelayLink } from './port-link';
@@ -34,7 +34,7 @@ export function installAgent(): void {
   const workers = new WorkerHub(post);
 
   const onPanelMessage = (raw: unknown) => {
-    if (!isPanelToPageMessage(raw)) return;
+    if (!isPanelMessage(raw)) return;
     const message: PanelToPageMessage = raw;
     safely(() => workers.onPanelMessage(message));
     switch (message.type) {
@@ -86,5 +86,29 @@ function isTopFrame(): boolean {
     return window.top === window;
   } catch {
     return false;
+  }
+}
+
+/**
+ * isPanelToPageMessage without its Set lookup (Set.prototype.has is the page's): the same checks,
+ * with comparisons only.
+ */
+function isPanelMessage(x: unknown): x is PanelToPageMessage {
+  if (typeof x !== 'object' || x === null) return false;
+  const m = x as Record<string, unknown>;
+  if (m.source !== ENVELOPE_SOURCE || m.v !== PROTOCOL_VERSION) return false;
+  const isObject = (y: unknown) => typeof y === 'object' && y !== null;
+  switch (m.type) {
+    case 'resync':
+      return typeof m.agentId === 'string' && typeof m.fromSeq === 'number';
+    case 'command':
+      return typeof m.agentId === 'string' && typeof m.commandId === 'string' && isObject(m.command);
+    case 'attach':
+    case 'settings':
+      return isObject(m.settings);
+    case 'detach':
+      return true;
+    default:
+      return false;
   }
 }

@@ -4,9 +4,15 @@
 // methods text(), json(), arrayBuffer(), bytes(), blob(), formData(). A body the page never reads
 // is reported when the Response is garbage-collected. Only tracked bodies are touched: for every
 // other stream the wrappers cost one WeakMap lookup.
-import { natives, call, safely, reportAgentError } from './natives';
+import { natives, call, safely, reportAgentError, ownThen, uncurry } from './natives';
 import { wrapMethod, nativeGetter } from './proxy-utils';
 import { describeError, outcomeOf, type BodySink } from './body-sink';
+import { safeJson } from './safe-json';
+
+const U8 = Uint8Array;
+const toStringTag = natives.getOwnPropertyDescriptor(natives.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)!.get!;
+/** A real Uint8Array (the native tag getter: no `instanceof`, which reads the page's globals). */
+const isU8 = (x: unknown): boolean => natives.apply(toStringTag, x, []) === 'Uint8Array';
 
 type AnyFn = (...a: unknown[]) => unknown;
 
@@ -32,8 +38,10 @@ export function installBodyObserver(): BodyObserver | undefined {
   const responses = new natives.WeakMapCtor<object, BodySink>();
   // The sink is both the held value and the unregister token: one registration, no extra objects.
   const unread = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<BodySink>((sink) => safely(() => sink.unread())) : undefined;
+  const register = unread ? uncurry(FinalizationRegistry.prototype.register) : undefined;
+  const unregister = unread ? uncurry(FinalizationRegistry.prototype.unregister) : undefined;
   /** The page started consuming the body: its own reads will end the record, whatever happens to the Response object. */
-  const consuming = (sink: BodySink) => unread?.unregister(sink);
+  const consuming = (sink: BodySink) => unregister?.(unread, sink);
 
   /**
    * Our own promise around the page's: the page's unhandled-rejection reporting stays its own, and
@@ -42,8 +50,7 @@ export function installBodyObserver(): BodyObserver | undefined {
    */
   const follow = <T>(p: Promise<T>, sink: BodySink, stream: object, onValue: OnValue<T>): Promise<T> =>
     new natives.PromiseCtor<T>((resolve, reject) =>
-      call(
-        natives.promiseThen,
+      ownThen(
         p,
         (v: T) => {
           try {
@@ -66,7 +73,7 @@ export function installBodyObserver(): BodyObserver | undefined {
 
   const onReadResult: OnValue<ReadResult> = (sink, stream, r) => {
     if (r.done) sink.finish(stream, 'ok');
-    else if (r.value instanceof Uint8Array) sink.chunk(stream, r.value);
+    else if (isU8(r.value)) sink.chunk(stream, r.value as Uint8Array);
   };
 
   // Readers and iterators of tracked streams.
@@ -134,7 +141,7 @@ export function installBodyObserver(): BodyObserver | undefined {
     // when the page's pipe pulls, and chunk boundaries stay the browser's.
     const pass = new TransformCtor!({
       transform(chunk, controller) {
-        safely(() => chunk instanceof Uint8Array && sink.chunk(self, chunk));
+        safely(() => isU8(chunk) && sink.chunk(self, chunk as Uint8Array));
         controller.enqueue(chunk);
       },
       flush() {
@@ -155,9 +162,9 @@ export function installBodyObserver(): BodyObserver | undefined {
 
   // Whole-body methods of Response.
   const whole: Record<string, OnValue<unknown>> = {
-    text: (sink, stream, v) => sink.wholeText(stream, String(v)),
-    json: (sink, stream, v) => sink.wholeText(stream, natives.JSONStringify(v) ?? ''),
-    arrayBuffer: (sink, stream, v) => sink.wholeBytes(stream, new Uint8Array(v as ArrayBuffer)),
+    text: (sink, stream, v) => sink.wholeText(stream, typeof v === 'string' ? v : ''),
+    json: (sink, stream, v) => sink.wholeText(stream, safeJson(v)),
+    arrayBuffer: (sink, stream, v) => sink.wholeBytes(stream, new U8(v as ArrayBuffer)),
     bytes: (sink, stream, v) => sink.wholeBytes(stream, v as Uint8Array),
     blob: (sink, stream, v) => sink.sizeOnly(stream, getBlobSize(v), 'ok'),
     formData: (sink, stream) => sink.sizeOnly(stream, 0, 'ok'),
@@ -205,7 +212,7 @@ export function installBodyObserver(): BodyObserver | undefined {
     track(response, body, sink) {
       streams.set(body, sink);
       responses.set(response, sink);
-      unread?.register(response, sink, sink);
+      register?.(unread, response, sink, sink);
     },
   };
 }

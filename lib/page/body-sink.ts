@@ -5,14 +5,42 @@
 import type { Recorder } from './recorder';
 import type { PayloadPreview } from '../protocol/records';
 import { SseParser } from '../sse/parser';
-import { natives, nowMs } from './natives';
-import { textPreview, bytesPreview, fnv1a, utf8Length } from './payload';
-import { concatBytes } from '../util/bytes';
+import { natives, nowMs, str, uncurry, reTest } from './natives';
+import { eventPreview, textPreview, bytesPreview, fnv1a, utf8Length } from './payload';
+
+const U8 = Uint8Array;
+const decode = uncurry(TextDecoder.prototype.decode) as (d: TextDecoder, input?: Uint8Array, options?: TextDecodeOptions) => string;
+const STREAM: TextDecodeOptions = { stream: true };
+const typedArrayProto = natives.getPrototypeOf(Uint8Array.prototype) as object;
+const taBuffer = uncurry(natives.getOwnPropertyDescriptor(typedArrayProto, 'buffer')!.get!) as (a: Uint8Array) => ArrayBuffer;
+const taOffset = uncurry(natives.getOwnPropertyDescriptor(typedArrayProto, 'byteOffset')!.get!) as (a: Uint8Array) => number;
+const taSet = uncurry(typedArrayProto && (Uint8Array.prototype as unknown as { set: (a: ArrayLike<number>, at?: number) => void }).set) as (
+  a: Uint8Array,
+  src: Uint8Array,
+  at: number,
+) => void;
+
+/** A copy of the first `n` bytes of `chunk` (the natives: slice() would read the page's species). */
+function head(chunk: Uint8Array, n: number): Uint8Array {
+  const out = new U8(n);
+  taSet(out, new U8(taBuffer(chunk), taOffset(chunk), n), 0);
+  return out;
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  const out = new U8(total);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    taSet(out, parts[i], at);
+    at += parts[i].byteLength;
+  }
+  return out;
+}
 
 const TEXT_TYPE = /^(text\/|application\/(json|[\w.+-]*\+json|javascript|xml|[\w.+-]*\+xml|x-www-form-urlencoded|x-ndjson))/i;
 
 export function isTextContentType(contentType: string): boolean {
-  return contentType === '' || TEXT_TYPE.test(contentType);
+  return contentType === '' || reTest(TEXT_TYPE, contentType);
 }
 
 export type BodyOutcome = 'ok' | 'error' | 'abort';
@@ -44,7 +72,15 @@ export class BodySink {
     if (eventStream) {
       const cap = recorder.settings.previewBytes;
       this.parser = new SseParser((e) =>
-        recorder.emit({ type: 'sse-event', t: nowMs(), conn, event: e.event, id: e.id, retry: e.retry, payload: textPreview(e.data, cap) }),
+        recorder.emit({
+          type: 'sse-event',
+          t: nowMs(),
+          conn,
+          event: e.event,
+          id: e.id,
+          retry: e.retry,
+          payload: eventPreview(e.data, e.overflowBytes, cap),
+        }),
       );
     }
   }
@@ -61,11 +97,11 @@ export class BodySink {
     this.size += chunk.byteLength;
     const cap = this.recorder.settings.previewBytes;
     if (this.textual) this.decoder ??= new natives.TextDecoderCtor();
-    if (this.parser) this.parser.push(this.decoder!.decode(chunk, { stream: true }));
+    if (this.parser) this.parser.push(decode(this.decoder!, chunk, STREAM));
     else if (this.textual) {
-      if (this.text.length < cap) this.text += this.decoder!.decode(chunk, { stream: true });
+      if (this.text.length < cap) this.text += decode(this.decoder!, chunk, STREAM);
     } else if (this.bytesKept < cap) {
-      this.bytes.push(chunk.slice(0, cap - this.bytesKept));
+      this.bytes[this.bytes.length] = head(chunk, natives.min(chunk.byteLength, cap - this.bytesKept));
       this.bytesKept += Math.min(chunk.byteLength, cap - this.bytesKept);
     }
   }
@@ -76,7 +112,7 @@ export class BodySink {
     this.size = utf8Length(text);
     const cap = this.recorder.settings.previewBytes;
     if (this.parser) this.parser.push(text);
-    else if (text.length > cap) this.text = text.slice(0, cap);
+    else if (text.length > cap) this.text = str.slice(text, 0, cap);
     else {
       this.text = text;
       this.textBytes = this.size;
@@ -87,7 +123,7 @@ export class BodySink {
   /** The whole body as bytes (arrayBuffer(), bytes()). */
   wholeBytes(source: object, bytes: Uint8Array): void {
     if (!this.accepts(source)) return;
-    if (this.textual) return this.wholeText(source, new natives.TextDecoderCtor().decode(bytes));
+    if (this.textual) return this.wholeText(source, decode(new natives.TextDecoderCtor(), bytes));
     this.chunk(source, bytes);
     this.finish(source, 'ok');
   }
@@ -108,7 +144,7 @@ export class BodySink {
     let bodyHash: string | undefined;
     if (!this.eventStream && this.size > 0) {
       if (this.textual) {
-        if (this.decoder) this.text += this.decoder.decode();
+        if (this.decoder) this.text += decode(this.decoder);
         // The whole body as one short string (text(), json()) is its own preview: no more scans.
         if (this.textBytes >= 0 && this.textBytes <= cap) body = { data: this.text, binary: false, size: this.size, truncated: false };
         else {
@@ -119,7 +155,7 @@ export class BodySink {
         }
         bodyHash = fnv1a(this.text);
       } else {
-        const all = concatBytes(this.bytes, this.bytesKept);
+        const all = concat(this.bytes, this.bytesKept);
         body = bytesPreview(all, cap, this.size);
         bodyHash = fnv1a(body.data);
       }
@@ -138,15 +174,42 @@ export class BodySink {
   }
 }
 
-export function describeError(err: unknown): string {
-  if (err && typeof err === 'object') {
-    const e = err as { name?: unknown; message?: unknown };
-    return `${String(e.name ?? 'Error')}: ${String(e.message ?? '')}`;
+const domExceptionName = typeof DOMException === 'function' ? natives.getOwnPropertyDescriptor(DOMException.prototype, 'name')?.get : undefined;
+const domExceptionMessage = typeof DOMException === 'function' ? natives.getOwnPropertyDescriptor(DOMException.prototype, 'message')?.get : undefined;
+
+/**
+ * A property of an error without running page code: a DOMException's native getter, or a data
+ * property found on the object or its prototypes (an accessor, a Proxy's trap... give '').
+ */
+function errorField(err: object, key: 'name' | 'message'): string {
+  const getter = key === 'name' ? domExceptionName : domExceptionMessage;
+  if (getter) {
+    try {
+      return natives.apply(getter, err, []) as string;
+    } catch {
+      /* not a DOMException */
+    }
   }
-  return String(err);
+  try {
+    for (let o: object | null = err, n = 0; o && n < 16; o = natives.getPrototypeOf(o) as object | null, n++) {
+      const desc = natives.getOwnPropertyDescriptor(o, key);
+      if (desc) return 'value' in desc && typeof desc.value === 'string' ? desc.value : '';
+    }
+  } catch {
+    /* a Proxy that throws */
+  }
+  return '';
+}
+
+export function describeError(err: unknown): string {
+  if (err && typeof err === 'object') return `${errorField(err, 'name') || 'Error'}: ${errorField(err, 'message')}`;
+  return typeof err === 'string'
+    ? err
+    : typeof err === 'number' || typeof err === 'boolean' || err === undefined || err === null
+      ? `${err}`
+      : typeof err;
 }
 
 export function outcomeOf(err: unknown): BodyOutcome {
-  const name = err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
-  return name === 'AbortError' ? 'abort' : 'error';
+  return err && typeof err === 'object' && errorField(err, 'name') === 'AbortError' ? 'abort' : 'error';
 }

@@ -4,13 +4,31 @@ import type { PanelCommand, CommandResult } from '../protocol/commands';
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
 import type { WebSocketHook } from './hook-websocket';
-import { natives, nowMs, call } from './natives';
+import { natives, nowMs, call, uncurry, str } from './natives';
+import { nativeGetter } from './proxy-utils';
 import { anyPreview, textPreview } from './payload';
 import { base64ToBytes } from '../util/bytes';
+import { describeError } from './body-sink';
 
 // Captured when the agent bundle loads, before the hooks wrap it: closing for a simulated
 // failure must not be recorded as the page's own close().
 const nativeEventSourceClose = typeof EventSource === 'function' ? EventSource.prototype.close : undefined;
+// Getters and constructors captured at startup: the page may replace them before a command runs.
+const HasWs = typeof WebSocket === 'function';
+const HasEs = typeof EventSource === 'function';
+const wsReadyState = HasWs ? nativeGetter<number>(WebSocket.prototype, 'readyState') : () => 3;
+const wsBinaryType = HasWs ? nativeGetter<string>(WebSocket.prototype, 'binaryType') : () => '';
+const wsUrl = HasWs ? nativeGetter<string>(WebSocket.prototype, 'url') : () => '';
+const esReadyState = HasEs ? nativeGetter<number>(EventSource.prototype, 'readyState') : () => 2;
+const esUrl = HasEs ? nativeGetter<string>(EventSource.prototype, 'url') : () => '';
+const evData = nativeGetter<unknown>(MessageEvent.prototype, 'data');
+const evOrigin = nativeGetter<string>(MessageEvent.prototype, 'origin');
+const evLastEventId = nativeGetter<string>(MessageEvent.prototype, 'lastEventId');
+const urlOrigin = nativeGetter<string>(URL.prototype, 'origin');
+const deref = uncurry(WeakRef.prototype.deref) as (r: WeakRef<object>) => object | undefined;
+const MessageEventCtor = MessageEvent;
+const EventCtor = Event;
+const BlobCtor = typeof Blob === 'function' ? Blob : undefined;
 
 export interface CommandContext {
   recorder: Recorder;
@@ -22,7 +40,7 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
   const fail = (error: string): CommandResult => ({ commandId, ok: false, error });
   const entry = ctx.registry.get(command.conn);
   if (!entry) return fail(`Connection #${command.conn} is no longer known to the page (it closed long ago or the page reloaded).`);
-  const target = entry.target.deref();
+  const target = deref(entry.target);
   if (!target) return fail(`Connection #${command.conn} was garbage-collected by the page.`);
   const cap = ctx.recorder.settings.previewBytes;
 
@@ -41,15 +59,21 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
           entry.held = [];
           // Released in arrival order as fresh events: Chrome silently refuses to dispatch an event
           // object a second time. They are untrusted, so our own listener does not record them twice.
-          for (const event of held)
-            call(natives.dispatchEvent, ws, new MessageEvent('message', { data: event.data, origin: event.origin, lastEventId: event.lastEventId }));
+          for (let i = 0; i < held.length; i++) {
+            const event = held[i];
+            call(
+              natives.dispatchEvent,
+              ws,
+              new MessageEventCtor('message', { data: evData(event), origin: evOrigin(event), lastEventId: evLastEventId(event) }),
+            );
+          }
         }
         return { commandId, ok: true };
       }
-      if (entry.closed || ws.readyState >= 2)
+      if (entry.closed || wsReadyState(ws) >= 2)
         return fail('The WebSocket is closed; reconnect first (the page opens a new connection in the same channel).');
       if (command.kind === 'ws-send') {
-        if (ws.readyState !== 1) return fail('The WebSocket is still connecting.');
+        if (wsReadyState(ws) !== 1) return fail('The WebSocket is still connecting.');
         const data = command.binary ? base64ToBytes(command.data) : command.data;
         call(ctx.ws.nativeSend, ws, data);
         ctx.recorder.emit({
@@ -64,8 +88,8 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
       }
       if (command.kind === 'ws-inject') {
         const bytes = command.binary ? base64ToBytes(command.data) : undefined;
-        const data = bytes ? (ws.binaryType === 'blob' ? new Blob([bytes]) : bytes.buffer) : command.data;
-        const event = new MessageEvent('message', { data, origin: originOf(ws.url) });
+        const data = bytes ? (wsBinaryType(ws) === 'blob' && BlobCtor ? new BlobCtor([bytes]) : bytes.buffer) : command.data;
+        const event = new MessageEventCtor('message', { data, origin: originOf(wsUrl(ws)) });
         ctx.recorder.emit({
           type: 'ws-frame',
           t: nowMs(),
@@ -81,7 +105,7 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
         try {
           call(ctx.ws.nativeClose, ws, command.code, command.reason);
         } catch (err) {
-          return fail(`The browser refused the close: ${err instanceof Error ? err.message : String(err)}`);
+          return fail(`The browser refused the close: ${describeError(err)}`);
         }
         const st = ctx.ws.state.get(ws);
         if (st) st.closeCalled = true;
@@ -95,8 +119,12 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
     case 'sse-inject': {
       if (entry.kind !== 'sse') return fail('This command needs an EventSource connection.');
       const source = target as EventSource;
-      if (source.readyState === 2) return fail('The EventSource is closed for good; the page must create a new one.');
-      const event = new MessageEvent(command.event || 'message', { data: command.data, lastEventId: command.id, origin: originOf(source.url) });
+      if (esReadyState(source) === 2) return fail('The EventSource is closed for good; the page must create a new one.');
+      const event = new MessageEventCtor(command.event || 'message', {
+        data: command.data,
+        lastEventId: command.id,
+        origin: originOf(esUrl(source)),
+      });
       ctx.recorder.emit({
         type: 'sse-event',
         t: nowMs(),
@@ -112,13 +140,13 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
     case 'sse-fail': {
       if (entry.kind !== 'sse') return fail('This command needs an EventSource connection.');
       const source = target as EventSource;
-      if (source.readyState === 2) return fail('The EventSource is already closed.');
+      if (esReadyState(source) === 2) return fail('The EventSource is already closed.');
       // Page JS cannot make a native EventSource reconnect; what it can see is the stream failing
       // for good: readyState CLOSED and an error event, which is what apps must recover from.
       if (nativeEventSourceClose) call(nativeEventSourceClose, source);
       ctx.recorder.emit({ type: 'sse-error', t: nowMs(), conn: command.conn, readyState: 2 });
       ctx.registry.markClosed(command.conn);
-      call(natives.dispatchEvent, source, new Event('error'));
+      call(natives.dispatchEvent, source, new EventCtor('error'));
       return { commandId, ok: true };
     }
     case 'http-rerun': {
@@ -131,7 +159,8 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
 
 function originOf(url: string): string {
   try {
-    return new natives.URLCtor(url).origin.replace(/^http/, 'ws');
+    const origin = urlOrigin(new natives.URLCtor(url));
+    return str.startsWith(origin, 'http') ? 'ws' + str.slice(origin, 4) : origin;
   } catch {
     return '';
   }

@@ -1,7 +1,9 @@
 // Context: page (MAIN world). Live connections by id, so panel commands can act on the page's
 // own sockets. Closed connections are kept briefly (so a command on them gets a clear message)
 // and pruned beyond a bound, so 10,000 short-lived sockets do not pile up.
-import { natives } from './natives';
+import { natives, arr } from './natives';
+
+const WeakRefCtor = WeakRef;
 
 export type LiveKind = 'ws' | 'sse' | 'fetch' | 'xhr';
 
@@ -25,7 +27,15 @@ export class ConnectionRegistry {
   private closedOrder: number[] = [];
 
   add(conn: number, kind: LiveKind, target: object): LiveConnection {
-    const entry: LiveConnection = { kind, target: new WeakRef(target), closed: false };
+    const entry: LiveConnection = {
+      kind,
+      target: new WeakRefCtor(target),
+      closed: false,
+      rerun: undefined,
+      held: undefined,
+      hold: false,
+      dropping: false,
+    };
     this.live.set(conn, entry);
     return entry;
   }
@@ -38,7 +48,7 @@ export class ConnectionRegistry {
     const entry = this.live.get(conn);
     if (!entry || entry.closed) return;
     entry.closed = true;
-    this.closedOrder.push(conn);
-    while (this.closedOrder.length > MAX_CLOSED_KEPT) this.live.delete(this.closedOrder.shift()!);
+    arr.push(this.closedOrder, conn);
+    while (this.closedOrder.length > MAX_CLOSED_KEPT) this.live.delete(arr.shift(this.closedOrder)!);
   }
 }

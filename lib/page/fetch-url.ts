@@ -2,6 +2,8 @@
 // Request or a URL object: profiled, those were a good part of our cost per fetch. Each helper
 // answers only when a string test is certain, and leaves every other case to the URL parser.
 
+import { str, reTest } from './natives';
+
 const HTTP_URL = /^https?:\/\//;
 /**
  * A root-relative path ('/api/x?y#z') the URL parser keeps exactly as written: none of the
@@ -17,14 +19,14 @@ const DOT_SEGMENT = /\/(?:\.|%2e)/i;
  * has some); undefined for any other URL.
  */
 export function httpOrigin(url: string): string | undefined {
-  if (!HTTP_URL.test(url)) return undefined;
-  const authority = url.indexOf('//') + 2;
+  if (!reTest(HTTP_URL, url)) return undefined;
+  const authority = str.indexOf(url, '//') + 2;
   // A serialized http(s) URL always has a path: its authority ends at the first '/', and an '@'
   // inside the userinfo is percent-encoded, so an '@' before that '/' means credentials.
-  const path = url.indexOf('/', authority);
+  const path = str.indexOf(url, '/', authority);
   if (path < 0) return undefined;
-  const at = url.indexOf('@', authority);
-  return at >= 0 && at < path ? undefined : url.slice(0, path);
+  const at = str.indexOf(url, '@', authority);
+  return at >= 0 && at < path ? undefined : str.slice(url, 0, path);
 }
 
 /**
@@ -32,7 +34,7 @@ export function httpOrigin(url: string): string | undefined {
  * undefined whenever the parser would have more to say (or the base is not plain http(s)).
  */
 export function rootRelativeUrl(input: string, base: string): string | undefined {
-  if (!PLAIN_PATH.test(input) || DOT_SEGMENT.test(input)) return undefined;
+  if (!reTest(PLAIN_PATH, input) || reTest(DOT_SEGMENT, input)) return undefined;
   const origin = httpOrigin(base);
   return origin === undefined ? undefined : origin + input;
 }

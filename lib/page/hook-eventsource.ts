@@ -68,7 +68,7 @@ export function hookEventSource(recorder: Recorder, registry: ConnectionRegistry
             conn,
             getType(event),
             getLastEventId(event),
-            typeof data === 'string' ? data : String(data),
+            typeof data === 'string' ? data : '',
             natives.timeOrigin + getTimeStamp(event),
           );
           return false;

@@ -4,10 +4,11 @@
 // Response the browser made.
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
-import { natives, nowMs, call, safely, reportAgentError } from './natives';
-import { wrapMethod, nativeGetter, hideAgentFrames } from './proxy-utils';
+import { natives, nowMs, call, safely, reportAgentError, str, reTest, ownThen, uncurry } from './natives';
+import { wrapMethod, nativeGetter, hideAgentFrames, plain, ownerOf } from './proxy-utils';
+import { keepRerun, rerunBodySize } from './rerun-store';
 import { textPreview, anyPreview } from './payload';
-import { BodySink, describeError } from './body-sink';
+import { BodySink, describeError, outcomeOf } from './body-sink';
 import { installBodyObserver } from './body-observer';
 import { httpOrigin, rootRelativeUrl } from './fetch-url';
 
@@ -24,9 +25,9 @@ const FETCH_PREFIX = "Failed to execute 'fetch' on 'Window': ";
 function rewordForFetch(err: unknown): void {
   if (!err || typeof err !== 'object') return;
   const desc = natives.getOwnPropertyDescriptor(err, 'message');
-  if (!desc || typeof desc.value !== 'string' || !desc.value.startsWith(REQUEST_PREFIX)) return;
+  if (!desc || typeof desc.value !== 'string' || !str.startsWith(desc.value, REQUEST_PREFIX)) return;
   // The stack's first line repeats the message: hideAgentFrames recaptures it afterwards.
-  natives.defineProperty(err, 'message', { ...desc, value: FETCH_PREFIX + desc.value.slice(REQUEST_PREFIX.length) });
+  natives.defineProperty(err, 'message', plain({ ...desc, value: FETCH_PREFIX + str.slice(desc.value, REQUEST_PREFIX.length) }));
 }
 
 export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): void {
@@ -102,24 +103,39 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
    * through the hook, so the new exchange is recorded as the next row, and reads the response
    * itself (it is ours, the page never sees it) so its body is recorded too.
    */
-  const register = (args: unknown[]): number => {
+  const register = (args: unknown[], body: unknown): number => {
     const conn = recorder.newConnectionId();
-    registry.add(conn, 'fetch', args).rerun = () => {
-      const replay = natives.apply(hookedFetch, globalThis, args) as Promise<Response>;
-      call(natives.promiseThen, call(natives.promiseThen, replay, readRerunBody), undefined, ignore);
-    };
+    const entry = registry.add(conn, 'fetch', args);
+    // A Request passed as input carries its own body, already used by this fetch: not re-runnable.
+    const size = typeof args[0] === 'string' || requestBody(args[0]) === null ? rerunBodySize(body) : -1;
+    if (size >= 0) keepRerun(entry, size, rerunOf(args));
     return conn;
+  };
+  // Made here, not inside register: the closure keeps only the arguments alive.
+  const rerunOf = (args: unknown[]) => () => {
+    const replay = natives.apply(hookedFetch, globalThis, args) as Promise<Response>;
+    ownThen(ownThen(replay, readRerunBody) as Promise<unknown>, ignore, ignore);
+  };
+  const getReqBody = nativeGetter<ReadableStream | null>(Request.prototype, 'body');
+  /** The body of a Request input (null when it has none), undefined when `input` is not a Request. */
+  const requestBody = (input: unknown): ReadableStream | null | undefined => {
+    if (typeof input !== 'object' || input === null) return undefined;
+    try {
+      return getReqBody(input);
+    } catch {
+      return undefined;
+    }
   };
 
   const recordPlain = (args: unknown[], url: string, t: number): number => {
-    const conn = register(args);
+    const conn = register(args, undefined);
     // What a Request made from a bare URL holds: GET, no headers of the page's, no body.
     recorder.emit({ type: 'http-request', t, conn, api: 'fetch', url, method: 'GET', headers: [], body: undefined });
     return conn;
   };
 
   const record = (args: unknown[], request: Request, url: string, body: unknown): number => {
-    const conn = register(args);
+    const conn = register(args, body);
     recorder.emit({
       type: 'http-request',
       t: nowMs(),
@@ -136,8 +152,7 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
   };
 
   const recordFailure = (conn: number, err: unknown) => {
-    const name = err && typeof err === 'object' ? String((err as { name?: unknown }).name) : '';
-    recorder.emit({ type: 'http-end', t: nowMs(), conn, size: 0, outcome: name === 'AbortError' ? 'abort' : 'error', error: describeError(err) });
+    recorder.emit({ type: 'http-end', t: nowMs(), conn, size: 0, outcome: outcomeOf(err), error: describeError(err) });
     registry.markClosed(conn);
   };
 
@@ -147,7 +162,8 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
   // it records the body.
   const observedText = Response.prototype.text;
   const readRerunBody = (r: Response): unknown => natives.apply(observedText, r, []);
-  wrapMethod(globalThis, 'fetch', (native, self, args, hide) => {
+  // On the global itself in a window, on WorkerGlobalScope.prototype in a worker: wrapped where it lives.
+  wrapMethod(ownerOf(globalThis, 'fetch'), 'fetch', (native, self, args, hide) => {
     // Anything unusual (a foreign `this`) goes straight to the native, unobserved.
     if (self !== undefined && self !== globalThis) return natives.apply(native, self, args);
     let plain: string | undefined;
@@ -193,7 +209,7 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
       safely(() => conn && recordFailure(conn, reason));
       return natives.promiseReject(reason);
     }
-    if (!conn || !FETCHABLE_URL.test(url)) {
+    if (!conn || !reTest(FETCHABLE_URL, url)) {
       // Schemes fetch refuses are rejected synchronously by the native: return its own promise.
       return natives.apply(native, self, [request]);
     }
@@ -209,8 +225,7 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
    */
   const follow = (conn: number, promise: Promise<Response>): Promise<Response> =>
     new natives.PromiseCtor<Response>((resolve, reject) => {
-      call(
-        natives.promiseThen,
+      ownThen(
         promise,
         (response: Response) => {
           try {
@@ -231,7 +246,7 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
   const onResponse = (conn: number, response: Response) => {
     const headers = getResponseHeaders(response);
     const contentType = (call(headersGet, headers, 'content-type') as string | null) ?? '';
-    const eventStream = EVENT_STREAM.test(contentType);
+    const eventStream = reTest(EVENT_STREAM, contentType);
     recorder.emit({
       type: 'http-response',
       t: nowMs(),
@@ -257,10 +272,26 @@ function ignore(): void {
   /* a re-run's outcome shows in its own records */
 }
 
+const uspToString = typeof URLSearchParams === 'function' ? uncurry(URLSearchParams.prototype.toString) : undefined;
+const formDataHas = typeof FormData === 'function' ? uncurry(FormData.prototype.has) : undefined;
+const streamLocked = typeof ReadableStream === 'function' ? natives.getOwnPropertyDescriptor(ReadableStream.prototype, 'locked')?.get : undefined;
+
+/** True when `fn` accepts `x` as its `this` (a brand check by a native: no `instanceof`, no page getter). */
+function is(fn: ((self: unknown, ...a: never[]) => unknown) | undefined, x: unknown, arg?: unknown): boolean {
+  if (!fn || typeof x !== 'object' || x === null) return false;
+  try {
+    natives.apply(fn, undefined, [x, arg]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function bodyPreview(body: unknown, cap: number) {
   if (typeof body === 'string') return textPreview(body, cap);
-  if (typeof URLSearchParams === 'function' && body instanceof URLSearchParams) return textPreview(body.toString(), cap);
-  if (typeof FormData === 'function' && body instanceof FormData) return { data: '(FormData)', binary: false, size: 0, truncated: true };
-  if (typeof ReadableStream === 'function' && body instanceof ReadableStream) return { data: '(stream)', binary: false, size: 0, truncated: true };
+  if (is(uspToString, body)) return textPreview(uspToString!(body), cap);
+  if (is(formDataHas, body, '')) return { data: '(FormData)', binary: false, size: 0, truncated: true };
+  if (streamLocked && is(uncurriedLocked, body)) return { data: '(stream)', binary: false, size: 0, truncated: true };
   return anyPreview(body, cap).preview;
 }
+const uncurriedLocked = streamLocked ? uncurry(streamLocked) : undefined;

@@ -4,12 +4,18 @@
 // the page's own, and only read: they never change what the page sees.
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
-import { natives, nowMs, call, safely } from './natives';
+import { natives, nowMs, call, safely, str, arr, reTest } from './natives';
 import { wrapMethod, nativeGetter } from './proxy-utils';
-import { textPreview, anyPreview, bytesPreview, fnv1a } from './payload';
+import { keepRerun, rerunBodySize } from './rerun-store';
+import { eventPreview, textPreview, anyPreview, bytesPreview, fnv1a } from './payload';
 import { headerList, parseRawHeaders } from './headers';
 import { describeError } from './body-sink';
+import { safeJson } from './safe-json';
 import { SseParser } from '../sse/parser';
+
+const EVENT_STREAM = /^text\/event-stream/i;
+const U8 = Uint8Array;
+const getBlobSize = typeof Blob === 'function' ? natives.getOwnPropertyDescriptor(Blob.prototype, 'size')!.get! : undefined;
 
 interface XhrState {
   method: string;
@@ -30,25 +36,42 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
   const getAllHeaders = proto.getAllResponseHeaders;
   const getHeader = proto.getResponseHeader;
   const states = new natives.WeakMapCtor<XMLHttpRequest, XhrState>();
+  const XhrCtor = XMLHttpRequest;
+  const getBaseUri = typeof Node === 'function' && typeof document === 'object' ? nativeGetter<string>(Node.prototype, 'baseURI') : undefined;
+  const getHref = nativeGetter<string>(URL.prototype, 'href');
+  const resolve = (url: string): string => {
+    try {
+      return getHref(getBaseUri ? new natives.URLCtor(url, getBaseUri(document)) : new natives.URLCtor(url));
+    } catch {
+      return url;
+    }
+  };
 
   wrapMethod(proto, 'open', (native, self, args) => {
-    const result = natives.apply(native, self, args);
+    // The method and URL are converted to strings once, here, and the native gets the strings: a
+    // page toString runs exactly as often as without us, and what we record is what the native used.
+    const forwarded = toStrings(args, 2);
+    const result = natives.apply(native, self, forwarded);
     safely(() => {
-      const method = typeof args[0] === 'string' ? args[0].toUpperCase() : 'GET';
-      const url = typeof args[1] === 'string' ? resolve(args[1]) : args[1] instanceof URL ? args[1].href : '';
-      states.set(self as XMLHttpRequest, { method, url, headers: [] });
+      const method = str.toUpperCase(forwarded[0] as string);
+      states.set(self as XMLHttpRequest, { method, url: resolve(forwarded[1] as string), headers: [] });
     });
     return result;
   });
 
   wrapMethod(proto, 'setRequestHeader', (native, self, args) => {
-    const result = natives.apply(native, self, args);
+    const forwarded = toStrings(args, 2);
+    const result = natives.apply(native, self, forwarded);
     safely(() => {
       const st = states.get(self as XMLHttpRequest);
-      if (st && st.headers.length < 200) st.headers.push([String(args[0]).toLowerCase(), String(args[1])]);
+      if (st && st.headers.length < 200) arr.push(st.headers, [str.toLowerCase(forwarded[0] as string), forwarded[1] as string]);
     });
     return result;
   });
+  // The hooked methods, so a re-run is recorded like any request.
+  const hookedOpen = proto.open;
+  const hookedSetHeader = proto.setRequestHeader;
+  const hookedSend = proto.send;
 
   wrapMethod(proto, 'send', (native, self, args) => {
     const xhr = self as XMLHttpRequest;
@@ -63,12 +86,13 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
   const watch = (xhr: XMLHttpRequest, st: XhrState, body: unknown) => {
     const conn = recorder.newConnectionId();
     const live = registry.add(conn, 'xhr', xhr);
-    live.rerun = () => {
-      const again = new XMLHttpRequest();
-      again.open(st.method, st.url);
-      for (const [k, v] of st.headers) again.setRequestHeader(k, v);
-      again.send(body as XMLHttpRequestBodyInit | null);
-    };
+    const headers = st.headers;
+    keepRerun(live, rerunBodySize(body), () => {
+      const again = new XhrCtor();
+      call(hookedOpen, again, st.method, st.url);
+      for (let i = 0; i < headers.length; i++) call(hookedSetHeader, again, headers[i][0], headers[i][1]);
+      call(hookedSend, again, body);
+    });
     const cap = recorder.settings.previewBytes;
     recorder.emit({
       type: 'http-request',
@@ -88,11 +112,19 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
       if (responded) return;
       responded = true;
       const contentType = (call(getHeader, xhr, 'content-type') as string | null) ?? '';
-      const eventStream = /^text\/event-stream/i.test(contentType);
+      const eventStream = reTest(EVENT_STREAM, contentType);
       const type = getResponseType(xhr);
       if (eventStream && (type === '' || type === 'text')) {
         parser = new SseParser((e) =>
-          recorder.emit({ type: 'sse-event', t: nowMs(), conn, event: e.event, id: e.id, retry: e.retry, payload: textPreview(e.data, cap) }),
+          recorder.emit({
+            type: 'sse-event',
+            t: nowMs(),
+            conn,
+            event: e.event,
+            id: e.id,
+            retry: e.retry,
+            payload: eventPreview(e.data, e.overflowBytes, cap),
+          }),
         );
       }
       recorder.emit({
@@ -110,7 +142,7 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
       if (!parser) return;
       const text = getResponseText(xhr);
       if (text.length > parsedUpTo) {
-        parser.push(text.slice(parsedUpTo));
+        parser.push(str.slice(text, parsedUpTo));
         parsedUpTo = text.length;
       }
     };
@@ -158,17 +190,17 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
       return {
         size: body.size,
         body: eventStream ? undefined : body,
-        hash: eventStream ? undefined : fnv1a(text.length > cap ? text.slice(0, cap) : text),
+        hash: eventStream ? undefined : fnv1a(text.length > cap ? str.slice(text, 0, cap) : text),
       };
     }
     const response = getResponse(xhr);
-    if (response instanceof ArrayBuffer) {
-      const body = bytesPreview(new Uint8Array(response), cap);
+    if (type === 'arraybuffer' && response !== null) {
+      const body = bytesPreview(new U8(response as ArrayBuffer), cap);
       return { size: body.size, body, hash: fnv1a(body.data) };
     }
-    if (typeof Blob === 'function' && response instanceof Blob) return { size: response.size, body: undefined, hash: undefined };
+    if (type === 'blob' && response !== null) return { size: call(getBlobSize!, response) as number, body: undefined, hash: undefined };
     if (type === 'json' && response !== null) {
-      const text = natives.JSONStringify(response) ?? '';
+      const text = safeJson(response);
       const body = textPreview(text, cap);
       return { size: body.size, body, hash: fnv1a(text) };
     }
@@ -176,10 +208,12 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
   };
 }
 
-function resolve(url: string): string {
-  try {
-    return new natives.URLCtor(url, document.baseURI).href;
-  } catch {
-    return url;
-  }
+/**
+ * The first `n` arguments converted as WebIDL converts them (ToString, once each, in order); the
+ * rest untouched. A conversion that throws throws the page's own error, as the native would.
+ */
+function toStrings(args: unknown[], n: number): unknown[] {
+  const out = arr.slice(args);
+  for (let i = 0; i < n && i < out.length; i++) if (typeof out[i] !== 'string') out[i] = `${out[i] as string}`;
+  return out;
 }

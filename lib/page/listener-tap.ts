@@ -14,7 +14,7 @@
 // once (one wrapper per function), `this` and the argument are the browser's, the return value
 // goes back to the browser, and an error thrown by the page's listener is reported where it was
 // thrown, its stack cleared of our frame before page code can see it.
-import { natives, call, safely, reportAgentError } from './natives';
+import { natives, call, safely, reportAgentError, arr } from './natives';
 import { wrapMethod, wrapAccessor, hideAgentFrames } from './proxy-utils';
 
 type Listener = (this: unknown, event: Event) => unknown;
@@ -70,7 +70,7 @@ export class ListenerTap {
       const cover = this.cover(entry, self as object, type);
       const listener = args[1];
       if (typeof listener !== 'function') return natives.apply(native, self, args);
-      const forwarded = args.slice();
+      const forwarded = arr.slice(args);
       forwarded[1] = this.wrapperOf(listener as Listener);
       const result = natives.apply(native, self, forwarded);
       // Only an options-less registration is sure to stay until the page removes it: `once` or
@@ -88,7 +88,7 @@ export class ListenerTap {
       const wrapper =
         entry && typeof args[1] === 'function' && entry.owner.watches(args[0] as string) ? this.wrappers.get(args[1] as Listener) : undefined;
       if (!entry || !wrapper) return natives.apply(native, self, args);
-      const forwarded = args.slice();
+      const forwarded = arr.slice(args);
       forwarded[1] = wrapper;
       const result = natives.apply(native, self, forwarded);
       safely(() => {
@@ -108,7 +108,7 @@ export class ListenerTap {
   register(target: object, owner: TapOwner, initial: string[]): void {
     const entry: TapEntry = { owner, types: new natives.MapCtor(), last: undefined };
     this.entries.set(target, entry);
-    for (const type of initial) this.cover(entry, target, type);
+    for (let i = 0; i < initial.length; i++) this.cover(entry, target, initial[i]);
   }
 
   /** Routes a prototype's `on<type>` handler attribute through the wrappers. */
@@ -128,7 +128,7 @@ export class ListenerTap {
           if (entry) safely(() => this.setHandler(entry, self as object, type, false));
           return result;
         }
-        const forwarded = args.slice();
+        const forwarded = arr.slice(args);
         forwarded[0] = this.wrapperOf(value as Listener);
         const result = natives.apply(native, self, forwarded);
         safely(() => this.setHandler(entry, self as object, type, true));

@@ -1,17 +1,44 @@
 // Context: page (MAIN world). Turns page payloads into capped, JSON-safe previews. Called on
 // every frame, so the common case (short text) does no copying at all.
 import type { PayloadPreview } from '../protocol/records';
-import { natives } from './natives';
+import { natives, str, numToString, ownThen } from './natives';
+
+const U8 = Uint8Array;
+const BlobCtor = typeof Blob === 'function' ? Blob : undefined;
+// Brand checks by native getters captured now: `instanceof` consults the page's globals and Symbol.hasInstance.
+const abByteLength = natives.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+const sabByteLength =
+  typeof SharedArrayBuffer === 'function' ? natives.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')?.get : undefined;
+const blobSize = BlobCtor ? natives.getOwnPropertyDescriptor(BlobCtor.prototype, 'size')?.get : undefined;
+const typedArrayProto = natives.getPrototypeOf(Uint8Array.prototype) as object;
+const viewBuffer = natives.getOwnPropertyDescriptor(typedArrayProto, 'buffer')!.get!;
+const dataViewBuffer = natives.getOwnPropertyDescriptor(DataView.prototype, 'buffer')!.get!;
+const viewOffsetTA = natives.getOwnPropertyDescriptor(typedArrayProto, 'byteOffset')!.get!;
+const viewLengthTA = natives.getOwnPropertyDescriptor(typedArrayProto, 'byteLength')!.get!;
+const viewOffsetDV = natives.getOwnPropertyDescriptor(DataView.prototype, 'byteOffset')!.get!;
+const viewLengthDV = natives.getOwnPropertyDescriptor(DataView.prototype, 'byteLength')!.get!;
+const blobSlice = BlobCtor ? BlobCtor.prototype.slice : undefined;
+const blobArrayBuffer = BlobCtor ? BlobCtor.prototype.arrayBuffer : undefined;
+
+/** The value of a native getter on `x`, or undefined when `x` is not of that kind (brand check). */
+function branded(getter: ((this: unknown) => unknown) | undefined, x: unknown): unknown {
+  if (!getter || typeof x !== 'object' || x === null) return undefined;
+  try {
+    return natives.apply(getter, x, []);
+  } catch {
+    return undefined;
+  }
+}
 
 /** UTF-8 byte length without allocating an encoded copy. */
 export function utf8Length(s: string): number {
   let bytes = s.length;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = str.charCodeAt(s, i);
     if (c < 0x80) continue;
     if (c < 0x800) bytes += 1;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
+      const d = str.charCodeAt(s, i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         bytes += 2; // 4 bytes for the pair, already counted 2 chars
         i++;
@@ -28,62 +55,80 @@ export function textPreview(s: string, cap: number): PayloadPreview {
   // Cut by characters: cap chars hold at least cap bytes' worth of a mostly-ASCII text; precise
   // byte cutting is not worth a second pass on a preview.
   let cut = Math.min(s.length, cap);
-  const last = s.charCodeAt(cut - 1);
+  const last = str.charCodeAt(s, cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--; // never split a surrogate pair
-  return { data: s.slice(0, cut), binary: false, size, truncated: true };
+  return { data: str.slice(s, 0, cut), binary: false, size, truncated: true };
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let out = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    out += natives.apply(natives.fromCharCode, null, Array.from(bytes.subarray(i, i + chunk)));
+  const chunk = 0x2000;
+  const n = bytes.byteLength;
+  const codes: number[] = [];
+  for (let i = 0; i < n; i += chunk) {
+    const end = natives.min(n, i + chunk);
+    codes.length = end - i;
+    for (let k = i; k < end; k++) codes[k - i] = bytes[k];
+    out += natives.apply(natives.fromCharCode, null, codes);
   }
   return natives.btoa ? natives.btoa(out) : '';
 }
 
 export function bytesPreview(bytes: Uint8Array, cap: number, trueSize = bytes.byteLength): PayloadPreview {
-  const kept = bytes.byteLength > cap ? bytes.subarray(0, cap) : bytes;
+  const kept = bytes.byteLength > cap ? new U8(bytes.buffer, bytes.byteOffset, cap) : bytes;
   return { data: bytesToBase64(kept), binary: true, size: trueSize, truncated: kept.byteLength < trueSize };
 }
 
 /** Preview of anything a WebSocket or fetch can carry. Blobs get their size now and bytes later. */
 export function anyPreview(data: unknown, cap: number): { preview: PayloadPreview; blob?: Blob } {
   if (typeof data === 'string') return { preview: textPreview(data, cap) };
-  if (data instanceof ArrayBuffer) return { preview: bytesPreview(new Uint8Array(data), cap) };
+  if (branded(abByteLength, data) !== undefined || branded(sabByteLength, data) !== undefined)
+    return { preview: bytesPreview(new U8(data as ArrayBuffer), cap) };
   if (natives.ArrayBufferIsView(data)) {
-    const v = data as ArrayBufferView;
-    return { preview: bytesPreview(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), cap) };
+    const ta = branded(viewBuffer, data) !== undefined;
+    const buffer = natives.apply(ta ? viewBuffer : dataViewBuffer, data, []) as ArrayBuffer;
+    const offset = natives.apply(ta ? viewOffsetTA : viewOffsetDV, data, []) as number;
+    const length = natives.apply(ta ? viewLengthTA : viewLengthDV, data, []) as number;
+    return { preview: bytesPreview(new U8(buffer, offset, length), cap) };
   }
-  if (typeof Blob === 'function' && data instanceof Blob) {
-    return { preview: { data: '', binary: true, size: data.size, truncated: data.size > 0 }, blob: data };
-  }
-  if (typeof SharedArrayBuffer === 'function' && data instanceof SharedArrayBuffer) {
-    return { preview: bytesPreview(new Uint8Array(data), cap) };
-  }
-  return { preview: { data: `(${Object.prototype.toString.call(data).slice(8, -1)})`, binary: false, size: 0, truncated: false } };
+  const size = branded(blobSize, data);
+  if (typeof size === 'number') return { preview: { data: '', binary: true, size, truncated: size > 0 }, blob: data as Blob };
+  // Not read further: its toString or Symbol.toStringTag would be page code run by us.
+  return { preview: { data: `(${typeof data})`, binary: false, size: 0, truncated: false } };
 }
 
 /** Fills a blob preview in place once its bytes are readable (blobs are immutable: reading does not consume). */
 export function fillBlobPreview(preview: PayloadPreview, blob: Blob, cap: number): void {
-  blob
-    .slice(0, cap)
-    .arrayBuffer()
-    .then((buf) => {
-      preview.data = bytesToBase64(new Uint8Array(buf));
-      preview.truncated = blob.size > cap;
-    })
-    .catch(() => {
+  const part = natives.apply(blobSlice!, blob, [0, cap]) as Blob;
+  const read = natives.apply(blobArrayBuffer!, part, []) as Promise<ArrayBuffer>;
+  ownThen(
+    read,
+    (buf: ArrayBuffer) => {
+      preview.data = bytesToBase64(new U8(buf));
+      preview.truncated = (branded(blobSize, blob) as number) > cap;
+    },
+    () => {
       preview.data = '';
-    });
+    },
+  );
 }
 
 /** FNV-1a over a string: enough to tell "same body as last poll" apart, not a security hash. */
 export function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h ^= str.charCodeAt(s, i);
+    h = natives.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return str.padStart(numToString(h >>> 0, 16), 8, '0');
+}
+
+/** Preview of an SSE event's data; `overflowBytes` (cut by the parser's cap) counts in its size. */
+export function eventPreview(data: string, overflowBytes: number | undefined, cap: number): PayloadPreview {
+  const p = textPreview(data, cap);
+  if (overflowBytes) {
+    p.size += overflowBytes;
+    p.truncated = true;
+  }
+  return p;
 }

@@ -21,7 +21,10 @@ export function linkToRelay(onMessage: (message: unknown) => void): RelayLink {
   const ours = channel.port1;
   let delivered = false;
 
-  ours.onmessage = (e: MessageEvent) => safely(() => onMessage(e.data));
+  // The native data getter: a page that replaces MessageEvent.prototype.data must not get to
+  // answer for our port's messages (it would hand us forged commands).
+  const getData = natives.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')!.get!;
+  ours.onmessage = (e: MessageEvent) => safely(() => onMessage(call(getData, e)));
 
   const offer = () => {
     if (delivered) return;

@@ -1,7 +1,7 @@
 // Context: page (MAIN world). Wraps native constructors and methods with Proxies so the page still
 // sees the native function: same name, length, prototype, statics, instanceof and a native-looking
 // toString. A wrapper never throws into the page: agent work runs inside `safely`.
-import { natives, safely } from './natives';
+import { natives, safely, str, arr, reTest, pageFormatsStacks } from './natives';
 
 const originals = new natives.WeakMapCtor<object, object>();
 const nativeToString = Function.prototype.toString;
@@ -33,7 +33,7 @@ export function maskProxy(proxy: object, original: object): void {
 export function replaceValue(owner: object, key: PropertyKey, value: unknown): boolean {
   const desc = natives.getOwnPropertyDescriptor(owner, key);
   if (!desc || !('value' in desc) || !desc.configurable) return false;
-  return natives.defineProperty(owner, key, { ...desc, value });
+  return natives.defineProperty(owner, key, plain({ ...desc, value }));
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -43,11 +43,17 @@ type AnyCtor = new (...args: unknown[]) => object;
  * Wraps a constructor: `after` sees each new native instance before the page gets it. The
  * instance returned is the real native object, so libraries' `instanceof` checks keep working.
  */
-export function wrapConstructor<C extends AnyCtor>(ctor: C, after: (instance: InstanceType<C>, args: unknown[]) => void): C {
+export function wrapConstructor<C extends AnyCtor>(
+  ctor: C,
+  after: (instance: InstanceType<C>, args: unknown[]) => void,
+  /** Converts the arguments before the native sees them (it must throw only what the native would). */
+  before?: (args: unknown[]) => unknown[],
+): C {
   const handler: ProxyHandler<C> = {
     construct(target, args, newTarget) {
       let instance: InstanceType<C>;
       try {
+        if (before) args = before(args);
         instance = natives.construct(target, args, newTarget === proxy ? target : newTarget) as InstanceType<C>;
       } catch (err) {
         hideAgentFrames(err, handler.construct);
@@ -121,11 +127,15 @@ export function wrapAccessor(
     originals.set(proxy, fn);
     return proxy;
   };
-  return natives.defineProperty(owner, key, {
-    ...desc,
-    get: proxied(desc.get, (native, self) => get(native, self)),
-    set: proxied(desc.set, set),
-  });
+  return natives.defineProperty(
+    owner,
+    key,
+    plain({
+      ...desc,
+      get: proxied(desc.get, (native, self) => get(native, self)),
+      set: proxied(desc.set, set),
+    }),
+  );
 }
 
 const AT_FRAME = /^\s+at /;
@@ -141,23 +151,84 @@ export function hideAgentFrames(err: unknown, trap?: unknown): void {
   if (!url || typeof err !== 'object' || err === null) return;
   try {
     // A page-installed formatter would run now, early and with our frames: leave such stacks alone.
-    if ((natives.ErrorCtor as { prepareStackTrace?: unknown }).prepareStackTrace !== undefined) return;
+    if (pageFormatsStacks()) return;
     const desc = natives.getOwnPropertyDescriptor(err, 'stack');
     if (!desc) return;
     const stack = desc.get ? natives.apply(desc.get, err, []) : desc.value;
     if (typeof stack !== 'string' || !stack.includes(url)) return;
-    const lines = stack.split('\n');
-    const first = lines.findIndex((l) => AT_FRAME.test(l));
-    if (trap && first >= 0 && lines[first].includes(url) && natives.captureStackTrace && natives.isExtensible(err)) {
+    const lines = splitLines(stack);
+    let first = -1;
+    for (let i = 0; i < lines.length && first < 0; i++) if (reTest(AT_FRAME, lines[i])) first = i;
+    if (trap && first >= 0 && str.includes(lines[first], url) && natives.captureStackTrace && natives.isExtensible(err)) {
       natives.captureStackTrace(err, trap);
       return;
     }
-    const kept = lines.filter((l) => !(AT_FRAME.test(l) && l.includes(url))).join('\n');
+    const keptLines: string[] = [];
+    for (let i = 0; i < lines.length; i++) if (!(reTest(AT_FRAME, lines[i]) && str.includes(lines[i], url))) arr.push(keptLines, lines[i]);
+    const kept = arr.join(keptLines, '\n');
     if (desc.set) natives.apply(desc.set, err, [kept]);
-    else if ('value' in desc && desc.writable) natives.defineProperty(err, 'stack', { ...desc, value: kept });
+    else if ('value' in desc && desc.writable) natives.defineProperty(err, 'stack', plain({ ...desc, value: kept }));
   } catch {
     /* a frozen or exotic error: it keeps its stack */
   }
+}
+
+/** `text` split at '\n', without the page's String.prototype.split. */
+export function splitLines(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = str.indexOf(text, '\n', start);
+    if (nl < 0) break;
+    arr.push(out, str.slice(text, start, nl));
+    start = nl + 1;
+  }
+  arr.push(out, str.slice(text, start));
+  return out;
+}
+
+/**
+ * The same descriptor with no prototype: defineProperty reads `get`, `set`, `value`... through
+ * the prototype chain, so a descriptor inheriting from the page's Object.prototype could be
+ * turned into an accessor by the page.
+ */
+export function plain(desc: PropertyDescriptor): PropertyDescriptor {
+  natives.setPrototypeOf(desc, null);
+  return desc;
+}
+
+/** The object on `obj`'s prototype chain that holds `key` own (the object itself when none does). */
+export function ownerOf(obj: object, key: PropertyKey): object {
+  for (let o: object | null = obj; o; o = natives.getPrototypeOf(o) as object | null) if (natives.getOwnPropertyDescriptor(o, key)) return o;
+  return obj;
+}
+
+/**
+ * `items` as a sequence the browser reads without the page's help: WebIDL iterates a sequence
+ * argument (Blob parts, a transfer list) through @@iterator and the iterator's `next`, which for
+ * a plain array are Array.prototype's and %ArrayIteratorPrototype%'s: page-replaceable, and a page
+ * that replaced them would see (and could swap) our blob code or our MessagePort.
+ */
+export function ownSequence<T>(items: T[]): T[] {
+  const iterate = function () {
+    let i = 0;
+    const step = { __proto__: null, value: undefined as unknown, done: false };
+    return {
+      __proto__: null,
+      next() {
+        if (i < items.length) {
+          step.value = items[i++];
+          step.done = false;
+        } else {
+          step.value = undefined;
+          step.done = true;
+        }
+        return { __proto__: null, value: step.value, done: step.done };
+      },
+    };
+  };
+  natives.defineProperty(items, Symbol.iterator, plain({ value: iterate, writable: true, enumerable: false, configurable: true }));
+  return items;
 }
 
 /** Replaces a global constructor with its wrapper, keeping the global property's attributes. */

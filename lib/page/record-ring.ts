@@ -8,7 +8,12 @@
 // asks for it. Strings are immutable, so building it later gives exactly what was received.
 import type { CaptureRecord } from '../protocol/records';
 import { textPreview } from './payload';
-import { natives } from './natives';
+import { natives, arr } from './natives';
+
+// Captured at startup: the page may later replace these globals.
+const U8 = Uint8Array;
+const I32 = Int32Array;
+const F64 = Float64Array;
 import { headerList } from './headers';
 import { formatStack } from './stack';
 
@@ -50,13 +55,13 @@ export class RecordRing {
   private allocate(capacity: number, byteCap: number): void {
     this.capacity = Math.max(1, capacity);
     this.byteCap = byteCap;
-    this.kinds = new Uint8Array(this.capacity);
-    this.times = new Float64Array(this.capacity);
-    this.conns = new Int32Array(this.capacity);
-    this.sizes = new Float64Array(this.capacity);
-    this.items = new Array(this.capacity);
-    this.events = new Array(this.capacity);
-    this.ids = new Array(this.capacity);
+    this.kinds = new U8(this.capacity);
+    this.times = new F64(this.capacity);
+    this.conns = new I32(this.capacity);
+    this.sizes = new F64(this.capacity);
+    this.items = sized(this.capacity);
+    this.events = sized(this.capacity);
+    this.ids = sized(this.capacity);
     this.head = 0;
     this.length = 0;
     this.bytes = 0;
@@ -150,9 +155,9 @@ export class RecordRing {
   /** Changes the bounds, keeping the newest records that fit. */
   resize(capacity: number, byteCap: number, previewBytes: number): void {
     const kept: CaptureRecord[] = [];
-    for (let k = 0; k < this.length; k++) kept.push(this.record(this.oldestSeq + k, previewBytes)!);
+    for (let k = 0; k < this.length; k++) arr.push(kept, this.record(this.oldestSeq + k, previewBytes)!);
     this.allocate(capacity, byteCap);
-    for (const r of kept) this.pushRecord(r.seq, r);
+    for (let k = 0; k < kept.length; k++) this.pushRecord(kept[k].seq, kept[k]);
   }
 
   /** The slot index holding `seq`, or -1 when it is not held. */
@@ -185,6 +190,13 @@ export class RecordRing {
   }
 }
 
+/** A holey array of `n` empty slots, without the page's Array global. */
+function sized<T>(n: number): T[] {
+  const a: T[] = [];
+  a.length = n;
+  return a;
+}
+
 /** Approximate retained size of a record object, for the byte cap. */
 export function recordBytes(r: CaptureRecord): number {
   const payload = 'payload' in r ? r.payload.data.length * 2 : 'body' in r && r.body ? r.body.data.length * 2 : 0;
@@ -197,7 +209,7 @@ export function recordBytes(r: CaptureRecord): number {
  * handed to the page for a request we built), listed now; a captured creation stack, formatted now.
  */
 export function resolveLazyFields(r: CaptureRecord): CaptureRecord {
-  if ((r.type === 'http-request' || r.type === 'http-response') && !Array.isArray(r.headers)) r.headers = headerList(r.headers);
+  if ((r.type === 'http-request' || r.type === 'http-response') && !natives.isArray(r.headers)) r.headers = headerList(r.headers);
   else if ((r.type === 'ws-create' || r.type === 'sse-create') && r.stack !== undefined && typeof r.stack !== 'string')
     r.stack = formatStack(r.stack);
   return r;

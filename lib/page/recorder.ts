@@ -7,7 +7,7 @@
 import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
 import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from '../protocol/envelope';
 import { RecordRing, resolveLazyFields } from './record-ring';
-import { natives } from './natives';
+import { natives, arr } from './natives';
 
 const BATCH_MAX_RECORDS = 2000;
 // 100 ms: the panel redraws ten times a second; a shorter delay only multiplies the messages, and
@@ -15,9 +15,12 @@ const BATCH_MAX_RECORDS = 2000;
 const FLUSH_DELAY_MS = 100;
 
 /** Records that open a connection: without them the panel has no channel for its later frames. */
-const OPENING = new Set(['ws-create', 'ws-open', 'sse-create', 'sse-open', 'http-request', 'http-response']);
+const OPENING = new natives.SetCtor(['ws-create', 'ws-open', 'sse-create', 'sse-open', 'http-request', 'http-response']);
 /** Records after which a connection has nothing more to say. */
-const CLOSING = new Set(['ws-close', 'sse-close', 'http-end']);
+const CLOSING = new natives.SetCtor(['ws-close', 'sse-close', 'http-end']);
+
+/** Reused descriptor with no prototype: defineProperty reads no page-inherited `get`/`set`. */
+const SEQ = { __proto__: null, value: 0, writable: true, enumerable: true, configurable: true } as unknown as PropertyDescriptor;
 
 export class Recorder {
   settings: AgentSettings = { ...DEFAULT_AGENT_SETTINGS };
@@ -33,8 +36,8 @@ export class Recorder {
    * (bounded by the number of open connections): a WebSocket that outlives the buffer window
    * still shows up, with its URL, in a panel opened later.
    */
-  private pinned = new Map<number, CaptureRecord>();
-  private pinnedByConn = new Map<number, number[]>();
+  private pinned = new natives.MapCtor<number, CaptureRecord>();
+  private pinnedByConn = new natives.MapCtor<number, number[]>();
 
   constructor(
     private send: (records: CaptureRecord[]) => void,
@@ -68,7 +71,9 @@ export class Recorder {
 
   emit(record: UnsequencedRecord): void {
     const full = record as CaptureRecord;
-    full.seq = this.nextSeq;
+    // Defined, not assigned: an assignment would run a `seq` setter the page put on Object.prototype.
+    SEQ.value = this.nextSeq;
+    natives.defineProperty(full, 'seq', SEQ);
     this.ring.pushRecord(full.seq, full);
     this.nextSeq++;
     if (OPENING.has(full.type)) this.pin(full);
@@ -122,15 +127,15 @@ export class Recorder {
         const parts: string[] = [];
         for (let seq = start; seq < end; seq++) {
           const json = this.ring.recordJson(seq, cap);
-          if (json !== undefined) parts.push(json);
+          if (json !== undefined) arr.push(parts, json);
         }
-        if (parts.length) this.sendPacked(`[${parts.join(',')}]`);
+        if (parts.length) this.sendPacked(`[${arr.join(parts, ',')}]`);
         continue;
       }
       const batch: CaptureRecord[] = [];
       for (let seq = start; seq < end; seq++) {
         const r = this.ring.record(seq, cap);
-        if (r) batch.push(r);
+        if (r) arr.push(batch, r);
       }
       if (batch.length) this.deliver(batch);
     }
@@ -150,14 +155,15 @@ export class Recorder {
   private pin(r: CaptureRecord): void {
     const seqs = this.pinnedByConn.get(r.conn);
     // An EventSource reopens many times: its first open says enough.
-    if (seqs && seqs.some((s) => this.pinned.get(s)?.type === r.type)) return;
+    if (seqs) for (let i = 0; i < seqs.length; i++) if (this.pinned.get(seqs[i])?.type === r.type) return;
     this.pinned.set(r.seq, r);
-    if (seqs) seqs.push(r.seq);
+    if (seqs) arr.push(seqs, r.seq);
     else this.pinnedByConn.set(r.conn, [r.seq]);
   }
 
   private unpin(conn: number): void {
-    for (const s of this.pinnedByConn.get(conn) ?? []) this.pinned.delete(s);
+    const seqs = this.pinnedByConn.get(conn);
+    if (seqs) for (let i = 0; i < seqs.length; i++) this.pinned.delete(seqs[i]);
     this.pinnedByConn.delete(conn);
   }
 
@@ -172,15 +178,20 @@ export class Recorder {
     if (fromSeq < first && this.lastSeq >= fromSeq) {
       const t = natives.timeOrigin + natives.now();
       let from = fromSeq;
-      const kept = [...this.pinned.keys()].filter((s) => s >= fromSeq && s < first).sort((a, b) => a - b);
-      for (const s of kept) {
-        if (s > from) records.push({ type: 'dropped', seq: s - 1, t, conn: 0, fromSeq: from, toSeq: s - 1 });
-        records.push(resolveLazyFields(this.pinned.get(s)!));
+      const kept: number[] = [];
+      this.pinned.forEach((_r, s) => {
+        if (s >= fromSeq && s < first) arr.push(kept, s);
+      });
+      arr.sort(kept, (a, b) => a - b);
+      for (let i = 0; i < kept.length; i++) {
+        const s = kept[i];
+        if (s > from) arr.push(records, { type: 'dropped', seq: s - 1, t, conn: 0, fromSeq: from, toSeq: s - 1 });
+        arr.push(records, resolveLazyFields(this.pinned.get(s)!));
         from = s + 1;
       }
-      if (from <= first - 1) records.push({ type: 'dropped', seq: first - 1, t, conn: 0, fromSeq: from, toSeq: first - 1 });
+      if (from <= first - 1) arr.push(records, { type: 'dropped', seq: first - 1, t, conn: 0, fromSeq: from, toSeq: first - 1 } as CaptureRecord);
     }
-    for (let i = 0; i < records.length; i += BATCH_MAX_RECORDS) this.deliver(records.slice(i, i + BATCH_MAX_RECORDS));
+    for (let i = 0; i < records.length; i += BATCH_MAX_RECORDS) this.deliver(arr.slice(records, i, i + BATCH_MAX_RECORDS));
     this.deliverRange(Math.max(fromSeq, first), this.nextSeq);
     this.pendingFrom = this.nextSeq;
     this.live = true;

@@ -5,7 +5,8 @@
 // (~0.6 ms a socket, profiled). So the stack is captured now, into a holder object, and formatted
 // only when a panel reads the record (record-ring.ts resolves it). A page that installed its own
 // Error.prepareStackTrace by then would be handed our holder: the stack is given up instead.
-import { natives } from './natives';
+import { natives, pageFormatsStacks, str, arr } from './natives';
+import { splitLines } from './proxy-utils';
 
 const MAX_STACK_CHARS = 2000;
 
@@ -33,12 +34,14 @@ export function formatStack(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value !== 'object' || value === null || !holders.has(value)) return undefined;
   try {
-    if ((natives.ErrorCtor as { prepareStackTrace?: unknown }).prepareStackTrace !== undefined) return undefined;
+    if (pageFormatsStacks()) return undefined;
     const stack = (value as StackHolder).stack;
     if (typeof stack !== 'string') return undefined;
     // Line 0 is the header; our own frames all come from the extension's script URL.
-    const pageLines = stack.split('\n').filter((l, i) => i > 0 && !l.includes('chrome-extension://'));
-    return pageLines.join('\n').slice(0, MAX_STACK_CHARS);
+    const lines = splitLines(stack);
+    const pageLines: string[] = [];
+    for (let i = 1; i < lines.length; i++) if (!str.includes(lines[i], 'chrome-extension://')) arr.push(pageLines, lines[i]);
+    return str.slice(arr.join(pageLines, '\n'), 0, MAX_STACK_CHARS);
   } catch {
     return undefined;
   }

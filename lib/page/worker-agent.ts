@@ -13,18 +13,14 @@ import { hookEventSource } from './hook-eventsource';
 import { hookFetch } from './hook-fetch';
 import { hookXhr } from './hook-xhr';
 import { runCommand, type CommandContext } from './commands';
-import { natives, call, safely } from './natives';
+import { natives, call, safely, listenPort } from './natives';
 import { WorkerSink } from './worker-sink';
 import { fixWorkerBase } from './worker-base';
 import { isPageToWorker, type WorkerBootConfig, type WorkerToPage } from './worker-protocol';
 
-const INSTALLED = Symbol.for('pushlens.worker-agent');
-
+// The bootstrap blob runs this once per worker, as its first code: no marker on the worker's
+// global is needed (one would tell the worker's code that PushLens is there).
 export function installWorkerAgent(boot: WorkerBootConfig): void {
-  const g = globalThis as unknown as Record<symbol, unknown>;
-  if (g[INSTALLED]) return;
-  Object.defineProperty(g, INSTALLED, { value: true });
-
   const sink = new WorkerSink();
   // The hooks only use settings, newConnectionId and emit, which WorkerSink provides.
   const recorder = sink as unknown as Recorder;
@@ -39,19 +35,25 @@ export function installWorkerAgent(boot: WorkerBootConfig): void {
     }
   };
 
+  // By the time the first message arrives the worker's own code has run and may have replaced
+  // anything: only natives captured now are used. The first TRUSTED message is ours (the page
+  // agent posted it inside the Worker constructor, before the page held the Worker); the worker's
+  // code can dispatch untrusted ones at us, which are ignored, and cannot remove this listener.
+  const getData = natives.eventData!;
+  const getPorts = natives.eventPorts!;
   const onFirstMessage = (event: MessageEvent) => {
+    if (!event.isTrusted) return;
     call(natives.removeEventListener, globalThis, 'message', onFirstMessage, true);
-    const data = event.data as { mark?: unknown } | null;
-    if (!data || data.mark !== boot.mark || event.ports.length !== 1) return; // not ours: let the page have it
+    const data = call(getData, event) as { mark?: unknown } | null;
+    const ports = call(getPorts, event) as readonly MessagePort[];
+    if (!data || typeof data !== 'object' || data.mark !== boot.mark || ports.length !== 1) return; // not ours: let the page have it
     call(natives.stopImmediatePropagation, event);
-    port = event.ports[0];
-    port.onmessage = (e: MessageEvent) =>
-      safely(() => {
-        const m = e.data;
-        if (!isPageToWorker(m)) return;
-        if (m.kind === 'settings') sink.settings = { ...m.settings };
-        else send({ kind: 'result', result: runCommand(ctx, m.commandId, m.command) });
-      });
+    port = ports[0];
+    listenPort(port, (m) => {
+      if (!isPageToWorker(m)) return;
+      if (m.kind === 'settings') sink.settings = { ...m.settings };
+      else send({ kind: 'result', result: runCommand(ctx, m.commandId, m.command) });
+    });
     send({ kind: 'ready' });
     sink.connect(send);
   };
@@ -65,16 +67,6 @@ export function installWorkerAgent(boot: WorkerBootConfig): void {
   call(natives.addEventListener, globalThis, 'message', onFirstMessage, true);
 
   safely(installToStringMask);
-  // In workers fetch lives on WorkerGlobalScope.prototype, while the fetch hook (written for
-  // windows, where it is an own property) wraps globalThis's own: give the global an own copy with
-  // the same attributes. Only visible as self.hasOwnProperty('fetch') === true.
-  safely(() => {
-    if (natives.getOwnPropertyDescriptor(globalThis, 'fetch')) return;
-    for (let o = Object.getPrototypeOf(globalThis); o; o = Object.getPrototypeOf(o)) {
-      const desc = natives.getOwnPropertyDescriptor(o, 'fetch');
-      if (desc) return void natives.defineProperty(globalThis, 'fetch', desc);
-    }
-  });
   safely(() => {
     // One tap for both: it wraps EventTarget.prototype.add/removeEventListener once.
     const tap = new ListenerTap();

@@ -5,17 +5,18 @@
 // see without PushLens: self.location reads as the original URL, and the URL-taking APIs resolve
 // relative strings against it before calling the native. Errors stay the native ones: anything we
 // cannot resolve is passed through untouched.
-import { natives, safely } from './natives';
-import { maskProxy, replaceValue } from './proxy-utils';
+import { natives, safely, arr } from './natives';
+import { maskProxy, replaceValue, ownerOf, nativeGetter } from './proxy-utils';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
 export function fixWorkerBase(originalUrl: string): void {
   const base = new natives.URLCtor(originalUrl);
+  const getHref = nativeGetter<string>(URL.prototype, 'href');
   const resolve = (input: unknown): unknown => {
     if (typeof input !== 'string') return input; // URL objects are absolute; page objects are not stringified by us
     try {
-      return new natives.URLCtor(input, base).href;
+      return getHref(new natives.URLCtor(input, base));
     } catch {
       return input;
     }
@@ -25,8 +26,8 @@ export function fixWorkerBase(originalUrl: string): void {
   safely(() => fixLocation(base));
   // Each: which arguments are URLs.
   // importScripts lives on WorkerGlobalScope.prototype in Chromium, fetch on the global itself.
-  safely(() => wrapFunction(ownerOf(g, 'importScripts'), 'importScripts', (args) => args.map(resolve)));
-  safely(() => wrapFunction(g, 'fetch', (args) => replaceAt(args, 0, resolve)));
+  safely(() => wrapFunction(ownerOf(g, 'importScripts'), 'importScripts', (args) => mapAll(args, resolve)));
+  safely(() => wrapFunction(ownerOf(g, 'fetch'), 'fetch', (args) => replaceAt(args, 0, resolve)));
   if (typeof XMLHttpRequest === 'function') safely(() => wrapFunction(XMLHttpRequest.prototype, 'open', (args) => replaceAt(args, 1, resolve)));
   for (const name of ['Request', 'WebSocket', 'EventSource', 'Worker', 'SharedWorker']) {
     safely(() => wrapCtor(g, name, (args) => replaceAt(args, 0, resolve)));
@@ -68,10 +69,10 @@ function fixLocation(base: URL): void {
   }
 }
 
-/** The object on the prototype chain that holds `key` (the object itself when nobody does). */
-function ownerOf(obj: object, key: string): object {
-  for (let o: object | null = obj; o; o = Object.getPrototypeOf(o)) if (natives.getOwnPropertyDescriptor(o, key)) return o;
-  return obj;
+function mapAll(args: unknown[], map: (x: unknown) => unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < args.length; i++) out[i] = map(args[i]);
+  return out;
 }
 
 function wrapFunction(owner: object, key: string, mapArgs: (args: unknown[]) => unknown[]): void {
@@ -100,7 +101,7 @@ function wrapCtor(owner: Record<string, unknown>, key: string, mapArgs: (args: u
 /** A copy of `args` with one argument mapped; the argument count never changes (natives check it). */
 function replaceAt(args: unknown[], i: number, map: (x: unknown) => unknown): unknown[] {
   if (i >= args.length) return args;
-  const copy = [...args];
+  const copy = arr.slice(args);
   copy[i] = map(args[i]);
   return copy;
 }

@@ -21,6 +21,7 @@ const targets = new natives.WeakMapCtor<Worker, Worker>();
 const pending = new natives.WeakMapCtor<Worker, Pending>();
 const clone: ((v: unknown) => unknown) | undefined = typeof structuredClone === 'function' ? structuredClone : undefined;
 let installed = false;
+const nativePostMessage = typeof Worker === 'function' ? Worker.prototype.postMessage : undefined!;
 
 function install(proto: Worker): void {
   if (installed) return;
@@ -31,7 +32,7 @@ function install(proto: Worker): void {
     safely(() => {
       const p = pending.get(self as Worker);
       // A copy without transfers: the original (and its transfers) goes to the worker as usual.
-      if (p && !p.alive && clone && p.copies.length < 1000) p.copies.push([clone(args[0])]);
+      if (p && !p.alive && clone && p.copies.length < 1000) p.copies[p.copies.length] = [clone(args[0])];
     });
     return natives.apply(native, self, args);
   });
@@ -44,10 +45,10 @@ function install(proto: Worker): void {
 
 /** Watches a bootstrapped worker; `start` builds the native worker with the page's own arguments. */
 export function watchBootstrap(worker: Worker, aliveMark: string, start: () => Worker, onRefused: () => void): void {
-  install(Object.getPrototypeOf(worker) as Worker);
+  install(natives.getPrototypeOf(worker) as Worker);
   const p: Pending = { alive: false, copies: [], start, onRefused };
   pending.set(worker, p);
-  const getData = natives.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')!.get!;
+  const getData = natives.eventData!;
   const onMessage = (e: MessageEvent) => {
     const data = call(getData, e) as { aliveMark?: unknown } | null;
     if (p.alive || !data || typeof data !== 'object' || data.aliveMark !== aliveMark) return;
@@ -90,7 +91,8 @@ function fallBack(worker: Worker, p: Pending): void {
       } else copy = new Event(e.type, { cancelable: e.cancelable });
       call(natives.dispatchEvent, worker, copy);
     });
-  for (const type of ['message', 'messageerror', 'error']) call(natives.addEventListener, real, type, redispatch);
-  for (const [data] of p.copies) safely(() => call(Worker.prototype.postMessage, real, data));
+  const types = ['message', 'messageerror', 'error'];
+  for (let i = 0; i < types.length; i++) call(natives.addEventListener, real, types[i], redispatch);
+  for (let i = 0; i < p.copies.length; i++) safely(() => call(nativePostMessage, real, p.copies[i][0]));
   p.copies = [];
 }

@@ -5,12 +5,37 @@
 // the page agent's relay link exactly like the page's own records.
 import { makeEnvelope, type AgentSettings, type PageToPanelMessage, type PanelToPageMessage } from '../protocol/envelope';
 import type { CommandResult } from '../protocol/commands';
+import type { UnsequencedRecord } from '../protocol/records';
 import { Recorder } from './recorder';
-import { natives, nowMs, call, safely } from './natives';
+import { natives, nowMs, call, listenPort, str, numToString } from './natives';
 import { isWorkerToPage, type PageToWorker } from './worker-protocol';
 import type { WorkerStart } from './worker-wrap';
 
 const COMMAND_TIMEOUT_MS = 4000;
+/** The worker's wait queue bound (worker-sink.ts): a worker cannot have dropped more before its port came. */
+const MAX_WORKER_DROPPED = 50_000;
+
+/** Record kinds a worker agent's hooks emit: never `dropped` (sequence ranges are the page agent's). */
+function isWorkerRecordType(type: unknown): boolean {
+  switch (type) {
+    case 'ws-create':
+    case 'ws-open':
+    case 'ws-frame':
+    case 'ws-close':
+    case 'ws-error':
+    case 'sse-create':
+    case 'sse-open':
+    case 'sse-event':
+    case 'sse-error':
+    case 'sse-close':
+    case 'http-request':
+    case 'http-response':
+    case 'http-end':
+      return true;
+    default:
+      return false;
+  }
+}
 
 interface WorkerAgent {
   agentId: string;
@@ -30,12 +55,12 @@ export class WorkerHub {
 
   /** A worker started: from now on it is an agent of its own. */
   add(start: WorkerStart): void {
-    const agentId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-w`;
+    const agentId = `${numToString(natives.dateNow(), 36)}-${str.slice(numToString(natives.random(), 36), 2, 10)}-w`;
     const recorder = new Recorder((records) => this.post({ ...makeEnvelope('batch'), agentId, records }));
     const w: WorkerAgent = { agentId, url: start.url, startedAt: nowMs(), recorder, port: start.port, pending: new natives.MapCtor() };
     this.workers.set(agentId, w);
     if (this.settings) recorder.applySettings(this.settings);
-    start.port.onmessage = (e: MessageEvent) => safely(() => this.fromWorker(w, start, e.data));
+    listenPort(start.port, (data) => this.fromWorker(w, start, data));
     if (this.settings) this.toWorker(w, { kind: 'settings', settings: this.settings });
     if (this.attached) this.hello(w);
   }
@@ -50,23 +75,23 @@ export class WorkerHub {
       case 'attach':
         this.attached = true;
         this.settings = message.settings;
-        for (const w of this.workers.values()) {
+        this.workers.forEach((w) => {
           w.recorder.applySettings(message.settings);
           this.toWorker(w, { kind: 'settings', settings: message.settings });
           w.recorder.flush();
           this.hello(w);
-        }
+        });
         return;
       case 'settings':
         this.settings = message.settings;
-        for (const w of this.workers.values()) {
+        this.workers.forEach((w) => {
           w.recorder.applySettings(message.settings);
           this.toWorker(w, { kind: 'settings', settings: message.settings });
-        }
+        });
         return;
       case 'detach':
         this.attached = false;
-        for (const w of this.workers.values()) w.recorder.detach();
+        this.workers.forEach((w) => w.recorder.detach());
         return;
       case 'resync':
         this.workers.get(message.agentId)?.recorder.resync(message.fromSeq);
@@ -101,10 +126,15 @@ export class WorkerHub {
     }
     if (m.dropped > 0) {
       // Lost inside the worker before our port reached it (bounded wait queue): say how many.
-      w.recorder.emit({ type: 'dropped', t: nowMs(), conn: 0, fromSeq: 0, toSeq: m.dropped - 1 });
+      const n = natives.min(m.dropped, MAX_WORKER_DROPPED) | 0;
+      w.recorder.emit({ type: 'dropped', t: nowMs(), conn: 0, fromSeq: 0, toSeq: n - 1 });
     }
-    for (const r of m.records) {
-      if (r && typeof r === 'object' && typeof (r as { type?: unknown }).type === 'string') w.recorder.emit(r);
+    const records = m.records;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as unknown;
+      // The worker's code is the page's: it numbers nothing and reports no drops of ours. Only the
+      // kinds of record its hooks make are taken; the seq is always ours (Recorder.emit sets it).
+      if (r && typeof r === 'object' && isWorkerRecordType((r as { type?: unknown }).type)) w.recorder.emit(r as UnsequencedRecord);
     }
   }
 

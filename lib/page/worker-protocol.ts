@@ -23,6 +23,9 @@ export type WorkerToPage =
 
 export type PageToWorker = { kind: 'settings'; settings: AgentSettings } | { kind: 'command'; commandId: string; command: PanelCommand };
 
+/** Captured when the agent loads: the page may replace Array.isArray later. */
+const isArray = Array.isArray;
+
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
 }
@@ -31,7 +34,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 export function isWorkerToPage(x: unknown): x is WorkerToPage {
   if (!isObject(x)) return false;
   if (x.kind === 'ready') return true;
-  if (x.kind === 'records') return Array.isArray(x.records) && typeof x.dropped === 'number';
+  if (x.kind === 'records') return isArray(x.records) && typeof x.dropped === 'number' && x.dropped >= 0;
   if (x.kind === 'result') return isObject(x.result) && typeof x.result.commandId === 'string';
   return false;
 }

@@ -5,7 +5,7 @@
 import type { UnsequencedRecord, CaptureRecord } from '../protocol/records';
 import { DEFAULT_AGENT_SETTINGS, type AgentSettings } from '../protocol/envelope';
 import type { WorkerToPage } from './worker-protocol';
-import { natives, nowMs } from './natives';
+import { natives, nowMs, arr } from './natives';
 import { textPreview } from './payload';
 import { resolveLazyFields } from './record-ring';
 
@@ -29,10 +29,10 @@ export class WorkerSink {
   /** Same contract as Recorder.emit for the hooks; the seq is set on the page side. */
   emit(record: UnsequencedRecord): void {
     // Records cross to the page by structured clone: lazy fields (a Headers object) are listed now.
-    this.pending.push(resolveLazyFields(record as CaptureRecord));
+    arr.push(this.pending, resolveLazyFields(record as CaptureRecord) as UnsequencedRecord);
     if (!this.send) {
       if (this.pending.length > MAX_WAITING) {
-        this.pending.shift();
+        arr.shift(this.pending);
         this.dropped++;
       }
     } else if (this.pending.length >= BATCH_MAX_RECORDS) this.flush();
@@ -61,8 +61,11 @@ export class WorkerSink {
     }
     if (!this.send || (this.pending.length === 0 && this.dropped === 0)) return;
     while (this.pending.length > 0 || this.dropped > 0) {
-      const records = this.pending.length > BATCH_MAX_RECORDS ? this.pending.splice(0, BATCH_MAX_RECORDS) : this.pending;
-      if (records === this.pending) this.pending = [];
+      let records = this.pending;
+      if (records.length > BATCH_MAX_RECORDS) {
+        records = arr.slice(this.pending, 0, BATCH_MAX_RECORDS);
+        this.pending = arr.slice(this.pending, BATCH_MAX_RECORDS);
+      } else this.pending = [];
       this.send({ kind: 'records', records, dropped: this.dropped });
       this.dropped = 0;
     }

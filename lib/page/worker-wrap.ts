@@ -8,8 +8,9 @@
 // Types, data: or cross-origin URLs, unknown options) the page's arguments go to the native
 // untouched: the worker runs, uncaptured, exactly as without PushLens.
 import workerAgentCode from 'virtual:pushlens-worker-agent';
-import { natives, call, safely } from './natives';
-import { maskProxy, replaceValue, nativeGetter } from './proxy-utils';
+import { natives, call, safely, str, numToString, newChannel } from './natives';
+import { safeJson } from './safe-json';
+import { maskProxy, replaceValue, nativeGetter, ownSequence } from './proxy-utils';
 import type { WorkerBootConfig } from './worker-protocol';
 import { watchBootstrap } from './worker-fallback';
 
@@ -28,10 +29,15 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
   const Native = globalThis.Worker;
   if (typeof Native !== 'function' || !natives.MessageChannelCtor || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') return;
   const BlobCtor = Blob;
+  const URLCtor = URL;
   const createObjectURL = URL.createObjectURL;
   const revokeObjectURL = URL.revokeObjectURL;
   const workerPostMessage = Native.prototype.postMessage;
   const getHref = nativeGetter<string>(URL.prototype, 'href');
+  const getProtocol = nativeGetter<string>(URL.prototype, 'protocol');
+  const getPathname = nativeGetter<string>(URL.prototype, 'pathname');
+  const getOrigin = nativeGetter<string>(URL.prototype, 'origin');
+  const getBaseUri = nativeGetter<string>(Node.prototype, 'baseURI');
   const pageOrigin = location.origin;
   /** Page blob URLs a starting worker still has to load: the page's revoke waits for it. */
   const heldPageBlobs = new natives.MapCtor<string, number>();
@@ -42,7 +48,7 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
     if (refused || args.length < 1) return undefined;
     const input = args[0];
     let url: string;
-    if (typeof input === 'string') url = new natives.URLCtor(input, document.baseURI).href;
+    if (typeof input === 'string') url = getHref(new natives.URLCtor(input, getBaseUri(document)));
     else {
       try {
         url = getHref(input); // a real URL object; anything else (TrustedScriptURL, page objects) is left to the native
@@ -51,9 +57,10 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
       }
     }
     const parsed = new natives.URLCtor(url);
-    const sameOrigin = parsed.protocol === 'blob:' ? new natives.URLCtor(parsed.pathname).origin === pageOrigin : parsed.origin === pageOrigin;
+    const protocol = getProtocol(parsed);
+    const sameOrigin = protocol === 'blob:' ? getOrigin(new natives.URLCtor(getPathname(parsed))) === pageOrigin : getOrigin(parsed) === pageOrigin;
     // data: workers run in an opaque origin; importing their code into a same-origin blob would change that.
-    if (!sameOrigin || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'blob:')) return undefined;
+    if (!sameOrigin || (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'blob:')) return undefined;
     const raw = args[1];
     if (raw !== undefined && (typeof raw !== 'object' || raw === null)) return undefined;
     const options: WorkerOptions = {};
@@ -73,7 +80,7 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
     return { url, type: options.type === 'module' ? 'module' : 'classic', options };
   };
 
-  const blobUrl = (parts: string[]) => call(createObjectURL, URL, new BlobCtor(parts, { type: 'text/javascript' })) as string;
+  const blobUrl = (parts: string[]) => call(createObjectURL, URLCtor, new BlobCtor(ownSequence(parts), { type: 'text/javascript' })) as string;
 
   const proxy: typeof Worker = new natives.ProxyCtor(Native, {
     construct(target, args, newTarget) {
@@ -85,19 +92,19 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
         p = undefined;
       }
       if (!p) return natives.construct(target, args, nt);
-      const boot: WorkerBootConfig = { url: p.url, type: p.type, mark: `pushlens-${++mark}-${Math.random().toString(36).slice(2)}` };
-      const agent = `(function(){var __pushlensWorkerBoot=${JSON.stringify(boot)};\n${workerAgentCode}\n})();\n`;
+      const boot: WorkerBootConfig = { url: p.url, type: p.type, mark: `pushlens-${++mark}-${str.slice(numToString(natives.random(), 36), 2)}` };
+      const agent = `(function(){var __pushlensWorkerBoot=${safeJson(boot)};\n${workerAgentCode}\n})();\n`;
       const created: string[] = [];
       let main: string;
       try {
         if (p.type === 'module') {
           const agentUrl = blobUrl([agent]);
-          created.push(agentUrl);
-          main = blobUrl([`import ${JSON.stringify(agentUrl)};\nimport ${JSON.stringify(p.url)};\n`]);
+          created[created.length] = agentUrl;
+          main = blobUrl([`import ${natives.JSONStringify(agentUrl)};\nimport ${natives.JSONStringify(p.url)};\n`]);
         } else {
-          main = blobUrl([agent, `importScripts(${JSON.stringify(p.url)});\n`]);
+          main = blobUrl([agent, `importScripts(${natives.JSONStringify(p.url)});\n`]);
         }
-        created.push(main);
+        created[created.length] = main;
       } catch {
         return natives.construct(target, args, nt);
       }
@@ -105,9 +112,9 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
       const release = () => {
         if (released) return;
         released = true;
-        for (const u of created) safely(() => call(revokeObjectURL, URL, u));
+        for (let i = 0; i < created.length; i++) safely(() => call(revokeObjectURL, URLCtor, created[i]));
         created.length = 0;
-        if (p.url.startsWith('blob:')) releasePageBlob(p.url);
+        if (str.startsWith(p.url, 'blob:')) releasePageBlob(p.url);
       };
       let worker: Worker;
       try {
@@ -118,7 +125,7 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
         release();
         return natives.construct(target, args, nt);
       }
-      if (p.url.startsWith('blob:')) heldPageBlobs.set(p.url, (heldPageBlobs.get(p.url) ?? 0) + 1);
+      if (str.startsWith(p.url, 'blob:')) heldPageBlobs.set(p.url, (heldPageBlobs.get(p.url) ?? 0) + 1);
       natives.setTimeout(release, BLOB_GRACE_MS);
       safely(() =>
         watchBootstrap(
@@ -132,8 +139,9 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
         ),
       );
       safely(() => {
-        const channel = new natives.MessageChannelCtor!();
-        call(workerPostMessage, worker, { mark: boot.mark }, [channel.port2]);
+        const channel = newChannel();
+        // Our own sequence: the page's array iterator would otherwise be handed our port.
+        call(workerPostMessage, worker, { mark: boot.mark }, ownSequence([channel.port2]));
         onWorker({ url: p.url, type: p.type, port: channel.port1, release });
       });
       return worker;
@@ -152,7 +160,7 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
     heldPageBlobs.delete(url);
     if (pendingRevokes.get(url)) {
       pendingRevokes.delete(url);
-      safely(() => call(revokeObjectURL, URL, url));
+      safely(() => call(revokeObjectURL, URLCtor, url));
     }
   };
   const revokeProxy = new natives.ProxyCtor(revokeObjectURL, {

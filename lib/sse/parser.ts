@@ -1,95 +1,206 @@
-// Context: shared (page agent, model, tests). An incremental parser for the text/event-stream
-// format, fed with decoded text chunks in any split (a line may span chunks, CRLF may be split).
-// Follows the WHATWG "interpret an event stream" rules: data lines joined with \n, a missing event
-// name means "message", an id with NUL is ignored, retry only when all digits, comments skipped.
+// Context: page (MAIN world; also usable anywhere). An incremental parser for the
+// text/event-stream format, fed with decoded text chunks in any split (a line may span chunks,
+// CRLF may be split). Follows the WHATWG "interpret an event stream" rules: data lines joined
+// with \n, a missing event name means "message", an id with NUL is ignored, retry only when all
+// digits, comments skipped.
+//
+// Linear in the characters received, whatever the server sends: each chunk is scanned once and
+// an unterminated line is never rescanned (a hostile server sending one 8 MB line in 4 KB chunks
+// made the old parser rescan it on every chunk: minutes of page CPU). A line, and an event's data,
+// keep at most `maxChars` characters; what lies beyond is only measured (UTF-8 bytes), and the
+// event says it was truncated and how large it really was.
+// It runs in the page after start-up, so string methods are the natives captured by the agent.
+import { str, arr, reTest } from '../page/natives';
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export interface ParsedSseEvent {
   event: string;
   data: string;
   id: string;
   retry?: number;
+  /** UTF-8 bytes of data beyond `data` (set only when the event was cut at the cap). */
+  overflowBytes?: number;
+}
+
+/** Default cap on one line and on one event's data, in characters. */
+export const SSE_MAX_CHARS = 1 << 20;
+
+/** UTF-8 bytes of s[from, to) (a lone surrogate counts 3, as the encoder writes U+FFFD). */
+function utf8Bytes(s: string, from: number, to: number): number {
+  if (from === 0 && to === s.length && !reTest(NON_ASCII, s)) return to; // the usual case, at native speed
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = str.charCodeAt(s, i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = str.charCodeAt(s, i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
 }
 
 export class SseParser {
-  private buffer = '';
-  private data: string[] = [];
+  /** The current line so far (at most maxChars characters). */
+  private line = '';
+  /** UTF-8 bytes of the current line past the cap. */
+  private lineOverflow = 0;
+  private data = '';
+  private hasData = false;
+  private dataOverflow = 0;
   private eventName = '';
   private lastId = '';
-  private retry: number | undefined;
+  private retry: number | undefined = undefined;
   private sawBom = false;
   private pendingCR = false;
 
-  constructor(private onEvent: (e: ParsedSseEvent) => void) {}
+  constructor(
+    private onEvent: (e: ParsedSseEvent) => void,
+    private maxChars = SSE_MAX_CHARS,
+  ) {}
 
   push(chunk: string): void {
+    let pos = 0;
     if (!this.sawBom) {
       if (chunk.length === 0) return;
       this.sawBom = true;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (str.charCodeAt(chunk, 0) === 0xfeff) pos = 1;
     }
     // A CR that ended the previous chunk may be the first half of a CRLF.
-    if (this.pendingCR) {
+    if (this.pendingCR && pos < chunk.length) {
       this.pendingCR = false;
-      if (chunk.startsWith('\n')) chunk = chunk.slice(1);
+      if (str.charCodeAt(chunk, pos) === 10) pos++;
     }
-    let text = this.buffer + chunk;
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      this.line(text.slice(start, i));
-      if (c === 13) {
-        if (i + 1 === text.length) this.pendingCR = true;
-        else if (text.charCodeAt(i + 1) === 10) i++;
+    const n = chunk.length;
+    // Next LF and next CR at or after pos; -1 = none left in this chunk (never searched again).
+    let lf = str.indexOf(chunk, '\n', pos);
+    let cr = str.indexOf(chunk, '\r', pos);
+    while (lf >= 0 || cr >= 0) {
+      const end = cr < 0 ? lf : lf < 0 ? cr : cr < lf ? cr : lf;
+      this.take(chunk, pos, end);
+      this.endLine();
+      pos = end + 1;
+      if (end === cr) {
+        if (pos === n) this.pendingCR = true;
+        else if (str.charCodeAt(chunk, pos) === 10) pos++;
       }
-      start = i + 1;
+      if (lf >= 0 && lf < pos) lf = str.indexOf(chunk, '\n', pos);
+      if (cr >= 0 && cr < pos) cr = str.indexOf(chunk, '\r', pos);
     }
-    this.buffer = text.slice(start);
-    text = '';
+    this.take(chunk, pos, n);
   }
 
   /** Unterminated data at the end of a stream is dropped, as browsers do. */
   end(): void {
-    this.buffer = '';
-    this.data = [];
-    this.eventName = '';
+    this.line = '';
+    this.lineOverflow = 0;
+    this.resetEvent();
   }
 
-  private line(line: string): void {
-    if (line === '') return this.dispatch();
-    if (line.charCodeAt(0) === 58 /* : */) return; // comment (often a heartbeat)
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? '' : line.slice(colon + 1);
-    if (value.charCodeAt(0) === 32) value = value.slice(1);
+  /** Adds chunk[from, to) to the current line, keeping up to the cap and measuring the rest. */
+  private take(chunk: string, from: number, to: number): void {
+    if (from >= to) return;
+    const room = this.maxChars - this.line.length;
+    if (room >= to - from) {
+      this.line += from === 0 && to === chunk.length ? chunk : str.slice(chunk, from, to);
+      return;
+    }
+    if (room > 0) this.line += str.slice(chunk, from, from + room);
+    const rest = from + (room > 0 ? room : 0);
+    this.lineOverflow += rest === 0 && to === chunk.length ? utf8Bytes(chunk, 0, to) : utf8Bytes(str.slice(chunk, rest, to), 0, to - rest);
+  }
+
+  private endLine(): void {
+    const line = this.line;
+    const overflow = this.lineOverflow;
+    this.line = '';
+    this.lineOverflow = 0;
+    if (line === '' && overflow === 0) return this.dispatch();
+    if (str.charCodeAt(line, 0) === 58 /* : */) return; // comment (often a heartbeat)
+    const colon = str.indexOf(line, ':');
+    const field = colon < 0 ? line : str.slice(line, 0, colon);
+    let value = colon < 0 ? '' : str.slice(line, colon + 1);
+    if (str.charCodeAt(value, 0) === 32) value = str.slice(value, 1);
     switch (field) {
       case 'event':
         this.eventName = value;
         break;
       case 'data':
-        this.data.push(value);
+        this.addData(value, overflow);
         break;
       case 'id':
-        if (!value.includes('\0')) this.lastId = value;
+        if (overflow === 0 && !str.includes(value, '\0')) this.lastId = value;
         break;
       case 'retry':
-        if (/^\d+$/.test(value)) this.retry = Number(value);
+        if (overflow === 0 && isDigits(value)) this.retry = +value;
         break;
     }
   }
 
+  private addData(value: string, overflow: number): void {
+    // Lines after the first are joined with \n (one byte); the event's data is capped as a line is.
+    let text = this.hasData ? '\n' + value : value;
+    this.hasData = true;
+    const room = this.maxChars - this.data.length;
+    if (this.dataOverflow > 0 || room <= 0) {
+      this.dataOverflow += utf8Bytes(text, 0, text.length) + overflow;
+      return;
+    }
+    if (text.length > room) {
+      this.dataOverflow += utf8Bytes(text, room, text.length);
+      text = str.slice(text, 0, room);
+    }
+    this.data += text;
+    this.dataOverflow += overflow;
+  }
+
   private dispatch(): void {
-    if (this.data.length === 0) {
+    if (!this.hasData) {
       // No event (as in browsers); a retry hint is kept and reported with the next event.
       this.eventName = '';
       return;
     }
     const retry = this.retry;
     this.retry = undefined;
-    const e: ParsedSseEvent = { event: this.eventName || 'message', data: this.data.join('\n'), id: this.lastId };
-    if (retry !== undefined) e.retry = retry;
-    this.data = [];
-    this.eventName = '';
+    const e: ParsedSseEvent = {
+      event: this.eventName || 'message',
+      data: this.data,
+      id: this.lastId,
+      retry,
+      overflowBytes: this.dataOverflow > 0 ? this.dataOverflow : undefined,
+    };
+    if (retry === undefined) delete e.retry;
+    if (e.overflowBytes === undefined) delete e.overflowBytes;
+    this.resetEvent();
     this.onEvent(e);
   }
+
+  private resetEvent(): void {
+    this.data = '';
+    this.hasData = false;
+    this.dataOverflow = 0;
+    this.eventName = '';
+  }
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = str.charCodeAt(s, i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+// Kept for callers that collect events into a list.
+export function collectEvents(chunks: readonly string[], maxChars?: number): ParsedSseEvent[] {
+  const out: ParsedSseEvent[] = [];
+  const p = new SseParser((e) => arr.push(out, e), maxChars);
+  for (let i = 0; i < chunks.length; i++) p.push(chunks[i]);
+  return out;
 }

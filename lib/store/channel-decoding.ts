@@ -7,6 +7,9 @@ import {
   DEFAULT_DECODERS,
   DETECT_SAMPLE,
   decodeChannel,
+  decoderEpoch,
+  decodersLoading,
+  decodersSettled,
   detectProtocol,
   pairFrames,
   safeDecode,
@@ -29,6 +32,8 @@ interface State {
   /** Chosen by the user ("decode as"): detection no longer runs for this channel. */
   override?: FrameDecoder | null;
   detectedAt: number;
+  /** decoderEpoch() when detection or decoding last ran: a decoder chunk that arrived since may change both. */
+  epoch: number;
   decoder: FrameDecoder | null;
   /** By frame id. */
   decoded: Map<number, DecodedFrame | null>;
@@ -65,8 +70,20 @@ function rows(channel: Channel, from: number, to: number): number[] {
 
 function stateOf(session: Session, channel: Channel): State {
   let st = states.get(channel);
-  if (!st) states.set(channel, (st = { detectedAt: -1, decoder: null, decoded: new Map(), wholeAt: '', pairsAt: '', pairById: new Map() }));
+  if (!st)
+    states.set(
+      channel,
+      (st = { detectedAt: -1, epoch: decoderEpoch(), decoder: null, decoded: new Map(), wholeAt: '', pairsAt: '', pairById: new Map() }),
+    );
   const n = channel.frames.length;
+  if (st.epoch !== decoderEpoch()) {
+    // A lazily loaded decoder arrived: what it said (nothing) while absent is stale.
+    st.epoch = decoderEpoch();
+    if (st.override === undefined && !st.decoder) st.detectedAt = -1;
+    st.decoded.clear();
+    st.wholeAt = '';
+    st.pairsAt = '';
+  }
   if (st.override !== undefined) return st;
   const shouldDetect = st.detectedAt < 0 || (!st.decoder && n !== st.detectedAt && st.detectedAt < DETECT_RETRY_UNTIL);
   if (shouldDetect && n > 0) {
@@ -75,6 +92,8 @@ function stateOf(session: Session, channel: Channel): State {
       .map((i) => decodeInput(session, channel, i));
     st.decoder = detectProtocol(sample, DEFAULT_DECODERS);
     st.detectedAt = n;
+    // Detection asked for a decoder chunk: when it arrives, the views re-render and detect again.
+    if (decodersLoading()) void decodersSettled().then(() => session.version++);
     st.decoded.clear();
     st.wholeAt = '';
     st.pairsAt = '';

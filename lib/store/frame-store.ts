@@ -131,18 +131,6 @@ export class FrameStore {
     this.epoch++;
   }
 
-  clear(): void {
-    this.firstId += this.count;
-    this.count = 0;
-    this.preview = [];
-    this.previewChars = 0;
-  }
-
-  /** Bytes held by the typed columns (not the previews), for the memory benchmark. */
-  columnBytes(): number {
-    return this.capacity * (8 + 4 + 4 + 4 + 4 + 2 + 2 + 1 + 1);
-  }
-
   private grow(): void {
     const cap = this.capacity * 2;
     this.time = growArray(this.time, cap);

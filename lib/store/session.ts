@@ -3,7 +3,7 @@
 // missing number, duplicates are skipped, so the panel ends with exactly what the page saw.
 import type { CaptureRecord } from '../protocol/records';
 import { FrameStore, IndexList, DIR_IN, DIR_OUT, FLAG_BINARY, FLAG_TRUNCATED, FLAG_SENT, FLAG_INJECTED, FLAG_HTTP, FLAG_ERROR } from './frame-store';
-import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice, HttpInfo } from './session-types';
+import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice } from './session-types';
 import { channelKey, isSessionParam } from '../model/channel-key';
 import { pollingEndpointKey, normalizeUrl, isCursorParam } from '../model/url-normalize';
 import { classifyOne } from '../model/polling';
@@ -88,7 +88,10 @@ export class Session {
     for (const r of records) {
       if (r.seq <= agent.lastSeq) continue; // already have it (a resync overlaps live batches)
       const expected = agent.lastSeq + 1;
-      if (r.seq !== expected && r.type !== 'dropped') {
+      // Only the agent's own answer to a resync may skip ahead: a `dropped` range that starts
+      // exactly where this panel is and ends at its own seq. Anything else is a gap (a forged
+      // range would otherwise move lastSeq ahead and hide the agent's later traffic).
+      if (r.seq !== expected && !(r.type === 'dropped' && r.fromSeq === expected && r.toSeq === r.seq)) {
         if (agent.awaitingFrom === expected) break; // resync requested; its answer fills the gap
         agent.awaitingFrom = expected;
         this.version++;

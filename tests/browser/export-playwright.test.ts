@@ -3,7 +3,7 @@
 // long polls) is exported as a Playwright test through the panel's path (Session → redacted HAR →
 // script); `npx playwright test` runs it against Chromium with no server running and it passes.
 // A copy whose routes answer one character wrong must fail: the generated check can fail.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -4,7 +4,7 @@
 // server, makes PushLens show the recorded server messages: the same chat messages in the same
 // order and its recorded close code, the danmaku text and binary frames, the same SSE events and the
 // long-poll answers in sequence. The export menu then exports the captured chat channel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
