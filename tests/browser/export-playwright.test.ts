@@ -50,7 +50,7 @@ describe('export as a Playwright test', () => {
       testDir: DIR,
       outputDir: resolve(DIR, 'results'),
       workers: 1,
-      timeout: 30_000,
+      timeout: 90_000,
       reporter: [['json', { outputFile: report }]],
       use: { browserName: 'chromium', headless: true, launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_BASE_ARGS] } },
     };
@@ -71,5 +71,5 @@ describe('export as a Playwright test', () => {
     const byFile = Object.fromEntries(specs.map((s) => [s.file.replace(/^.*\//, ''), s.ok]));
     expect(byFile).toEqual({ 'pushlens-replay.spec.ts': true, 'tampered.spec.ts': false });
     expect(code).toBe(1); // because of the tampered copy
-  });
+  }, 240_000); // Playwright's runner starts a browser per worker: a minute on a loaded 2-core machine
 });
