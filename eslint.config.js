@@ -31,14 +31,16 @@ const ELEMENTS = [
 /** Pure realms: no browser API, nothing from the panel side. */
 const PURE = ['model', 'knowledge', 'decoders', 'advisor', 'har', 'i18n'];
 /** Shared leaves every realm may use. */
-const LEAVES = ['protocol', 'util', 'sse'];
+const LEAVES = ['protocol', 'util'];
 
 /** Which realms each realm may import (besides itself). Anything else is an error. */
 const MAY_IMPORT = {
   page: ['page', 'protocol', 'sse', 'util'],
   protocol: ['protocol', 'util'],
   util: ['util'],
-  sse: ['sse', 'util', 'protocol'],
+  // The SSE parser runs in the page after start-up, so it uses the agent's captured natives: it is
+  // page-side code (only lib/page imports it), kept in its own folder because it is self-contained.
+  sse: ['sse', 'util', 'protocol', 'page'],
   transport: ['transport', 'protocol', 'util'],
   relay: ['relay', 'transport', ...LEAVES],
   background: ['background', 'transport', ...LEAVES],
