@@ -46,8 +46,9 @@ export function ChannelView() {
       const out = filterRows(session, channel.frames, filter, timeBrush);
       return hideHeartbeats ? { ...out, rows: withoutHeartbeats(session, channel, out.rows) } : out;
     },
-    // version: recompute when frames arrive
-    [channel, filter, version, timeBrush, hideHeartbeats],
+    // version: the frame store is mutated in place, so the version is what says frames arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session, channel, filter, version, timeBrush, hideHeartbeats],
   );
   if (!channel || !filtered) {
     return (

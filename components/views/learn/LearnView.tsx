@@ -1,7 +1,7 @@
 // Context: panel. The Learn view: the four push techniques side by side, the WebSocket handshakes
 // beside TCP's, the EventSource rules, and searchable references of HTTP status codes and
 // WebSocket close codes, each linked to where it appears in this session.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
 import { useSession, useSessionVersion } from '../../hooks/use-session';
 import { t } from '../../../lib/i18n/messages';
@@ -23,11 +23,11 @@ import { SeenIn } from './SeenIn';
 
 export function LearnView() {
   const session = useSession();
-  const version = useSessionVersion();
+  // Subscribed: the "seen on N channels" links follow the traffic.
+  useSessionVersion();
   const locale = useUi((s) => s.locale);
   const [query, setQuery] = useState('');
-  // version: recount when traffic changed, not on every keystroke in the search box
-  const seen = useMemo(() => codesSeen(session), [session, version]);
+  const seen = codesSeen(session);
   const q = query.trim().toLowerCase();
   const match = (...texts: string[]) => !q || texts.some((x) => x.toLowerCase().includes(q));
   const L = (x: { en: string; 'zh-CN': string }) => localize(x, locale);
