@@ -10,6 +10,8 @@ import { base64ToBytes, hexDump } from '../widgets/preview-text';
 import { formatBytes, formatClock } from '../widgets/format';
 import { Explain } from '../widgets/Explain';
 import { FrameActions } from './actions/FrameActions';
+import { report } from './actions/ActionResult';
+import { sendablePayload } from '../../lib/panel/actions';
 import { Waterfall } from '../widgets/Waterfall';
 import { decodeRow, pairOfRow, channelProtocol } from '../../lib/store/channel-decoding';
 
@@ -30,7 +32,12 @@ export function FrameDetail({ index }: { index: number }) {
   // Pairs name frames by id: the row of either end may have shifted since they were paired.
   const id = f.idAt(index);
   const other = pair ? (pair.request === id ? pair.response : pair.request) : undefined;
-  const copy = () => void navigator.clipboard?.writeText(binary ? hexDump(base64ToBytes(text)) : text).catch(() => {});
+  const copy = () => {
+    // A frame captured only in part is not copied as if it were whole.
+    const whole = http ? undefined : sendablePayload(session, index);
+    if (whole && 'error' in whole) return report(false, whole.error);
+    void navigator.clipboard?.writeText(binary ? hexDump(base64ToBytes(text)) : text).catch(() => {});
+  };
   return (
     <div className="frame-detail" data-testid="frame-detail">
       <div className="detail-head">

@@ -39,7 +39,8 @@ function wsFrames(v: unknown, warn: (m: string) => void): { frames: HarWsFrame[]
       continue;
     }
     const opcode = m.opcode === 2 ? 2 : 1;
-    frames.push({ time: secToMs(time), dir: m.type === 'send' ? 'out' : 'in', opcode, data });
+    const size = truncatedSize(m._pushlens);
+    frames.push({ time: secToMs(time), dir: m.type === 'send' ? 'out' : 'in', opcode, data, ...(size === undefined ? {} : { truncatedSize: size }) });
   }
   return { frames, errors };
 }
@@ -48,8 +49,24 @@ function sseEvents(v: unknown): HarSseEvent[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((m): HarSseEvent[] => {
     if (!isObj(m) || num(m.time) === undefined) return [];
-    return [{ time: secToMs(num(m.time) ?? 0), event: str(m.eventName) ?? 'message', id: str(m.eventId) ?? '', data: str(m.data) ?? '' }];
+    const size = truncatedSize(m._pushlens);
+    return [
+      {
+        time: secToMs(num(m.time) ?? 0),
+        event: str(m.eventName) ?? 'message',
+        id: str(m.eventId) ?? '',
+        data: str(m.data) ?? '',
+        ...(size === undefined ? {} : { truncatedSize: size }),
+      },
+    ];
   });
+}
+
+/** `_pushlens: { truncated: true, size }` on a message of our own export: it was cut at capture. */
+function truncatedSize(v: unknown): number | undefined {
+  if (!isObj(v) || v.truncated !== true) return undefined;
+  const size = num(v.size);
+  return size !== undefined && size >= 0 ? size : undefined;
 }
 
 export type ConvertResult = { ok: true; connection: HarConnection } | { ok: false; reason: string };

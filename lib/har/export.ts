@@ -95,6 +95,7 @@ function wsEntry(c: HarConnection, redact: boolean): HarEntry {
       time: toSeconds(f.time),
       opcode: f.opcode,
       data: f.data,
+      ...truncation(f.truncatedSize),
     })),
     _pushlens: pushlensInfo(c),
   };
@@ -139,7 +140,13 @@ function httpParts(h: HarHttpInfo, redact: boolean): Pick<HarEntry, 'request' | 
 }
 
 function sseEntry(c: HarConnection, redact: boolean): HarEntry {
-  const events = (c.events ?? []).map((e) => ({ time: toSeconds(e.time), eventName: e.event, eventId: e.id, data: e.data }));
+  const events = (c.events ?? []).map((e) => ({
+    time: toSeconds(e.time),
+    eventName: e.event,
+    eventId: e.id,
+    data: e.data,
+    ...truncation(e.truncatedSize),
+  }));
   if (c.http) {
     // fetch/XHR event streams: a normal HTTP entry plus the parsed events.
     return {
@@ -204,6 +211,15 @@ export function exportHar(input: HarExportInput, options: HarExportOptions): Har
   entries.sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime));
   const first = input.connections.reduce((m, c) => Math.min(m, c.createdAt), Number.POSITIVE_INFINITY);
   const pageId = 'page_1';
+  let cut = 0;
+  for (const c of input.connections) {
+    for (const f of c.frames ?? []) if (f.truncatedSize !== undefined) cut++;
+    for (const e of c.events ?? []) if (e.truncatedSize !== undefined) cut++;
+  }
+  const comments = [
+    ...(options.redact ? [`Credentials redacted by PushLens (headers and URL parameters shown as ${REDACTED}).`] : []),
+    ...(cut ? [`${cut} messages were captured only in part: each is marked "_pushlens": {"truncated": true, "size": <true size in bytes>}.`] : []),
+  ];
   for (const e of entries) e.pageref = pageId;
   return {
     log: {
@@ -218,7 +234,13 @@ export function exportHar(input: HarExportInput, options: HarExportOptions): Har
         },
       ],
       entries,
-      ...(options.redact ? { comment: `Credentials redacted by PushLens (headers and URL parameters shown as ${REDACTED}).` } : {}),
+      ...(comments.length ? { comment: comments.join(' ') } : {}),
+      ...(cut ? { _pushlens: { truncatedMessages: cut } } : {}),
     },
   };
+}
+
+/** A message cut at the capture cap says so, with its true size (rule 6: never silently partial). */
+function truncation(size: number | undefined): { _pushlens?: { truncated: true; size: number } } {
+  return size === undefined ? {} : { _pushlens: { truncated: true, size } };
 }

@@ -36,6 +36,8 @@ export interface HarWsFrame {
   /** 1 text, 2 binary (base64 in `data`). */
   opcode: 1 | 2;
   data: string;
+  /** True size when `data` holds only the first part (capture preview cap). */
+  truncatedSize?: number;
 }
 
 export interface HarSseEvent {
@@ -43,6 +45,14 @@ export interface HarSseEvent {
   event: string;
   id: string;
   data: string;
+  /** True size when `data` holds only the first part (capture preview cap). */
+  truncatedSize?: number;
+}
+
+/** PushLens extension on a message: `data` is only the first part of a message of `size` bytes. */
+export interface HarTruncation {
+  truncated: true;
+  size: number;
 }
 
 export interface HarConnection {
@@ -120,6 +130,7 @@ export interface HarWebSocketMessage {
   time: number;
   opcode: number;
   data: string;
+  _pushlens?: HarTruncation;
 }
 
 /** PushLens extension, documented: one per SSE event, time in epoch seconds like Chrome's. */
@@ -128,6 +139,7 @@ export interface HarEventSourceMessage {
   eventName: string;
   eventId: string;
   data: string;
+  _pushlens?: HarTruncation;
 }
 
 /** PushLens extension: what HAR has no field for, so our own files round-trip exactly. */
@@ -167,5 +179,7 @@ export interface Har {
     pages: { startedDateTime: string; id: string; title: string; pageTimings: { onContentLoad: number; onLoad: number } }[];
     entries: HarEntry[];
     comment?: string;
+    /** How many messages were exported only in part (each marked with its own `_pushlens`). */
+    _pushlens?: { truncatedMessages: number };
   };
 }

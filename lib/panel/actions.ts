@@ -7,11 +7,13 @@ import type { DistributiveOmit } from '../protocol/records';
 export type ChannelCommand = DistributiveOmit<PanelCommand, 'conn'>;
 import type { Session } from '../store/session';
 import type { Channel, Connection } from '../store/session-types';
-import { FLAG_BINARY } from '../store/frame-store';
+import { FLAG_BINARY, FLAG_TRUNCATED } from '../store/frame-store';
+import { utf8Length } from '../util/text';
 import type { PanelLink } from './connection';
 
 /** Where commands go: the panel's PanelLink (from React context); none in the standalone viewer. */
 export type CommandSink = Pick<PanelLink, 'command'> | undefined;
+import { base64Size } from '../util/bytes';
 
 /** Key naming one connection in the UI store's `targetConnection`. */
 export function connectionKey(c: Connection): string {
@@ -57,6 +59,23 @@ export interface ReplayOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The payload of a row to send or inject again, exactly as it was, or why not: a frame cut at the
+ * capture's preview cap is refused (sending its first part as if it were whole would be a lie).
+ */
+export function sendablePayload(session: Session, row: number): { data: string; binary: boolean } | { error: string } {
+  const f = session.frames;
+  const binary = (f.flags[row] & FLAG_BINARY) !== 0;
+  if (f.flags[row] & FLAG_TRUNCATED) {
+    const kept = binary ? base64Size(f.preview[row]) : utf8Length(f.preview[row]);
+    const n = (x: number) => x.toLocaleString('en-US');
+    return {
+      error: `This frame was captured only in part (${n(kept)} of ${n(f.size[row])} bytes: the page agent's preview cap); PushLens will not send a partial frame. Raise "preview bytes" in the settings to capture it whole.`,
+    };
+  }
+  return { data: f.preview[row], binary };
+}
+
 /** Rows of picked frame ids, in time order; an error when one is gone or of another channel
  *  (nothing is sent then: a replay is all the picked frames or none). */
 export function pickedRows(session: Session, channel: Channel, ids: number[]): { rows: number[] } | { error: string } {
@@ -66,6 +85,8 @@ export function pickedRows(session: Session, channel: Channel, ids: number[]): {
     const row = f.rowOfId(id);
     if (row < 0) return { error: 'A picked frame is no longer held by the panel (cleared or evicted); pick again.' };
     if (f.channel[row] !== channel.index) return { error: 'A picked frame belongs to another channel; pick again.' };
+    const whole = sendablePayload(session, row);
+    if ('error' in whole) return { error: whole.error };
     rows.push(row);
   }
   return { rows: rows.sort((a, b) => f.time[a] - f.time[b] || a - b) };

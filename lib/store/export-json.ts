@@ -6,7 +6,9 @@ import { DIR_OUT, FLAG_BINARY, FLAG_INJECTED, FLAG_SENT, FLAG_TRUNCATED } from '
 export function exportSessionJson(session: Session): string {
   const f = session.frames;
   const frames = [];
+  let truncatedFrames = 0;
   for (let i = 0; i < f.count; i++) {
+    if (f.flags[i] & FLAG_TRUNCATED) truncatedFrames++;
     frames.push({
       time: f.time[i],
       channel: f.channel[i],
@@ -26,6 +28,8 @@ export function exportSessionJson(session: Session): string {
       format: 'pushlens-session',
       version: 1,
       exportedAt: new Date().toISOString(),
+      // Frames whose preview holds only the first part (`truncated: true`, `size` = true size).
+      truncatedFrames,
       channels: session.channels.map((c) => ({
         index: c.index,
         kind: c.kind,

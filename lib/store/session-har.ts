@@ -5,7 +5,7 @@
 import type { HarConnection, HarExportInput } from '../har';
 import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
 import type { Session } from './session';
-import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from './frame-store';
+import { DIR_OUT, FLAG_BINARY, FLAG_HTTP, FLAG_TRUNCATED } from './frame-store';
 import { utf8Length } from '../util/text';
 import { base64Size } from '../util/bytes';
 
@@ -19,6 +19,8 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
     if (!rows) byConnection.set(c, (rows = []));
     rows.push(i);
   }
+  // A frame captured only in part is exported with its true size, so the file never passes it off as whole.
+  const cutSize = (i: number) => (f.flags[i] & FLAG_TRUNCATED ? { truncatedSize: f.size[i] } : {});
   const connections: HarConnection[] = [];
   for (const c of session.connections) {
     if (channels && !channels.has(c.channel)) continue;
@@ -40,11 +42,18 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
         dir: f.dir[i] === DIR_OUT ? 'out' : 'in',
         opcode: f.flags[i] & FLAG_BINARY ? 2 : 1,
         data: f.preview[i],
+        ...cutSize(i),
       }));
     } else {
       if (c.http) out.http = { ...c.http };
       if (c.api === 'sse' || c.http?.eventStream)
-        out.events = rows.map((i) => ({ time: f.time[i], event: f.eventName(i), id: session.sseIds.get(i) ?? '', data: f.preview[i] }));
+        out.events = rows.map((i) => ({
+          time: f.time[i],
+          event: f.eventName(i),
+          id: session.sseIds.get(i) ?? '',
+          data: f.preview[i],
+          ...cutSize(i),
+        }));
     }
     connections.push(out);
   }
@@ -67,7 +76,12 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
           t: fr.time,
           conn,
           dir: fr.dir,
-          payload: { data: fr.data, binary, size: binary ? base64Size(fr.data) : utf8Length(fr.data), truncated: false },
+          payload: {
+            data: fr.data,
+            binary,
+            size: fr.truncatedSize ?? (binary ? base64Size(fr.data) : utf8Length(fr.data)),
+            truncated: fr.truncatedSize !== undefined,
+          },
         });
       }
       if (c.close)
@@ -91,7 +105,7 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
           conn,
           event: e.event || 'message',
           id: e.id,
-          payload: { data: e.data, binary: false, size: utf8Length(e.data), truncated: false },
+          payload: { data: e.data, binary: false, size: e.truncatedSize ?? utf8Length(e.data), truncated: e.truncatedSize !== undefined },
         });
       if (c.closedAt !== undefined)
         out.push(c.errored ? { type: 'sse-error', t: c.closedAt, conn, readyState: 2 } : { type: 'sse-close', t: c.closedAt, conn });
@@ -125,7 +139,7 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
           conn,
           event: e.event || 'message',
           id: e.id,
-          payload: { data: e.data, binary: false, size: utf8Length(e.data), truncated: false },
+          payload: { data: e.data, binary: false, size: e.truncatedSize ?? utf8Length(e.data), truncated: e.truncatedSize !== undefined },
         });
       if (h.end !== undefined || h.outcome !== undefined) {
         out.push({
@@ -150,6 +164,9 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
 export function loadHarIntoSession(session: Session, data: HarExportInput, source: string): number {
   session.clear();
   const records = harInputToRecords(data);
+  // Records of a file are numbered from 1 each time: an earlier import of the same name must not
+  // make the agent skip them as already applied (the second import came out empty).
+  session.agents.delete(`har:${source}`);
   session.ingest(-1, source, `har:${source}`, records);
   session.refreshPolling();
   return records.length;

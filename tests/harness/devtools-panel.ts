@@ -7,6 +7,9 @@ import type { PanelHandle } from './types';
 
 export type { PanelHandle } from './types';
 
+/** DevTools' front end takes 15–40 s to load when the 2 cores are busy (seen in full-suite runs). */
+const PANEL_TIMEOUT_MS = 60_000;
+
 /** Chromium's handle: the panel and the DevTools window are both CDP sessions. */
 export interface ChromiumPanelHandle extends PanelHandle {
   panel: CdpSession;
@@ -27,7 +30,7 @@ export async function openPushLensPanel(
       return pages.find((t) => t.url.includes(encodeURIComponent(pageUrlPrefix))) ?? pages[pages.length - 1];
     },
     'the DevTools window',
-    20_000,
+    PANEL_TIMEOUT_MS,
   );
   const devtools = await CdpSession.connect(devtoolsTarget.webSocketDebuggerUrl);
   const panelId = `chrome-extension://${extensionId}PushLens`;
@@ -41,19 +44,19 @@ export async function openPushLensPanel(
         return true;
       })()`),
     'the PushLens panel tab in DevTools',
-    20_000,
+    PANEL_TIMEOUT_MS,
   );
   const panelTarget = await waitFor(
     async () =>
       (await listTargets(cdpPort)).find((t) => t.type === 'iframe' && t.url.startsWith(`chrome-extension://${extensionId}/devtools-panel.html`)),
     'the PushLens panel page',
-    20_000,
+    PANEL_TIMEOUT_MS,
   );
   const panel = await CdpSession.connect(panelTarget.webSocketDebuggerUrl);
   await waitFor(
     () => panel.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector('.app')`),
     'the panel app to render',
-    20_000,
+    PANEL_TIMEOUT_MS,
   );
   if (opts.undock) await undockDevtools(devtools);
   return {

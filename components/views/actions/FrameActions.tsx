@@ -4,7 +4,7 @@
 import { useUi } from '../../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
 import { useSession, usePanelLink } from '../../hooks/use-session';
-import { liveConnection, runOn } from '../../../lib/panel/actions';
+import { liveConnection, runOn, sendablePayload } from '../../../lib/panel/actions';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
 import { CopyRefused, toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
 import { t } from '../../../lib/i18n/messages';
@@ -59,13 +59,21 @@ export function FrameActions({ index }: { index: number }) {
   }
   if (conn.api === 'ws') {
     const out = f.dir[index] === DIR_OUT;
-    const data = f.preview[index];
+    // A frame captured only in part is refused with its true size, never sent as if whole.
+    const whole = sendablePayload(session, index);
+    const data = 'error' in whole ? '' : whole.data;
+    const refuse = () => {
+      if (!('error' in whole)) return false;
+      report(false, whole.error);
+      return true;
+    };
     return (
       <span className="frame-actions">
         {out && (
           <button
             data-testid="resend-frame"
             onClick={async () => {
+              if (refuse()) return;
               const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-send', data, binary });
               report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
@@ -75,14 +83,15 @@ export function FrameActions({ index }: { index: number }) {
         )}
         <button
           data-testid="edit-frame"
-          onClick={() =>
+          onClick={() => {
+            if (refuse()) return;
             openComposer({
               text: data,
               // Read when clicked, not subscribed: typing in the composer must not re-render this.
               format: binary ? 'base64' : useUi.getState().composer.format,
               mode: out ? 'send' : 'inject',
-            })
-          }
+            });
+          }}
         >
           ✎ {t('action.edit', locale)}
         </button>
@@ -90,6 +99,7 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="inject-frame"
             onClick={async () => {
+              if (refuse()) return;
               const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-inject', data, binary });
               report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
