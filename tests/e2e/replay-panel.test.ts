@@ -58,7 +58,7 @@ describe('pushlens-replay serving the demo, seen in the real panel', () => {
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${replayUrl}?autostart=0`);
     h = await openPushLensPanel(browser.cdpPort, browser.extensionId!, replayUrl);
-  }, 150_000); // a recording, the replay CLI, Chromium and DevTools: slow on a loaded 2-core machine
+  });
 
   afterAll(async () => {
     h?.close();
