@@ -48,6 +48,8 @@ async function attachFailureScreenshots(info: TestInfo): Promise<void> {
 export function describe(name: string, fn: () => void): void {
   test.describe(name, () => {
     // Registered before the file's own hooks: runs before an afterEach that closes the browser.
+    // Playwright requires the fixtures argument to be a destructuring pattern, even when empty.
+    // eslint-disable-next-line no-empty-pattern
     test.afterEach(async ({}, info) => attachFailureScreenshots(info));
     fn();
   });
