@@ -22,10 +22,22 @@ setProjectLookup(() => test.info().project.name);
 
 export const expect = playwrightExpect;
 export const it = test;
-export const beforeAll = test.beforeAll;
-export const afterAll = test.afterAll;
-export const beforeEach = test.beforeEach;
-export const afterEach = test.afterEach;
+
+type HookFn = () => unknown | Promise<unknown>;
+
+/** Vitest's `(fn, timeout)` hook form: the timeout can only raise the project's (120 s). */
+function hook(register: (fn: () => Promise<void>) => void) {
+  return (fn: HookFn, timeoutMs?: number): void =>
+    register(async () => {
+      if (timeoutMs) test.setTimeout(Math.max(timeoutMs, test.info().timeout));
+      await fn();
+    });
+}
+
+export const beforeAll = hook((fn) => test.beforeAll(fn));
+export const afterAll = hook((fn) => test.afterAll(fn));
+export const beforeEach = hook((fn) => test.beforeEach(fn));
+export const afterEach = hook((fn) => test.afterEach(fn));
 
 async function attachFailureScreenshots(info: TestInfo): Promise<void> {
   if (info.status === info.expectedStatus) return;
@@ -36,6 +48,8 @@ async function attachFailureScreenshots(info: TestInfo): Promise<void> {
 export function describe(name: string, fn: () => void): void {
   test.describe(name, () => {
     // Registered before the file's own hooks: runs before an afterEach that closes the browser.
+    // Playwright requires the fixtures argument to be a destructuring pattern, even when empty.
+    // eslint-disable-next-line no-empty-pattern
     test.afterEach(async ({}, info) => attachFailureScreenshots(info));
     fn();
   });
