@@ -6,6 +6,7 @@ import { useUi } from '../../lib/store/ui-store';
 import { t } from '../../lib/i18n/messages';
 import { exportHar, importHarChunked, checkHarSize } from '../../lib/har';
 import { sessionToHarInput, loadHarIntoSession } from '../../lib/store/session-har';
+import { exportSessionJson } from '../../lib/store/export-json';
 import type { Session } from '../../lib/store/session';
 
 export function download(name: string, text: string, type: string): void {
@@ -29,6 +30,11 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
     const har = exportHar(sessionToHarInput(session, channels), { redact });
     download(`pushlens-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, JSON.stringify(har, null, 1), 'application/json');
     setMessage({ ok: true, text: t('har.exported', locale, { count: har.log.entries.length }) });
+  };
+
+  // The JSON export obeys the same "Redact secrets" switch as HAR: one switch for every export.
+  const doExportJson = () => {
+    download(`pushlens-session-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, exportSessionJson(session, { redact }), 'application/json');
   };
 
   const doImport = async (f: File) => {
@@ -66,6 +72,9 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
         <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} data-testid="har-redact" />
         {t('har.redact', locale)}
       </label>
+      <button data-testid="export-json" onClick={doExportJson}>
+        JSON
+      </button>
       <button data-testid="import-har" onClick={() => file.current?.click()}>
         {t('har.import', locale)}
       </button>

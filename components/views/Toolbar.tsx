@@ -3,7 +3,6 @@ import { useUi } from '../../lib/store/ui-store';
 import { session } from '../../lib/panel/panel-runtime';
 import { t } from '../../lib/i18n/messages';
 import type { Locale } from '../../lib/i18n/locale';
-import { exportSessionJson } from '../../lib/store/export-json';
 import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
 import { SettingsMenu } from './SettingsMenu';
@@ -15,14 +14,6 @@ export function Toolbar() {
   let dropped = 0;
   for (const a of session.agents.values()) dropped += a.dropped;
   for (const d of session.drops) if (d.kind === 'panel-frames' || d.kind === 'panel-previews') dropped += d.count ?? 0;
-  const download = () => {
-    const blob = new Blob([exportSessionJson(session)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `pushlens-session-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
   return (
     <div className="toolbar" role="toolbar">
       <span className="view-tabs" role="tablist">
@@ -68,10 +59,8 @@ export function Toolbar() {
         </span>
       )}
       <span className="spacer" />
+      {/* HAR and JSON export (both under the one "Redact secrets" switch) and HAR import. */}
       <HarControls session={session} />
-      <button data-testid="export-json" onClick={download}>
-        JSON
-      </button>
       <SettingsMenu />
       <select
         data-testid="language"

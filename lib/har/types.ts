@@ -53,6 +53,8 @@ export interface HarConnection {
   closedAt?: number;
   /** Negotiated WebSocket subprotocol. */
   protocol?: string;
+  /** Subprotocols the page asked for (WebSocket). */
+  protocols?: string[];
   /** Handshake / EventSource response status (101 for an open WebSocket). */
   handshakeStatus?: number;
   close?: { code: number; reason: string; wasClean: boolean };
@@ -139,6 +141,7 @@ export interface HarPushLensInfo {
   responseAt?: number;
   end?: number;
   protocol?: string;
+  protocols?: string[];
   close?: HarConnection['close'];
   errored?: boolean;
   outcome?: HarHttpInfo['outcome'];

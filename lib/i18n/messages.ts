@@ -133,8 +133,9 @@ export const messages = {
   'har.exportChannel': { en: 'Export channel', 'zh-CN': '导出此通道' },
   'har.redact': { en: 'Redact secrets', 'zh-CN': '隐藏敏感信息' },
   'har.redactTitle': {
-    en: 'Replace Authorization, Cookie, API keys and token parameters with a placeholder',
-    'zh-CN': '用占位符替换 Authorization、Cookie、API 密钥和 token 参数',
+    en: 'In HAR and JSON exports, replace credentials with a placeholder: auth and cookie headers, token parameters and fragments, user:password in URLs, token subprotocols, secret-named fields of payloads, JWTs and Bearer credentials',
+    'zh-CN':
+      '在 HAR 和 JSON 导出中用占位符替换凭据：认证与 Cookie 头、URL 中的 token 参数和片段、URL 中的 用户名:密码、携带 token 的子协议、载荷中名称敏感的字段、JWT 和 Bearer 凭据',
   },
   'har.import': { en: 'Import HAR', 'zh-CN': '导入 HAR' },
   'har.imported': {

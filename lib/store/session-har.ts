@@ -30,6 +30,7 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
       openedAt: c.openedAt,
       closedAt: c.closedAt,
       protocol: c.protocol,
+      protocols: c.protocols?.length ? c.protocols : undefined,
       handshakeStatus: c.handshakeStatus,
       close: c.close ? { code: c.close.code, reason: c.close.reason, wasClean: c.close.wasClean } : undefined,
       errored: c.errored,
@@ -58,7 +59,7 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
     const conn = k + 1;
     const t0 = c.createdAt;
     if (c.api === 'ws') {
-      out.push({ type: 'ws-create', t: t0, conn, url: c.url, protocols: c.protocol ? [c.protocol] : [] });
+      out.push({ type: 'ws-create', t: t0, conn, url: c.url, protocols: c.protocols ?? (c.protocol ? [c.protocol] : []) });
       if (c.openedAt !== undefined) out.push({ type: 'ws-open', t: c.openedAt, conn, protocol: c.protocol ?? '', extensions: '' });
       for (const fr of c.frames ?? []) {
         const binary = fr.opcode === 2;
