@@ -58,6 +58,11 @@ export function Toolbar() {
           {t('records.dropped', locale, { count: dropped })}
         </span>
       )}
+      {session.invalidRecords > 0 && (
+        <span className="dropped" data-testid="invalid-count" data-count={session.invalidRecords} title={t('records.invalidHint', locale)}>
+          {t('records.invalid', locale, { count: session.invalidRecords })}
+        </span>
+      )}
       <span className="spacer" />
       {/* HAR and JSON export (both under the one "Redact secrets" switch) and HAR import. */}
       <HarControls session={session} />

@@ -82,6 +82,14 @@ export const messages = {
     en: '{count} records dropped',
     'zh-CN': '已丢弃 {count} 条记录',
   },
+  'records.invalid': {
+    en: '{count} malformed records refused',
+    'zh-CN': '已拒收 {count} 条格式错误的记录',
+  },
+  'records.invalidHint': {
+    en: 'Records from the page that did not match their schema (wrong types, missing fields, oversized text) were dropped; everything else was kept.',
+    'zh-CN': '来自页面、不符合格式定义的记录（类型错误、缺少字段、文本过长）已被丢弃；其余记录均已保留。',
+  },
   'records.droppedHint': {
     en: 'The capture buffer was full. Raise the limit in Settings to keep more.',
     'zh-CN': '捕获缓冲区已满。可以在设置中调高上限以保留更多记录。',
