@@ -6,6 +6,8 @@ import { t } from '../../lib/i18n/messages';
 import { summarizeChannel, channelRate } from '../../lib/store/channel-summary';
 import { Sparkline } from '../widgets/Sparkline';
 import { Explain } from '../widgets/Explain';
+import { visibleText } from '../../lib/util/visible-text';
+import { VisibleText } from '../widgets/VisibleText';
 
 export function ChannelList() {
   const { selectedChannel, locale, set } = useUi();
@@ -63,9 +65,8 @@ export function ChannelList() {
               {t(`list.badge.${ch.kind}`, locale)}
             </span>
             {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
-            <span className="url" title={ch.url}>
-              {ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}
-              {shortUrl(ch.url)}
+            <span className="url" title={visibleText(ch.url)}>
+              <VisibleText text={`${ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}${shortUrl(ch.url)}`} />
             </span>
             <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
             <span className="counts" title={t('list.inOut', locale)}>
