@@ -1,5 +1,7 @@
 // Context: panel. One row per channel: kind badge, URL, state, frames in/out, rate sparkline,
-// reconnect count and the last status or close code with its explanation.
+// reconnect count and the last status or close code with its explanation. Virtualized: only the
+// rows in view (plus a margin) are in the DOM, so an imported HAR of 100k channels costs a screenful.
+import { useEffect, useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
 import { session } from '../../lib/panel/panel-runtime';
 import { t } from '../../lib/i18n/messages';
@@ -9,8 +11,34 @@ import { Explain } from '../widgets/Explain';
 import { visibleText } from '../../lib/util/visible-text';
 import { VisibleText } from '../widgets/VisibleText';
 
+/** Fixed row height (px, matches .channel-row in panel.css): what makes the list virtual. */
+export const CHANNEL_ROW_HEIGHT = 26;
+const OVERSCAN = 10;
+
+/** The scrolling pane around the list (.channel-pane): its scroll offset and height, live. */
+function useScrollWindow(): [React.RefObject<HTMLDivElement | null>, number, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 800 });
+  useEffect(() => {
+    const pane = ref.current?.parentElement;
+    if (!pane) return;
+    const update = () =>
+      setView((v) => (v.top === pane.scrollTop && v.height === pane.clientHeight ? v : { top: pane.scrollTop, height: pane.clientHeight || 800 }));
+    update();
+    pane.addEventListener('scroll', update, { passive: true });
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : undefined;
+    ro?.observe(pane);
+    return () => {
+      pane.removeEventListener('scroll', update);
+      ro?.disconnect();
+    };
+  });
+  return [ref, view.top, view.height];
+}
+
 export function ChannelList() {
   const { selectedChannel, locale, set } = useUi();
+  const [listRef, scrollTop, viewHeight] = useScrollWindow();
   // A channel left empty (its only request turned out to be a stream) is not shown.
   const channels = session.channels.filter((c) => c.connections.length > 0);
   if (channels.length === 0) {
@@ -23,12 +51,23 @@ export function ChannelList() {
   const now = Date.now();
   const move = (delta: number) => {
     const cur = channels.findIndex((c) => c.index === selectedChannel);
-    const next = channels[Math.max(0, Math.min(channels.length - 1, cur + delta))];
+    const k = Math.max(0, Math.min(channels.length - 1, cur + delta));
+    const next = channels[k];
     if (next) set({ selectedChannel: next.index, selectedFrame: null });
+    const pane = listRef.current?.parentElement;
+    if (pane && k * CHANNEL_ROW_HEIGHT < pane.scrollTop) pane.scrollTop = k * CHANNEL_ROW_HEIGHT;
+    else if (pane && (k + 1) * CHANNEL_ROW_HEIGHT > pane.scrollTop + pane.clientHeight)
+      pane.scrollTop = (k + 1) * CHANNEL_ROW_HEIGHT - pane.clientHeight;
   };
+  const first = Math.max(0, Math.floor(scrollTop / CHANNEL_ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(channels.length, Math.ceil((scrollTop + viewHeight) / CHANNEL_ROW_HEIGHT) + OVERSCAN);
   return (
     <div
+      ref={listRef}
       className="channel-list"
+      data-testid="channel-list"
+      data-total={channels.length}
+      style={{ height: channels.length * CHANNEL_ROW_HEIGHT, position: 'relative' }}
       role="listbox"
       tabIndex={0}
       aria-label={t('tab.channels', locale)}
@@ -39,7 +78,7 @@ export function ChannelList() {
         e.preventDefault();
       }}
     >
-      {channels.map((ch) => {
+      {channels.slice(first, last).map((ch, j) => {
         const s = summarizeChannel(session, ch);
         const context =
           ch.kind === 'ws'
@@ -55,6 +94,7 @@ export function ChannelList() {
             role="option"
             aria-selected={selectedChannel === ch.index}
             className={`channel-row ${selectedChannel === ch.index ? 'selected' : ''}`}
+            style={{ position: 'absolute', top: (first + j) * CHANNEL_ROW_HEIGHT, left: 0, right: 0, height: CHANNEL_ROW_HEIGHT }}
             data-testid="channel-row"
             data-kind={ch.kind}
             data-url={ch.url}

@@ -146,6 +146,8 @@ export const messages = {
       '在 HAR 和 JSON 导出中用占位符替换凭据：认证与 Cookie 头、URL 中的 token 参数和片段、URL 中的 用户名:密码、携带 token 的子协议、载荷中名称敏感的字段、JWT 和 Bearer 凭据',
   },
   'har.import': { en: 'Import HAR', 'zh-CN': '导入 HAR' },
+  'har.cancel': { en: 'Cancel', 'zh-CN': '取消' },
+  'har.cancelled': { en: 'Import cancelled: nothing was loaded.', 'zh-CN': '已取消导入：未载入任何内容。' },
   'har.imported': {
     en: 'Opened {name}: {connections} connections, {records} records (offline, recording paused).',
     'zh-CN': '已打开 {name}：{connections} 个连接，{records} 条记录（离线查看，录制已暂停）。',

@@ -55,8 +55,15 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
 /** Capture records that replay an imported file into a Session, in time order, numbered from 1. */
 export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
   const out: UnsequencedRecord[] = [];
-  data.connections.forEach((c, k) => {
-    const conn = k + 1;
+  data.connections.forEach((c, k) => connectionRecords(c, k + 1, out));
+  // Stable sort by time keeps each connection's own order (create before frames before close).
+  const sorted = out.map((r, i) => ({ r, i })).sort((a, b) => a.r.t - b.r.t || a.i - b.i);
+  return sorted.map(({ r }, i) => ({ ...r, seq: i + 1 }) as CaptureRecord);
+}
+
+/** Appends the records of one imported connection (agent connection id `conn`), in its own order. */
+export function connectionRecords(c: HarConnection, conn: number, out: UnsequencedRecord[]): void {
+  {
     const t0 = c.createdAt;
     if (c.api === 'ws') {
       out.push({ type: 'ws-create', t: t0, conn, url: c.url, protocols: c.protocols ?? (c.protocol ? [c.protocol] : []) });
@@ -141,10 +148,7 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
         });
       }
     }
-  });
-  // Stable sort by time keeps each connection's own order (create before frames before close).
-  const sorted = out.map((r, i) => ({ r, i })).sort((a, b) => a.r.t - b.r.t || a.i - b.i);
-  return sorted.map(({ r }, i) => ({ ...r, seq: i + 1 }) as CaptureRecord);
+  }
 }
 
 /** Replaces the session's content with an imported file's connections. */
