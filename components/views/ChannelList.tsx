@@ -3,13 +3,15 @@
 // rows in view (plus a margin) are in the DOM, so an imported HAR of 100k channels costs a screenful.
 import { useEffect, useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, useSessionVersion } from '../hooks/use-session';
+import { useRenderCount } from '../hooks/use-render-count';
 import { t } from '../../lib/i18n/messages';
 import { summarizeChannel, channelRate } from '../../lib/store/channel-summary';
 import { Sparkline } from '../widgets/Sparkline';
 import { Explain } from '../widgets/Explain';
-import { visibleText } from '../../lib/util/visible-text';
 import { VisibleText } from '../widgets/VisibleText';
+import { visibleText } from '../../lib/util/visible-text';
 
 /** Fixed row height (px, matches .channel-row in panel.css): what makes the list virtual. */
 export const CHANNEL_ROW_HEIGHT = 26;
@@ -37,8 +39,13 @@ function useScrollWindow(): [React.RefObject<HTMLDivElement | null>, number, num
 }
 
 export function ChannelList() {
-  const { selectedChannel, locale, set } = useUi();
+  const session = useSession();
+  useSessionVersion();
+  useRenderCount('channel-list');
   const [listRef, scrollTop, viewHeight] = useScrollWindow();
+  const { selectedChannel, locale, selectChannel } = useUi(
+    useShallow((s) => ({ selectedChannel: s.selectedChannel, locale: s.locale, selectChannel: s.selectChannel })),
+  );
   // A channel left empty (its only request turned out to be a stream) is not shown.
   const channels = session.channels.filter((c) => c.connections.length > 0);
   if (channels.length === 0) {
@@ -53,7 +60,7 @@ export function ChannelList() {
     const cur = channels.findIndex((c) => c.index === selectedChannel);
     const k = Math.max(0, Math.min(channels.length - 1, cur + delta));
     const next = channels[k];
-    if (next) set({ selectedChannel: next.index, selectedFrame: null });
+    if (next) selectChannel(next.index);
     const pane = listRef.current?.parentElement;
     if (pane && k * CHANNEL_ROW_HEIGHT < pane.scrollTop) pane.scrollTop = k * CHANNEL_ROW_HEIGHT;
     else if (pane && (k + 1) * CHANNEL_ROW_HEIGHT > pane.scrollTop + pane.clientHeight)
@@ -99,16 +106,27 @@ export function ChannelList() {
             data-kind={ch.kind}
             data-url={ch.url}
             data-channel={ch.index}
-            onClick={() => set({ selectedChannel: ch.index, selectedFrame: null })}
+            data-origin={ch.origin}
+            data-open={s.open}
+            data-frame={ch.frameId}
+            onClick={() => selectChannel(ch.index)}
           >
             <span className={`kind kind-${ch.kind}`} title={t(`kind.${ch.kind}`, locale)}>
               {t(`list.badge.${ch.kind}`, locale)}
             </span>
             {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
+            <span className="badge realm" data-testid="channel-realm" title={`${frameLabel(ch)} · ${ch.origin || 'unknown origin'}`}>
+              {frameLabel(ch)} · <VisibleText text={ch.origin || '?'} />
+            </span>
             <span className="url" title={visibleText(ch.url)}>
               <VisibleText text={`${ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}${shortUrl(ch.url)}`} />
             </span>
             <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
+            {s.open > 1 && (
+              <span className="badge open-count" data-testid="open-count" data-count={s.open} title="connections open at the same time">
+                {s.open} open
+              </span>
+            )}
             <span className="counts" title={t('list.inOut', locale)}>
               ↓{ch.framesIn} ↑{ch.framesOut}
             </span>
@@ -128,6 +146,11 @@ export function ChannelList() {
       })}
     </div>
   );
+}
+
+/** Which frame owns a channel: the top page, or an iframe by its DevTools frame id. */
+export function frameLabel(ch: { isTop: boolean; frameId: number }): string {
+  return ch.isTop ? 'top' : ch.frameId < 0 ? 'file' : `frame ${ch.frameId}`;
 }
 
 function shortUrl(url: string): string {

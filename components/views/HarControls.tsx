@@ -3,6 +3,7 @@
 // HAR from Chrome or PushLens with progress, size checks and clear errors.
 import { useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
+import { useShallow } from 'zustand/shallow';
 import { t } from '../../lib/i18n/messages';
 import { exportHar, importHarChunked, checkHarSize, HarImportAborted } from '../../lib/har';
 import { sessionToHarInput } from '../../lib/store/session-har';
@@ -20,7 +21,9 @@ export function download(name: string, text: string, type: string): void {
 }
 
 export function HarControls({ session, onLoaded }: { session: Session; onLoaded?: (name: string) => void }) {
-  const { locale, selectedChannel, set } = useUi();
+  const { locale, selectedChannel, imported } = useUi(
+    useShallow((s) => ({ locale: s.locale, selectedChannel: s.selectedChannel, imported: s.imported })),
+  );
   const [redact, setRedact] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -53,7 +56,7 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
       const text = await f.text();
       const result = await importHarChunked(text, { onProgress: (p) => setProgress(p / 2), signal: abort.signal });
       if (!result.ok) return setMessage({ ok: false, text: result.error.message });
-      set({ selectedChannel: null, selectedFrame: null, recording: false });
+      imported();
       const records = await loadHarIntoSessionSliced(session, result.data, f.name, {
         onProgress: (p) => setProgress(0.5 + p / 2),
         signal: abort.signal,

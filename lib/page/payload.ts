@@ -2,24 +2,10 @@
 // every frame, so the common case (short text) does no copying at all.
 import type { PayloadPreview } from '../protocol/records';
 import { natives } from './natives';
+import { utf8Length } from '../util/text';
 
-/** UTF-8 byte length without allocating an encoded copy. */
-export function utf8Length(s: string): number {
-  let bytes = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) bytes += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        bytes += 2; // 4 bytes for the pair, already counted 2 chars
-        i++;
-      } else bytes += 2;
-    } else bytes += 2;
-  }
-  return bytes;
-}
+// Re-exported: the hooks import them from here.
+export { fnv1a, utf8Length } from '../util/text';
 
 export function textPreview(s: string, cap: number): PayloadPreview {
   // Fast path: ASCII-ish short strings; utf8Length is exact but only scans when needed.
@@ -76,14 +62,4 @@ export function fillBlobPreview(preview: PayloadPreview, blob: Blob, cap: number
     .catch(() => {
       preview.data = '';
     });
-}
-
-/** FNV-1a over a string: enough to tell "same body as last poll" apart, not a security hash. */
-export function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }

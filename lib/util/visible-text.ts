@@ -17,6 +17,7 @@ const HIDDEN_SOURCE =
 /** Same set, but tab, newline and carriage return count as ordinary whitespace (multi-line views). */
 const HIDDEN_NOT_WS_SOURCE = HIDDEN_SOURCE.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f');
 
+// eslint-disable-next-line no-misleading-character-class -- single code units on purpose: a variation selector or joiner is matched (and shown) on its own
 const HIDDEN_TEST = new RegExp(HIDDEN_SOURCE);
 
 export function hasHiddenChars(s: string): boolean {
