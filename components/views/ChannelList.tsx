@@ -1,5 +1,7 @@
 // Context: panel. One row per channel: kind badge, URL, state, frames in/out, rate sparkline,
-// reconnect count and the last status or close code with its explanation.
+// reconnect count and the last status or close code with its explanation. Virtualized: only the
+// rows in view (plus a margin) are in the DOM, so an imported HAR of 100k channels costs a screenful.
+import { useEffect, useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
 import { useSession, useSessionVersion } from '../hooks/use-session';
@@ -8,11 +10,39 @@ import { t } from '../../lib/i18n/messages';
 import { summarizeChannel, channelRate } from '../../lib/store/channel-summary';
 import { Sparkline } from '../widgets/Sparkline';
 import { Explain } from '../widgets/Explain';
+import { VisibleText } from '../widgets/VisibleText';
+import { visibleText } from '../../lib/util/visible-text';
+
+/** Fixed row height (px, matches .channel-row in panel.css): what makes the list virtual. */
+export const CHANNEL_ROW_HEIGHT = 26;
+const OVERSCAN = 10;
+
+/** The scrolling pane around the list (.channel-pane): its scroll offset and height, live. */
+function useScrollWindow(): [React.RefObject<HTMLDivElement | null>, number, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 800 });
+  useEffect(() => {
+    const pane = ref.current?.parentElement;
+    if (!pane) return;
+    const update = () =>
+      setView((v) => (v.top === pane.scrollTop && v.height === pane.clientHeight ? v : { top: pane.scrollTop, height: pane.clientHeight || 800 }));
+    update();
+    pane.addEventListener('scroll', update, { passive: true });
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : undefined;
+    ro?.observe(pane);
+    return () => {
+      pane.removeEventListener('scroll', update);
+      ro?.disconnect();
+    };
+  });
+  return [ref, view.top, view.height];
+}
 
 export function ChannelList() {
   const session = useSession();
   useSessionVersion();
   useRenderCount('channel-list');
+  const [listRef, scrollTop, viewHeight] = useScrollWindow();
   const { selectedChannel, locale, selectChannel } = useUi(
     useShallow((s) => ({ selectedChannel: s.selectedChannel, locale: s.locale, selectChannel: s.selectChannel })),
   );
@@ -28,12 +58,23 @@ export function ChannelList() {
   const now = Date.now();
   const move = (delta: number) => {
     const cur = channels.findIndex((c) => c.index === selectedChannel);
-    const next = channels[Math.max(0, Math.min(channels.length - 1, cur + delta))];
+    const k = Math.max(0, Math.min(channels.length - 1, cur + delta));
+    const next = channels[k];
     if (next) selectChannel(next.index);
+    const pane = listRef.current?.parentElement;
+    if (pane && k * CHANNEL_ROW_HEIGHT < pane.scrollTop) pane.scrollTop = k * CHANNEL_ROW_HEIGHT;
+    else if (pane && (k + 1) * CHANNEL_ROW_HEIGHT > pane.scrollTop + pane.clientHeight)
+      pane.scrollTop = (k + 1) * CHANNEL_ROW_HEIGHT - pane.clientHeight;
   };
+  const first = Math.max(0, Math.floor(scrollTop / CHANNEL_ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(channels.length, Math.ceil((scrollTop + viewHeight) / CHANNEL_ROW_HEIGHT) + OVERSCAN);
   return (
     <div
+      ref={listRef}
       className="channel-list"
+      data-testid="channel-list"
+      data-total={channels.length}
+      style={{ height: channels.length * CHANNEL_ROW_HEIGHT, position: 'relative' }}
       role="listbox"
       tabIndex={0}
       aria-label={t('tab.channels', locale)}
@@ -44,7 +85,7 @@ export function ChannelList() {
         e.preventDefault();
       }}
     >
-      {channels.map((ch) => {
+      {channels.slice(first, last).map((ch, j) => {
         const s = summarizeChannel(session, ch);
         const context =
           ch.kind === 'ws'
@@ -60,6 +101,7 @@ export function ChannelList() {
             role="option"
             aria-selected={selectedChannel === ch.index}
             className={`channel-row ${selectedChannel === ch.index ? 'selected' : ''}`}
+            style={{ position: 'absolute', top: (first + j) * CHANNEL_ROW_HEIGHT, left: 0, right: 0, height: CHANNEL_ROW_HEIGHT }}
             data-testid="channel-row"
             data-kind={ch.kind}
             data-url={ch.url}
@@ -74,11 +116,10 @@ export function ChannelList() {
             </span>
             {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
             <span className="badge realm" data-testid="channel-realm" title={`${frameLabel(ch)} · ${ch.origin || 'unknown origin'}`}>
-              {frameLabel(ch)} · {ch.origin || '?'}
+              {frameLabel(ch)} · <VisibleText text={ch.origin || '?'} />
             </span>
-            <span className="url" title={ch.url}>
-              {ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}
-              {shortUrl(ch.url)}
+            <span className="url" title={visibleText(ch.url)}>
+              <VisibleText text={`${ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}${shortUrl(ch.url)}`} />
             </span>
             <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
             {s.open > 1 && (

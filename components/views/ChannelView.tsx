@@ -19,6 +19,8 @@ import { DecodeAs } from '../widgets/DecodeAs';
 import { ChannelActions } from './actions/ChannelActions';
 import type { Channel } from '../../lib/store/session-types';
 import { Composer } from './actions/Composer';
+import { visibleText } from '../../lib/util/visible-text';
+import { VisibleText } from '../widgets/VisibleText';
 import { frameLabel } from './ChannelList';
 import { ErrorBoundary } from '../widgets/ErrorBoundary';
 
@@ -65,8 +67,8 @@ export function ChannelView() {
     <div className="channel-view">
       <div className="channel-head">
         <span className={`kind kind-${channel.kind}`}>{t(`kind.${channel.kind}`, locale)}</span>
-        <span className="url" title={channel.url}>
-          {channel.url}
+        <span className="url" title={visibleText(channel.url)}>
+          <VisibleText text={channel.url} />
         </span>
         <span className="badge realm" data-testid="channel-origin" data-origin={channel.origin} data-frame={channel.frameId}>
           {frameLabel(channel)} · {channel.origin || '?'}

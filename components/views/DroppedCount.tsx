@@ -13,10 +13,20 @@ export function DroppedCount() {
   let dropped = 0;
   for (const a of session.agents.values()) dropped += a.dropped;
   for (const d of session.drops) if (d.kind === 'panel-frames' || d.kind === 'panel-previews') dropped += d.count ?? 0;
-  if (dropped === 0) return null;
+  const invalid = session.invalidRecords;
   return (
-    <span className="dropped" data-testid="dropped-count" title={t('records.droppedHint', locale)}>
-      {t('records.dropped', locale, { count: dropped })}
-    </span>
+    <>
+      {dropped > 0 && (
+        <span className="dropped" data-testid="dropped-count" title={t('records.droppedHint', locale)}>
+          {t('records.dropped', locale, { count: dropped })}
+        </span>
+      )}
+      {/* Records refused at the door for not matching their schema (lib/panel/ingest-checked.ts). */}
+      {invalid > 0 && (
+        <span className="dropped" data-testid="invalid-count" data-count={invalid} title={t('records.invalidHint', locale)}>
+          {t('records.invalid', locale, { count: invalid })}
+        </span>
+      )}
+    </>
   );
 }

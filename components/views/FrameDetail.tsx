@@ -14,6 +14,7 @@ import { report } from './actions/ActionResult';
 import { sendablePayload } from '../../lib/panel/actions';
 import { Waterfall } from '../widgets/Waterfall';
 import { decodeRow, pairOfRow, channelProtocol } from '../../lib/store/channel-decoding';
+import { VisibleText } from '../widgets/VisibleText';
 
 export function FrameDetail({ index }: { index: number }) {
   const session = useSession();
@@ -43,7 +44,11 @@ export function FrameDetail({ index }: { index: number }) {
       <div className="detail-head">
         <span>{formatClock(f.time[index])}</span>
         <span>{formatBytes(f.size[index])}</span>
-        {f.eventName(index) && !http && <span>event: {f.eventName(index)}</span>}
+        {f.eventName(index) && !http && (
+          <span data-testid="detail-event">
+            event: <VisibleText text={f.eventName(index)} />
+          </span>
+        )}
         {(flags & FLAG_TRUNCATED) !== 0 && <span className="warn">preview truncated ({formatBytes(f.size[index])} in all)</span>}
         <span className="spacer" />
         <FrameActions index={index} />
@@ -53,27 +58,47 @@ export function FrameDetail({ index }: { index: number }) {
       {http && (
         <div className="http-info">
           <div>
-            {http.method} {http.url}
+            <VisibleText text={`${http.method} ${http.url}`} />
           </div>
           <div>
-            {http.status !== undefined ? <Explain status={http.status} context="poll" /> : <span>{http.outcome ?? 'pending'}</span>} {http.statusText}
+            {http.status !== undefined ? <Explain status={http.status} context="poll" /> : <span>{http.outcome ?? 'pending'}</span>}{' '}
+            <VisibleText text={http.statusText ?? ''} />
             {http.responseAt && <span> · headers after {Math.round(http.responseAt - http.start)} ms</span>}
             {http.end && <span> · done after {Math.round(http.end - http.start)} ms</span>}
-            {http.error && <span className="bad"> · {http.error}</span>}
+            {http.error && (
+              <span className="bad">
+                {' '}
+                · <VisibleText text={http.error} />
+              </span>
+            )}
           </div>
           {http.timings && <Waterfall timings={http.timings} />}
           <details>
             <summary>Request headers ({http.requestHeaders.length})</summary>
-            <pre>{http.requestHeaders.map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+            <pre>
+              {http.requestHeaders.map(([k, v], i) => (
+                <div key={i}>
+                  <VisibleText text={`${k}: ${v}`} />
+                </div>
+              ))}
+            </pre>
           </details>
           <details>
             <summary>Response headers ({http.responseHeaders?.length ?? 0})</summary>
-            <pre>{(http.responseHeaders ?? []).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+            <pre>
+              {(http.responseHeaders ?? []).map(([k, v], i) => (
+                <div key={i}>
+                  <VisibleText text={`${k}: ${v}`} />
+                </div>
+              ))}
+            </pre>
           </details>
           {http.requestBody && (
             <details>
               <summary>Request body</summary>
-              <pre>{http.requestBody}</pre>
+              <pre>
+                <VisibleText text={http.requestBody} multiline />
+              </pre>
             </details>
           )}
         </div>
@@ -97,7 +122,15 @@ export function FrameDetail({ index }: { index: number }) {
         </div>
       )}
       <div className="detail-body">
-        {binary ? <pre className="hex">{hexDump(base64ToBytes(text))}</pre> : json !== undefined ? <JsonTree value={json} /> : <pre>{text}</pre>}
+        {binary ? (
+          <pre className="hex">{hexDump(base64ToBytes(text))}</pre>
+        ) : json !== undefined ? (
+          <JsonTree value={json} />
+        ) : (
+          <pre data-testid="detail-text">
+            <VisibleText text={text} multiline />
+          </pre>
+        )}
       </div>
     </div>
   );

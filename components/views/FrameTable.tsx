@@ -13,6 +13,7 @@ import type { Channel } from '../../lib/store/session-types';
 import { formatBytes, formatRelative, formatClock, oneLine } from '../widgets/format';
 import { previewText } from '../widgets/preview-text';
 import { channelProtocol, decodeRow } from '../../lib/store/channel-decoding';
+import { VisibleText } from '../widgets/VisibleText';
 
 const ROW_HEIGHT = 20;
 
@@ -113,14 +114,16 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         <span className="c-dir" aria-label={t(out ? 'direction.sent' : 'direction.received', locale)}>
           {out ? '↑' : '↓'}
         </span>
-        <span className="c-event">{decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i)}</span>
+        <span className="c-event">
+          <VisibleText text={decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i)} />
+        </span>
         <span className="c-size">{formatBytes(f.size[i])}</span>
         <span className="c-preview">
           {flags & FLAG_SENT ? <span className="tag">sent by PushLens</span> : null}
           {flags & FLAG_INJECTED ? <span className="tag">injected</span> : null}
           {decoded ? (
             <span className="decoded" data-testid="decoded-summary">
-              {oneLine(decoded.summary)}
+              <VisibleText text={oneLine(decoded.summary)} />
             </span>
           ) : (
             <Highlighted text={oneLine(previewText(f.preview[i], (flags & FLAG_BINARY) !== 0))} ast={ast} />

@@ -5,8 +5,10 @@ import { useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
 import { t } from '../../lib/i18n/messages';
-import { exportHar, importHarChunked, checkHarSize } from '../../lib/har';
-import { sessionToHarInput, loadHarIntoSession } from '../../lib/store/session-har';
+import { exportHar, importHarChunked, checkHarSize, HarImportAborted } from '../../lib/har';
+import { sessionToHarInput } from '../../lib/store/session-har';
+import { loadHarIntoSessionSliced } from '../../lib/store/session-har-load';
+import { exportSessionJson } from '../../lib/store/export-json';
 import type { Session } from '../../lib/store/session';
 
 export function download(name: string, text: string, type: string): void {
@@ -26,6 +28,7 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const importing = useRef<AbortController | null>(null);
 
   const doExport = (onlySelected: boolean) => {
     const channels = onlySelected && selectedChannel !== null ? new Set([selectedChannel]) : undefined;
@@ -34,24 +37,41 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
     setMessage({ ok: true, text: t('har.exported', locale, { count: har.log.entries.length }) });
   };
 
+  // The JSON export obeys the same "Redact secrets" switch as HAR: one switch for every export.
+  const doExportJson = () => {
+    download(`pushlens-session-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, exportSessionJson(session, { redact }), 'application/json');
+  };
+
+  // Parsing (first half of the bar) and loading into the session (second half) both run in time
+  // slices, so a big file never freezes the page; Cancel stops either and leaves nothing half loaded.
   const doImport = async (f: File) => {
     const tooBig = checkHarSize(f.size);
     if (tooBig) return setMessage({ ok: false, text: tooBig.message });
+    importing.current?.abort();
+    const abort = new AbortController();
+    importing.current = abort;
     setProgress(0);
     setMessage(null);
     try {
       const text = await f.text();
-      const result = await importHarChunked(text, { onProgress: (p) => setProgress(p) });
+      const result = await importHarChunked(text, { onProgress: (p) => setProgress(p / 2), signal: abort.signal });
       if (!result.ok) return setMessage({ ok: false, text: result.error.message });
-      const records = loadHarIntoSession(session, result.data, f.name);
       imported();
+      const records = await loadHarIntoSessionSliced(session, result.data, f.name, {
+        onProgress: (p) => setProgress(0.5 + p / 2),
+        signal: abort.signal,
+      });
       const warn = result.warnings.length ? ` ${t('har.warnings', locale, { count: result.warnings.length })}` : '';
       setMessage({ ok: true, text: t('har.imported', locale, { name: f.name, connections: result.data.connections.length, records }) + warn });
       onLoaded?.(f.name);
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      if (err instanceof HarImportAborted) setMessage({ ok: false, text: t('har.cancelled', locale) });
+      else setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
     } finally {
-      setProgress(null);
+      if (importing.current === abort) {
+        importing.current = null;
+        setProgress(null);
+      }
     }
   };
 
@@ -69,6 +89,9 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
         <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} data-testid="har-redact" />
         {t('har.redact', locale)}
       </label>
+      <button data-testid="export-json" onClick={doExportJson}>
+        JSON
+      </button>
       <button data-testid="import-har" onClick={() => file.current?.click()}>
         {t('har.import', locale)}
       </button>
@@ -84,7 +107,14 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
           if (f) void doImport(f);
         }}
       />
-      {progress !== null && <progress data-testid="import-progress" max={1} value={progress} />}
+      {progress !== null && (
+        <>
+          <progress data-testid="import-progress" max={1} value={progress} />
+          <button data-testid="import-cancel" onClick={() => importing.current?.abort()}>
+            {t('har.cancel', locale)}
+          </button>
+        </>
+      )}
       {message && (
         <span className={message.ok ? 'ok' : 'bad'} data-testid="har-message" role="status">
           {message.text}

@@ -11,6 +11,7 @@ import type { Locale } from '../../lib/i18n/locale';
 import { t, type MessageKey } from '../../lib/i18n/messages';
 import { Explain } from '../widgets/Explain';
 import { formatRelative } from '../widgets/format';
+import { VisibleText } from '../widgets/VisibleText';
 
 function formatDuration(v: number | undefined, locale: Locale): string {
   if (v === undefined) return '?';
@@ -93,7 +94,12 @@ export function ReconnectChain({ channel }: { channel: Channel }) {
                 {a.cause.closeCode !== undefined && (
                   <Explain close={{ code: a.cause.closeCode, reason: a.cause.closeReason ?? '', wasClean: a.cause.wasClean ?? false }} />
                 )}
-                {a.cause.closeReason ? <span className="reason"> “{a.cause.closeReason}”</span> : null}
+                {a.cause.closeReason ? (
+                  <span className="reason">
+                    {' '}
+                    “<VisibleText text={a.cause.closeReason} />”
+                  </span>
+                ) : null}
                 {a.cause.closeCode === undefined && a.cause.error && <span className="bad"> {t('chain.error', locale)}</span>}
                 {a.cause.wasClean === false && <span className="muted"> {t('chain.notClean', locale)}</span>}
               </td>

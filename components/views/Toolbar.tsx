@@ -4,7 +4,6 @@ import { useShallow } from 'zustand/shallow';
 import { useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import type { Locale } from '../../lib/i18n/locale';
-import { exportSessionJson } from '../../lib/store/export-json';
 import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
 import { ExportMenu } from './ExportMenu';
@@ -25,14 +24,6 @@ export function Toolbar() {
       captureCleared: s.captureCleared,
     })),
   );
-  const download = () => {
-    const blob = new Blob([exportSessionJson(session)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `pushlens-session-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
   return (
     <div className="toolbar" role="toolbar">
       <span className="view-tabs" role="tablist">
@@ -74,15 +65,13 @@ export function Toolbar() {
       <FilterInput />
       <DroppedCount />
       <span className="spacer" />
+      {/* HAR and JSON export (both under the one "Redact secrets" switch) and HAR import. */}
       <ErrorBoundary pane="har" inline>
         <HarControls session={session} />
       </ErrorBoundary>
       <ErrorBoundary pane="export" inline>
         <ExportMenu session={session} />
       </ErrorBoundary>
-      <button data-testid="export-json" onClick={download}>
-        JSON
-      </button>
       <ErrorBoundary pane="settings" inline>
         <SettingsMenu />
       </ErrorBoundary>

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
 import { explainHttpStatus, explainCloseCode, type Explanation } from '../../lib/knowledge';
 import type { HttpStatusContext } from '../../lib/knowledge';
+import { visibleText } from '../../lib/util/visible-text';
+import { VisibleText } from './VisibleText';
 
 type Props =
   | { status: number; context?: HttpStatusContext; close?: undefined }
@@ -31,7 +33,7 @@ export function Explain(props: Props) {
       data-testid="status-explain"
       data-code={label}
       tabIndex={0}
-      title={`${exp.title}\n\n${exp.body}`}
+      title={visibleText(`${exp.title}\n\n${exp.body}`, { multiline: true })}
       onClick={(e) => {
         e.stopPropagation();
         setOpen(!open);
@@ -42,10 +44,12 @@ export function Explain(props: Props) {
       {label}
       {open && (
         <span className="explain-pop" role="tooltip" data-testid="status-explain-text">
-          <strong>{exp.title}</strong>
+          <strong>
+            <VisibleText text={exp.title} />
+          </strong>
           {exp.body.split(/\n\n+/).map((p, i) => (
             <span key={i} className="para">
-              {p}
+              <VisibleText text={p} multiline />
             </span>
           ))}
         </span>

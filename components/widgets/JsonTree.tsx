@@ -3,18 +3,26 @@
 import { useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
 import { t } from '../../lib/i18n/messages';
+import { VisibleText } from './VisibleText';
 
 const MAX_CHILDREN = 500;
 
 export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: string; depth?: number }) {
   const [open, setOpen] = useState(depth < 1);
   const locale = useUi((s) => s.locale);
-  const label = name !== undefined ? <span className="json-key">{name}: </span> : null;
+  const label =
+    name !== undefined ? (
+      <span className="json-key">
+        <VisibleText text={name} />:{' '}
+      </span>
+    ) : null;
   if (value === null || typeof value !== 'object') {
     return (
       <div className="json-leaf">
         {label}
-        <span className={`json-${value === null ? 'null' : typeof value}`}>{JSON.stringify(value)}</span>
+        <span className={`json-${value === null ? 'null' : typeof value}`}>
+          <VisibleText text={JSON.stringify(value)} />
+        </span>
       </div>
     );
   }

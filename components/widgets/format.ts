@@ -19,9 +19,9 @@ export function formatClock(epochMs: number): string {
   return `${CLOCK.format(d)}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 }
 
-/** One line of preview text: whitespace runs folded, cut to `max` characters. */
+/** One line of preview text: ASCII whitespace runs folded (other invisible characters stay, to be shown as escapes), cut to `max` characters. */
 export function oneLine(text: string, max = 300): string {
   const s = text.length > max * 2 ? text.slice(0, max * 2) : text;
-  const folded = s.replace(/\s+/g, ' ');
+  const folded = s.replace(/[ \t\n\v\f\r]+/g, ' ');
   return folded.length > max ? `${folded.slice(0, max)}…` : folded;
 }

@@ -108,6 +108,8 @@ export function entryToConnection(entry: unknown, index: number, warn: (m: strin
     if (closed !== undefined) c.closedAt = closed;
     const protocol = str(pl?.protocol) ?? header(resHeaders, 'sec-websocket-protocol');
     if (protocol) c.protocol = protocol;
+    const protocols = Array.isArray(pl?.protocols) ? pl.protocols.filter((x): x is string => typeof x === 'string') : [];
+    if (protocols.length) c.protocols = protocols;
     if (close) c.close = close;
     if (errors.length > 0 || pl?.errored === true || status === 0) c.errored = true;
     if (errors.length > 0) warn(`WebSocket ${req.url}: ${errors.join('; ')}`);

@@ -4,11 +4,11 @@
 // other HAR viewers; SSE events go in `_eventSourceMessages` (our documented extension). Data
 // HAR has no field for goes in `_pushlens` so our own files re-import without loss.
 
-import { REDACTED, redactHeaders, redactUrl } from './redact';
+import { redactHar } from './redact-har';
 import type { Har, HarConnection, HarEntry, HarExportInput, HarHttpInfo, HarNameValue, HarPushLensInfo, HarTimings, Header } from './types';
 
 export interface HarExportOptions {
-  /** Replace credentials in headers and URLs (default on in the UI). */
+  /** Replace secrets everywhere they can sit (default on in the UI): see redact.ts. */
   redact: boolean;
   creatorVersion?: string;
 }
@@ -45,6 +45,7 @@ function pushlensInfo(c: HarConnection): HarPushLensInfo {
   if (c.openedAt !== undefined) p.openedAt = c.openedAt;
   if (c.closedAt !== undefined) p.closedAt = c.closedAt;
   if (c.protocol) p.protocol = c.protocol;
+  if (c.protocols?.length) p.protocols = c.protocols;
   if (c.close) p.close = c.close;
   if (c.errored) p.errored = true;
   if (c.http) {
@@ -57,10 +58,10 @@ function pushlensInfo(c: HarConnection): HarPushLensInfo {
   return p;
 }
 
-function wsEntry(c: HarConnection, redact: boolean): HarEntry {
-  const reqHeaders = redact ? redactHeaders(c.requestHeaders ?? []) : (c.requestHeaders ?? []);
-  const resHeaders = redact ? redactHeaders(c.responseHeaders ?? []) : (c.responseHeaders ?? []);
-  const url = redact ? redactUrl(c.url) : c.url;
+function wsEntry(c: HarConnection): HarEntry {
+  const reqHeaders = c.requestHeaders ?? [];
+  const resHeaders = c.responseHeaders ?? [];
+  const url = c.url;
   const status = c.handshakeStatus ?? (c.openedAt !== undefined ? 101 : 0);
   const t = timings(c.createdAt, c.openedAt, c.openedAt);
   return {
@@ -101,10 +102,10 @@ function wsEntry(c: HarConnection, redact: boolean): HarEntry {
   };
 }
 
-function httpParts(h: HarHttpInfo, redact: boolean): Pick<HarEntry, 'request' | 'response' | 'time' | 'timings'> {
-  const url = redact ? redactUrl(h.url) : h.url;
-  const reqHeaders = redact ? redactHeaders(h.requestHeaders) : h.requestHeaders;
-  const resHeaders = redact ? redactHeaders(h.responseHeaders ?? []) : (h.responseHeaders ?? []);
+function httpParts(h: HarHttpInfo): Pick<HarEntry, 'request' | 'response' | 'time' | 'timings'> {
+  const url = h.url;
+  const reqHeaders = h.requestHeaders;
+  const resHeaders = h.responseHeaders ?? [];
   const mime = headerValue(h.responseHeaders, 'content-type') ?? (h.eventStream ? 'text/event-stream' : 'x-unknown');
   const t = timings(h.start, h.responseAt, h.end);
   const content: HarEntry['response']['content'] = { size: h.size ?? 0, mimeType: mime };
@@ -139,7 +140,7 @@ function httpParts(h: HarHttpInfo, redact: boolean): Pick<HarEntry, 'request' | 
   return { request, response, time: t.time, timings: t.timings };
 }
 
-function sseEntry(c: HarConnection, redact: boolean): HarEntry {
+function sseEntry(c: HarConnection): HarEntry {
   const events = (c.events ?? []).map((e) => ({
     time: toSeconds(e.time),
     eventName: e.event,
@@ -151,14 +152,14 @@ function sseEntry(c: HarConnection, redact: boolean): HarEntry {
     // fetch/XHR event streams: a normal HTTP entry plus the parsed events.
     return {
       startedDateTime: iso(c.http.start),
-      ...httpParts(c.http, redact),
+      ...httpParts(c.http),
       cache: {},
       _resourceType: c.http.api,
       _eventSourceMessages: events,
       _pushlens: pushlensInfo(c),
     };
   }
-  const url = redact ? redactUrl(c.url) : c.url;
+  const url = c.url;
   const status = c.handshakeStatus ?? (c.openedAt !== undefined ? 200 : 0);
   const end = c.closedAt ?? c.events?.at(-1)?.time;
   const t = timings(c.createdAt, c.openedAt, end);
@@ -170,7 +171,7 @@ function sseEntry(c: HarConnection, redact: boolean): HarEntry {
       url,
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: nv(redact ? redactHeaders(c.requestHeaders ?? []) : c.requestHeaders),
+      headers: nv(c.requestHeaders),
       queryString: queryString(url),
       headersSize: -1,
       bodySize: 0,
@@ -180,7 +181,7 @@ function sseEntry(c: HarConnection, redact: boolean): HarEntry {
       statusText: statusText(status),
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: nv(redact ? redactHeaders(c.responseHeaders ?? []) : c.responseHeaders),
+      headers: nv(c.responseHeaders),
       content: { size: 0, mimeType: 'text/event-stream' },
       redirectURL: '',
       headersSize: -1,
@@ -197,12 +198,12 @@ function sseEntry(c: HarConnection, redact: boolean): HarEntry {
 export function exportHar(input: HarExportInput, options: HarExportOptions): Har {
   const entries: HarEntry[] = [];
   for (const c of input.connections) {
-    if (c.api === 'ws') entries.push(wsEntry(c, options.redact));
-    else if (c.api === 'sse' || (c.http?.eventStream && c.events)) entries.push(sseEntry(c, options.redact));
+    if (c.api === 'ws') entries.push(wsEntry(c));
+    else if (c.api === 'sse' || (c.http?.eventStream && c.events)) entries.push(sseEntry(c));
     else if (c.http)
       entries.push({
         startedDateTime: iso(c.http.start),
-        ...httpParts(c.http, options.redact),
+        ...httpParts(c.http),
         cache: {},
         _resourceType: c.http.api,
         _pushlens: pushlensInfo(c),
@@ -217,11 +218,10 @@ export function exportHar(input: HarExportInput, options: HarExportOptions): Har
     for (const e of c.events ?? []) if (e.truncatedSize !== undefined) cut++;
   }
   const comments = [
-    ...(options.redact ? [`Credentials redacted by PushLens (headers and URL parameters shown as ${REDACTED}).`] : []),
     ...(cut ? [`${cut} messages were captured only in part: each is marked "_pushlens": {"truncated": true, "size": <true size in bytes>}.`] : []),
   ];
   for (const e of entries) e.pageref = pageId;
-  return {
+  const har: Har = {
     log: {
       version: '1.2',
       creator: { name: 'PushLens', version: options.creatorVersion ?? '0.1.0' },
@@ -229,7 +229,7 @@ export function exportHar(input: HarExportInput, options: HarExportOptions): Har
         {
           startedDateTime: iso(Number.isFinite(first) ? first : 0),
           id: pageId,
-          title: input.pageTitle ?? (input.pageUrl ? (options.redact ? redactUrl(input.pageUrl) : input.pageUrl) : ''),
+          title: input.pageTitle ?? input.pageUrl ?? '',
           pageTimings: { onContentLoad: -1, onLoad: -1 },
         },
       ],
@@ -238,6 +238,7 @@ export function exportHar(input: HarExportInput, options: HarExportOptions): Har
       ...(cut ? { _pushlens: { truncatedMessages: cut } } : {}),
     },
   };
+  return options.redact ? redactHar(har) : har;
 }
 
 /** A message cut at the capture cap says so, with its true size (rule 6: never silently partial). */

@@ -8,6 +8,7 @@ import { looksTruncated, newScan, scanStep } from './json-scan';
 import {
   DEFAULT_MAX_HAR_BYTES,
   HarCollector,
+  checkHarEntries,
   checkTextSize,
   importHar,
   jsonError,
@@ -19,6 +20,7 @@ import {
 
 export interface ChunkedImportOptions {
   maxBytes?: number;
+  maxEntries?: number;
   onProgress?: (fraction: number) => void;
   /** Longest run of work between yields, in ms (default 12: well under one 60 Hz frame). */
   sliceMs?: number;
@@ -69,7 +71,7 @@ export async function importHarChunked(text: string, opts: ChunkedImportOptions 
       };
     }
     await yieldNow();
-    return importHar(text, undefined, { maxBytes: opts.maxBytes });
+    return importHar(text, undefined, { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries });
   }
   if (looksTruncated(scan)) {
     const byteOffset = utf8Length(text);
@@ -82,6 +84,8 @@ export async function importHarChunked(text: string, opts: ChunkedImportOptions 
       },
     };
   }
+  const tooMany = checkHarEntries(scan.entries.length, opts.maxEntries);
+  if (tooMany) return { ok: false, error: tooMany };
   // Phase 2: the skeleton with an empty entries array (small), validated like the sync path.
   const r = scan.entriesRange;
   const skeletonText = `${text.slice(0, r.start)}[]${text.slice(r.end)}`;

@@ -7,9 +7,11 @@ import { entryToConnection } from './convert';
 import { utf8Length } from '../util/text';
 import type { HarConnection, HarExportInput } from './types';
 
+/** Import budget: bytes of the file, and entries in it (each becomes at least one channel row). */
 export const DEFAULT_MAX_HAR_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_HAR_ENTRIES = 500_000;
 
-export type HarImportErrorCode = 'too-large' | 'not-json' | 'truncated' | 'not-har';
+export type HarImportErrorCode = 'too-large' | 'too-many-entries' | 'not-json' | 'truncated' | 'not-har';
 
 export interface HarImportError {
   code: HarImportErrorCode;
@@ -33,6 +35,16 @@ export type ImportResult =
 
 export interface HarImportOptions {
   maxBytes?: number;
+  maxEntries?: number;
+}
+
+/** Entry-count gate, checked before any entry is parsed. */
+export function checkHarEntries(count: number, maxEntries = DEFAULT_MAX_HAR_ENTRIES): HarImportError | null {
+  if (count <= maxEntries) return null;
+  return {
+    code: 'too-many-entries',
+    message: `This file has ${count.toLocaleString('en')} entries; the import limit is ${maxEntries.toLocaleString('en')}. Export a shorter time range or fewer requests.`,
+  };
 }
 
 export { utf8Length };
@@ -161,6 +173,8 @@ export function importHar(text: string, onProgress?: (fraction: number) => void,
   onProgress?.(0.5);
   const v = validateHarRoot(root);
   if (!v.ok) return v;
+  const tooMany = checkHarEntries(v.entries.length, options.maxEntries);
+  if (tooMany) return { ok: false, error: tooMany };
   const col = new HarCollector();
   const n = v.entries.length;
   v.entries.forEach((entry, i) => {

@@ -16,6 +16,8 @@ export type {
 export { exportHar, type HarExportOptions } from './export';
 export {
   DEFAULT_MAX_HAR_BYTES,
+  DEFAULT_MAX_HAR_ENTRIES,
+  checkHarEntries,
   checkHarSize,
   importHar,
   validateHarRoot,
@@ -27,3 +29,4 @@ export {
 } from './import';
 export { importHarChunked, HarImportAborted, type ChunkedImportOptions } from './import-chunked';
 export { REDACTED, SENSITIVE_HEADERS, SENSITIVE_PARAMS, redactHeaders, redactUrl } from './redact';
+export { redactHar } from './redact-har';

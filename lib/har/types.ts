@@ -63,6 +63,8 @@ export interface HarConnection {
   closedAt?: number;
   /** Negotiated WebSocket subprotocol. */
   protocol?: string;
+  /** Subprotocols the page asked for (WebSocket). */
+  protocols?: string[];
   /** Handshake / EventSource response status (101 for an open WebSocket). */
   handshakeStatus?: number;
   close?: { code: number; reason: string; wasClean: boolean };
@@ -151,6 +153,7 @@ export interface HarPushLensInfo {
   responseAt?: number;
   end?: number;
   protocol?: string;
+  protocols?: string[];
   close?: HarConnection['close'];
   errored?: boolean;
   outcome?: HarHttpInfo['outcome'];

@@ -86,6 +86,14 @@ export const messages = {
     en: '{count} records dropped',
     'zh-CN': '已丢弃 {count} 条记录',
   },
+  'records.invalid': {
+    en: '{count} malformed records refused',
+    'zh-CN': '已拒收 {count} 条格式错误的记录',
+  },
+  'records.invalidHint': {
+    en: 'Records from the page that did not match their schema (wrong types, missing fields, oversized text) were dropped; everything else was kept.',
+    'zh-CN': '来自页面、不符合格式定义的记录（类型错误、缺少字段、文本过长）已被丢弃；其余记录均已保留。',
+  },
   'records.droppedHint': {
     en: 'The capture buffer was full. Raise the limit in Settings to keep more.',
     'zh-CN': '捕获缓冲区已满。可以在设置中调高上限以保留更多记录。',
@@ -137,10 +145,13 @@ export const messages = {
   'har.exportChannel': { en: 'Export channel', 'zh-CN': '导出此通道' },
   'har.redact': { en: 'Redact secrets', 'zh-CN': '隐藏敏感信息' },
   'har.redactTitle': {
-    en: 'Replace Authorization, Cookie, API keys and token parameters with a placeholder',
-    'zh-CN': '用占位符替换 Authorization、Cookie、API 密钥和 token 参数',
+    en: 'In HAR and JSON exports, replace credentials with a placeholder: auth and cookie headers, token parameters and fragments, user:password in URLs, token subprotocols, secret-named fields of payloads, JWTs and Bearer credentials',
+    'zh-CN':
+      '在 HAR 和 JSON 导出中用占位符替换凭据：认证与 Cookie 头、URL 中的 token 参数和片段、URL 中的 用户名:密码、携带 token 的子协议、载荷中名称敏感的字段、JWT 和 Bearer 凭据',
   },
   'har.import': { en: 'Import HAR', 'zh-CN': '导入 HAR' },
+  'har.cancel': { en: 'Cancel', 'zh-CN': '取消' },
+  'har.cancelled': { en: 'Import cancelled: nothing was loaded.', 'zh-CN': '已取消导入：未载入任何内容。' },
   'har.imported': {
     en: 'Opened {name}: {connections} connections, {records} records (offline, recording paused).',
     'zh-CN': '已打开 {name}：{connections} 个连接，{records} 条记录（离线查看，录制已暂停）。',

@@ -10,11 +10,12 @@ import {
   type PanelToPageMessage,
 } from '../protocol/envelope';
 import type { PanelCommand, CommandResult, CommandResultOf } from '../protocol/commands';
-import type { CaptureRecord } from '../protocol/records';
 import type { Transport } from '../transport/transport';
 import { runtimePortTransport } from '../transport/runtime-port';
 import { PANEL_PORT_NAME } from '../protocol/ports';
 import type { Session } from '../store/session';
+import { ingestChecked } from './ingest-checked';
+import { unpackRecords } from '../protocol/validate-records';
 import { markFrameGone } from '../store/frame-gone';
 
 export { PANEL_PORT_NAME };
@@ -28,8 +29,11 @@ export interface PanelLinkOptions {
   tabId: number;
   session: Session;
   settings: () => AgentSettings;
-  /** Creates a fresh transport to the background (called again after a disconnect). */
-  open: () => PanelTransport;
+  /**
+   * Creates a fresh transport to the background (called again after a disconnect). It calls
+   * `onInvalid` for each message its guard refuses, so malformed batches are counted too.
+   */
+  open: (onInvalid: () => void) => PanelTransport;
   /** Whether incoming records are applied (the record/pause switch). */
   recording: () => boolean;
 }
@@ -58,7 +62,10 @@ export class PanelLink {
 
   private connect(): void {
     if (this.closed) return;
-    const t = this.opts.open();
+    const t = this.opts.open(() => {
+      this.opts.session.invalidRecords++;
+      this.opts.session.version++;
+    });
     this.transport = t;
     t.listen((m) => this.onMessage(m));
     t.onDisconnect(() => {
@@ -127,8 +134,9 @@ export class PanelLink {
       agent.awaitingFrom = agent.lastSeq + 1;
       this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: agent.lastSeq + 1 });
     } else if (msg.type === 'batch') {
-      const records = msg.packed === undefined ? msg.records : unpack(msg.packed);
-      const result = session.ingest(m.frameId, m.documentId, msg.agentId, records, this.opts.recording());
+      // A packed string that is not a JSON array is a malformed batch: null makes it counted as one.
+      const records: unknown = msg.packed === undefined ? msg.records : (unpackRecords(msg.packed) ?? null);
+      const result = ingestChecked(session, m.frameId, m.documentId, msg.agentId, records, this.opts.recording());
       if (result.resyncFrom !== undefined)
         this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: result.resyncFrom });
     } else if (msg.type === 'command-result') {
@@ -142,19 +150,12 @@ export class PanelLink {
   }
 }
 
-/** Records of a packed batch; anything malformed counts as an empty batch (the seq gap then asks for a resync). */
-function unpack(packed: unknown): CaptureRecord[] {
-  if (typeof packed !== 'string') return [];
-  try {
-    const records: unknown = JSON.parse(packed);
-    return Array.isArray(records) ? (records as CaptureRecord[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** The real transport: a runtime Port to the background. */
-export function openRuntimeTransport(): PanelTransport {
+export function openRuntimeTransport(onInvalid?: () => void): PanelTransport {
   const port = chrome.runtime.connect({ name: PANEL_PORT_NAME });
-  return runtimePortTransport<BackgroundToPanelMessage, PanelToBackgroundMessage>(port, isBackgroundToPanelMessage);
+  return runtimePortTransport<BackgroundToPanelMessage, PanelToBackgroundMessage>(port, (m): m is BackgroundToPanelMessage => {
+    if (isBackgroundToPanelMessage(m)) return true;
+    onInvalid?.();
+    return false;
+  });
 }

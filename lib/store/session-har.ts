@@ -32,6 +32,7 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
       openedAt: c.openedAt,
       closedAt: c.closedAt,
       protocol: c.protocol,
+      protocols: c.protocols?.length ? c.protocols : undefined,
       handshakeStatus: c.handshakeStatus,
       close: c.close ? { code: c.close.code, reason: c.close.reason, wasClean: c.close.wasClean } : undefined,
       errored: c.errored,
@@ -63,11 +64,18 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
 /** Capture records that replay an imported file into a Session, in time order, numbered from 1. */
 export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
   const out: UnsequencedRecord[] = [];
-  data.connections.forEach((c, k) => {
-    const conn = k + 1;
+  data.connections.forEach((c, k) => connectionRecords(c, k + 1, out));
+  // Stable sort by time keeps each connection's own order (create before frames before close).
+  const sorted = out.map((r, i) => ({ r, i })).sort((a, b) => a.r.t - b.r.t || a.i - b.i);
+  return sorted.map(({ r }, i) => ({ ...r, seq: i + 1 }) as CaptureRecord);
+}
+
+/** Appends the records of one imported connection (agent connection id `conn`), in its own order. */
+export function connectionRecords(c: HarConnection, conn: number, out: UnsequencedRecord[]): void {
+  {
     const t0 = c.createdAt;
     if (c.api === 'ws') {
-      out.push({ type: 'ws-create', t: t0, conn, url: c.url, protocols: c.protocol ? [c.protocol] : [] });
+      out.push({ type: 'ws-create', t: t0, conn, url: c.url, protocols: c.protocols ?? (c.protocol ? [c.protocol] : []) });
       if (c.openedAt !== undefined) out.push({ type: 'ws-open', t: c.openedAt, conn, protocol: c.protocol ?? '', extensions: '' });
       for (const fr of c.frames ?? []) {
         const binary = fr.opcode === 2;
@@ -154,10 +162,7 @@ export function harInputToRecords(data: HarExportInput): CaptureRecord[] {
         });
       }
     }
-  });
-  // Stable sort by time keeps each connection's own order (create before frames before close).
-  const sorted = out.map((r, i) => ({ r, i })).sort((a, b) => a.r.t - b.r.t || a.i - b.i);
-  return sorted.map(({ r }, i) => ({ ...r, seq: i + 1 }) as CaptureRecord);
+  }
 }
 
 /** Replaces the session's content with an imported file's connections. */

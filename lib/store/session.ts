@@ -33,6 +33,8 @@ export class Session {
   connections: Connection[] = [];
   channels: Channel[] = [];
   drops: DropNotice[] = [];
+  /** Records and batches refused at the door for not matching their schema (lib/panel/ingest-checked.ts). */
+  invalidRecords = 0;
   /** Panel memory caps (lib/store/budget.ts). */
   budget: PanelBudget = { ...DEFAULT_PANEL_BUDGET };
   /** SSE `id` of event rows (only SSE rows have one, so a sparse map beats a column). */

@@ -13,6 +13,7 @@ import { drawTimeline, readColors } from './draw';
 import { LANE_HEIGHT, lowerBound, panRange, timeToX, xToTime, zoomRange, type TimeRange } from './layout';
 import { formatBytes, formatClock, oneLine } from '../../widgets/format';
 import { t } from '../../../lib/i18n/messages';
+import { visibleText } from '../../../lib/util/visible-text';
 
 const MAX_VISIBLE_LANES = 8;
 
@@ -147,7 +148,7 @@ export function Timeline() {
     return {
       x,
       y,
-      text: `${formatClock(f.time[best])} ${f.dir[best] === DIR_OUT ? '↑' : '↓'} ${formatBytes(f.size[best])} ${oneLine(f.preview[best], 80)}`,
+      text: `${formatClock(f.time[best])} ${f.dir[best] === DIR_OUT ? '↑' : '↓'} ${formatBytes(f.size[best])} ${visibleText(oneLine(f.preview[best], 80))}`,
     };
   };
 
