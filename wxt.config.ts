@@ -1,16 +1,45 @@
-// Context: node (build). WXT configuration for the PushLens Chrome MV3 extension.
+// Context: node (build). WXT configuration: one source tree, two MV3 packages (Chrome and Firefox).
 import { defineConfig } from 'wxt';
+import { protobufjsWithoutCodegen } from './scripts/vite-protobufjs-no-codegen';
+
+/** Firefox 140 is the first release with `data_collection_permissions` (and ESR 140 the oldest supported ESR); MAIN-world content scripts need 128. */
+const FIREFOX_MIN_VERSION = '140.0';
 
 export default defineConfig({
   // A separate output folder lets parallel work (bench --compare, helpers) build without clashing.
   outDir: process.env.PUSHLENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  // Firefox too gets MV3 (WXT's Firefox default is MV2): the background becomes an event page there.
+  manifestVersion: 3,
   // PUSHLENS_NOMIN=1: readable function names in CPU profiles (bench/profile-*.ts); never shipped.
-  vite: () => (process.env.PUSHLENS_NOMIN ? { build: { minify: false } } : {}),
-  manifest: {
-    name: 'PushLens',
-    description: 'Realtime traffic DevTools: WebSocket, Server-Sent Events, short and long polling.',
+  vite: () => ({
+    plugins: [protobufjsWithoutCodegen()],
+    ...(process.env.PUSHLENS_NOMIN ? { build: { minify: false } } : {}),
+  }),
+  manifest: ({ browser }) => ({
+    // Localized from public/_locales (en, zh_CN); icons are found in public/icon/<size>.png.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
-    minimum_chrome_version: '111',
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // Stable: storage and the add-on's identity survive reinstalls and updates.
+              id: 'pushlens@pushlens.dev',
+              strict_min_version: FIREFOX_MIN_VERSION,
+              // PushLens sends nothing anywhere: captured traffic stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android has no DevTools to host the panel; 142 is its first release with data_collection_permissions.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : { minimum_chrome_version: '111' }),
+  }),
+  zip: {
+    // The sources zip addons.mozilla.org asks for: what `npm ci && npm run build` needs, nothing generated.
+    excludeSources: ['.output/**', 'test-artifacts/**', 'bench/results*', '**/node_modules/**', '.wxt/**'],
   },
 });

@@ -1,37 +1,51 @@
 // Context: panel. Top-level layout: toolbar, channel list, selected channel's frames and detail.
+// App subscribes to no session data: each view subscribes to what it shows, so a change reaches
+// only the views that read it. Each pane sits behind its own error boundary.
 import { useUi } from '../lib/store/ui-store';
 import { Toolbar } from './views/Toolbar';
 import { ChannelList } from './views/ChannelList';
 import { ChannelView } from './views/ChannelView';
-import { useSessionVersion } from './hooks/use-session';
 import { Splitter } from './widgets/Splitter';
 import { Timeline } from './views/timeline/Timeline';
-import { LearnView } from './views/learn/LearnView';
+import { LearnView } from './views/lazy-views';
+import { ErrorBoundary } from './widgets/ErrorBoundary';
 
 export function App() {
-  const version = useSessionVersion();
   const listWidth = useUi((s) => s.listWidth);
   const theme = useUi((s) => s.theme);
   const tab = useUi((s) => s.tab);
+  const selectedChannel = useUi((s) => s.selectedChannel);
   if (tab === 'learn') {
     return (
       <div className="app" data-theme={theme}>
-        <Toolbar />
-        <LearnView />
+        <ErrorBoundary pane="toolbar">
+          <Toolbar />
+        </ErrorBoundary>
+        <ErrorBoundary pane="learn">
+          <LearnView />
+        </ErrorBoundary>
       </div>
     );
   }
   return (
     <div className="app" data-theme={theme}>
-      <Toolbar />
-      <Timeline version={version} />
+      <ErrorBoundary pane="toolbar">
+        <Toolbar />
+      </ErrorBoundary>
+      <ErrorBoundary pane="timeline">
+        <Timeline />
+      </ErrorBoundary>
       <div className="main">
         <div className="channel-pane" style={{ width: listWidth }}>
-          <ChannelList />
+          <ErrorBoundary pane="channels">
+            <ChannelList />
+          </ErrorBoundary>
         </div>
         <Splitter />
         <div className="frame-pane">
-          <ChannelView />
+          <ErrorBoundary pane="channel" resetKey={selectedChannel}>
+            <ChannelView />
+          </ErrorBoundary>
         </div>
       </div>
     </div>

@@ -10,8 +10,7 @@ import {
   type PanelToBackgroundMessage,
   type BackgroundToPanelMessage,
 } from '../lib/protocol/envelope';
-import { RELAY_PORT_NAME } from '../lib/relay/relay';
-import { PANEL_PORT_NAME } from '../lib/panel/connection';
+import { PANEL_PORT_NAME, RELAY_PORT_NAME } from '../lib/protocol/ports';
 
 export default defineBackground(() => {
   const router = new TabRouter();

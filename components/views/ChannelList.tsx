@@ -1,14 +1,21 @@
 // Context: panel. One row per channel: kind badge, URL, state, frames in/out, rate sparkline,
 // reconnect count and the last status or close code with its explanation.
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, useSessionVersion } from '../hooks/use-session';
+import { useRenderCount } from '../hooks/use-render-count';
 import { t } from '../../lib/i18n/messages';
 import { summarizeChannel, channelRate } from '../../lib/store/channel-summary';
 import { Sparkline } from '../widgets/Sparkline';
 import { Explain } from '../widgets/Explain';
 
 export function ChannelList() {
-  const { selectedChannel, locale, set } = useUi();
+  const session = useSession();
+  useSessionVersion();
+  useRenderCount('channel-list');
+  const { selectedChannel, locale, selectChannel } = useUi(
+    useShallow((s) => ({ selectedChannel: s.selectedChannel, locale: s.locale, selectChannel: s.selectChannel })),
+  );
   // A channel left empty (its only request turned out to be a stream) is not shown.
   const channels = session.channels.filter((c) => c.connections.length > 0);
   if (channels.length === 0) {
@@ -22,7 +29,7 @@ export function ChannelList() {
   const move = (delta: number) => {
     const cur = channels.findIndex((c) => c.index === selectedChannel);
     const next = channels[Math.max(0, Math.min(channels.length - 1, cur + delta))];
-    if (next) set({ selectedChannel: next.index, selectedFrame: null });
+    if (next) selectChannel(next.index);
   };
   return (
     <div
@@ -57,17 +64,28 @@ export function ChannelList() {
             data-kind={ch.kind}
             data-url={ch.url}
             data-channel={ch.index}
-            onClick={() => set({ selectedChannel: ch.index, selectedFrame: null })}
+            data-origin={ch.origin}
+            data-open={s.open}
+            data-frame={ch.frameId}
+            onClick={() => selectChannel(ch.index)}
           >
             <span className={`kind kind-${ch.kind}`} title={t(`kind.${ch.kind}`, locale)}>
               {t(`list.badge.${ch.kind}`, locale)}
             </span>
             {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
+            <span className="badge realm" data-testid="channel-realm" title={`${frameLabel(ch)} · ${ch.origin || 'unknown origin'}`}>
+              {frameLabel(ch)} · {ch.origin || '?'}
+            </span>
             <span className="url" title={ch.url}>
               {ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}
               {shortUrl(ch.url)}
             </span>
             <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
+            {s.open > 1 && (
+              <span className="badge open-count" data-testid="open-count" data-count={s.open} title="connections open at the same time">
+                {s.open} open
+              </span>
+            )}
             <span className="counts" title={t('list.inOut', locale)}>
               ↓{ch.framesIn} ↑{ch.framesOut}
             </span>
@@ -87,6 +105,11 @@ export function ChannelList() {
       })}
     </div>
   );
+}
+
+/** Which frame owns a channel: the top page, or an iframe by its DevTools frame id. */
+export function frameLabel(ch: { isTop: boolean; frameId: number }): string {
+  return ch.isTop ? 'top' : ch.frameId < 0 ? 'file' : `frame ${ch.frameId}`;
 }
 
 function shortUrl(url: string): string {

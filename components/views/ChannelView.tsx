@@ -2,7 +2,9 @@
 // (virtualized table + detail), its connections (reconnect chain) or its insights.
 import { useMemo } from 'react';
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, useSessionVersion } from '../hooks/use-session';
+import { useRenderCount } from '../hooks/use-render-count';
 import { t } from '../../lib/i18n/messages';
 import { summarizeChannel, isStreamKind } from '../../lib/store/channel-summary';
 import { filterRows } from '../../lib/store/filter-rows';
@@ -10,18 +12,34 @@ import { withoutHeartbeats, channelHeartbeat } from '../../lib/store/heartbeats'
 import { FrameTable } from './FrameTable';
 import { FrameDetail } from './FrameDetail';
 import { ReconnectChain } from './ReconnectChain';
-import { Insights } from './Insights';
+import { Insights } from './lazy-views';
 import { formatClock } from '../widgets/format';
 import { channelProtocol } from '../../lib/store/channel-decoding';
 import { DecodeAs } from '../widgets/DecodeAs';
 import { ChannelActions } from './actions/ChannelActions';
 import type { Channel } from '../../lib/store/session-types';
 import { Composer } from './actions/Composer';
+import { frameLabel } from './ChannelList';
+import { ErrorBoundary } from '../widgets/ErrorBoundary';
 
 export function ChannelView() {
-  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, set } = useUi();
+  const session = useSession();
+  const version = useSessionVersion();
+  useRenderCount('channel-view');
+  const { selectedChannel, selectedFrame, filter, locale, timeBrush, channelTab, hideHeartbeats, setChannelTab, setTimeBrush } = useUi(
+    useShallow((s) => ({
+      selectedChannel: s.selectedChannel,
+      selectedFrame: s.selectedFrame,
+      filter: s.filter,
+      locale: s.locale,
+      timeBrush: s.timeBrush,
+      channelTab: s.channelTab,
+      hideHeartbeats: s.hideHeartbeats,
+      setChannelTab: s.setChannelTab,
+      setTimeBrush: s.setTimeBrush,
+    })),
+  );
   const channel = selectedChannel === null ? undefined : session.channels[selectedChannel];
-  const version = session.version;
   const filtered = useMemo(
     () => {
       if (!channel) return undefined;
@@ -39,6 +57,8 @@ export function ChannelView() {
     );
   }
   const s = summarizeChannel(session, channel);
+  // The selection is a frame id; its row (if still held, and of this channel) is looked up now.
+  const selectedRow = selectedFrame === null ? -1 : session.frames.rowOfId(selectedFrame);
   const tab = channelTab === 'connections' && !isStreamKind(channel.kind) ? 'messages' : channelTab;
   return (
     <div className="channel-view">
@@ -46,6 +66,9 @@ export function ChannelView() {
         <span className={`kind kind-${channel.kind}`}>{t(`kind.${channel.kind}`, locale)}</span>
         <span className="url" title={channel.url}>
           {channel.url}
+        </span>
+        <span className="badge realm" data-testid="channel-origin" data-origin={channel.origin} data-frame={channel.frameId}>
+          {frameLabel(channel)} · {channel.origin || '?'}
         </span>
         <span
           className="frame-count"
@@ -70,10 +93,14 @@ export function ChannelView() {
         )}
         {isStreamKind(channel.kind) && <HeartbeatSwitch channel={channel} />}
       </div>
-      <ChannelActions channel={channel} />
-      <Composer channel={channel} />
+      <ErrorBoundary pane="actions">
+        <ChannelActions channel={channel} />
+      </ErrorBoundary>
+      <ErrorBoundary pane="composer">
+        <Composer channel={channel} />
+      </ErrorBoundary>
       <div className="channel-tabs" role="tablist">
-        <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => set({ channelTab: 'messages' })}>
+        <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => setChannelTab('messages')}>
           {t('tab.messages', locale)} (
           <span data-testid="filtered-count" data-count={filtered.rows.length}>
             {filtered.rows.length}
@@ -85,33 +112,42 @@ export function ChannelView() {
             role="tab"
             className={tab === 'connections' ? 'active' : ''}
             data-testid="tab-connections"
-            onClick={() => set({ channelTab: 'connections' })}
+            onClick={() => setChannelTab('connections')}
           >
             {t('tab.connections', locale)} ({s.reconnects + 1})
           </button>
         )}
-        <button role="tab" className={tab === 'insights' ? 'active' : ''} data-testid="tab-insights" onClick={() => set({ channelTab: 'insights' })}>
+        <button role="tab" className={tab === 'insights' ? 'active' : ''} data-testid="tab-insights" onClick={() => setChannelTab('insights')}>
           {t('tab.insights', locale)}
         </button>
       </div>
       {tab === 'connections' ? (
-        <ReconnectChain channel={channel} />
+        <ErrorBoundary pane="connections">
+          <ReconnectChain channel={channel} />
+        </ErrorBoundary>
       ) : tab === 'insights' ? (
-        <Insights channel={channel} />
+        <ErrorBoundary pane="insights">
+          <Insights channel={channel} />
+        </ErrorBoundary>
       ) : (
         <>
           {timeBrush && (
             <div className="brush-note">
-              Showing {formatClock(timeBrush.start)} – {formatClock(timeBrush.end)} ·{' '}
-              <button onClick={() => set({ timeBrush: null })}>show all</button>
+              Showing {formatClock(timeBrush.start)} – {formatClock(timeBrush.end)} · <button onClick={() => setTimeBrush(null)}>show all</button>
             </div>
           )}
           {filtered.rows.length === 0 ? (
             <div className="empty">{filter ? t('empty.noMatches', locale, { filter }) : t('empty.noFrames', locale)}</div>
           ) : (
-            <FrameTable rows={filtered.rows} channel={channel} version={version} />
+            <ErrorBoundary pane="frames">
+              <FrameTable rows={filtered.rows} channel={channel} version={version} />
+            </ErrorBoundary>
           )}
-          {selectedFrame !== null && selectedFrame < session.frames.count && <FrameDetail index={selectedFrame} />}
+          {selectedRow >= 0 && session.frames.channel[selectedRow] === channel.index && (
+            <ErrorBoundary pane="detail" resetKey={selectedFrame}>
+              <FrameDetail index={selectedRow} />
+            </ErrorBoundary>
+          )}
         </>
       )}
     </div>
@@ -119,7 +155,10 @@ export function ChannelView() {
 }
 
 function HeartbeatSwitch({ channel }: { channel: Channel }) {
-  const { hideHeartbeats, locale, set } = useUi();
+  const session = useSession();
+  const { hideHeartbeats, locale, setPrefs } = useUi(
+    useShallow((s) => ({ hideHeartbeats: s.hideHeartbeats, locale: s.locale, setPrefs: s.setPrefs })),
+  );
   const beat = channelHeartbeat(session, channel);
   if (!beat) return null;
   return (
@@ -127,7 +166,12 @@ function HeartbeatSwitch({ channel }: { channel: Channel }) {
       className="check heartbeat"
       title={t('heartbeat.title', locale, { signature: beat.signature.slice(0, 60), period: (beat.periodMs / 1000).toFixed(1) })}
     >
-      <input type="checkbox" data-testid="hide-heartbeats" checked={hideHeartbeats} onChange={(e) => set({ hideHeartbeats: e.target.checked })} />
+      <input
+        type="checkbox"
+        data-testid="hide-heartbeats"
+        checked={hideHeartbeats}
+        onChange={(e) => setPrefs({ hideHeartbeats: e.target.checked })}
+      />
       {t('heartbeat.hide', locale, { period: (beat.periodMs / 1000).toFixed(1) })}
     </label>
   );

@@ -2,7 +2,7 @@
 // and for HTTP exchanges the status (explained), headers, timing and body preview.
 import { useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import { FLAG_BINARY, FLAG_HTTP, FLAG_TRUNCATED } from '../../lib/store/frame-store';
 import { JsonTree, tryJson } from '../widgets/JsonTree';
@@ -14,6 +14,7 @@ import { Waterfall } from '../widgets/Waterfall';
 import { decodeRow, pairOfRow, channelProtocol } from '../../lib/store/channel-decoding';
 
 export function FrameDetail({ index }: { index: number }) {
+  const session = useSession();
   const locale = useUi((s) => s.locale);
   const [raw, setRaw] = useState(false);
   const f = session.frames;
@@ -26,7 +27,9 @@ export function FrameDetail({ index }: { index: number }) {
   const channel = session.channels[f.channel[index]];
   const decoded = channel ? decodeRow(session, channel, index) : null;
   const pair = channel && decoded ? pairOfRow(session, channel, index) : undefined;
-  const other = pair ? (pair.request === index ? pair.response : pair.request) : undefined;
+  // Pairs name frames by id: the row of either end may have shifted since they were paired.
+  const id = f.idAt(index);
+  const other = pair ? (pair.request === id ? pair.response : pair.request) : undefined;
   const copy = () => void navigator.clipboard?.writeText(binary ? hexDump(base64ToBytes(text)) : text).catch(() => {});
   return (
     <div className="frame-detail" data-testid="frame-detail">
@@ -77,11 +80,9 @@ export function FrameDetail({ index }: { index: number }) {
                 className="pair-link"
                 data-testid="pair-link"
                 data-rtt={pair.roundTripMs}
-                onClick={() => useUi.getState().set({ selectedFrame: other })}
+                onClick={() => useUi.getState().selectFrame(other, channel!.index, true)}
               >
-                {pair.request === index
-                  ? `→ answered after ${Math.round(pair.roundTripMs)} ms`
-                  : `← request ${Math.round(pair.roundTripMs)} ms earlier`}
+                {pair.request === id ? `→ answered after ${Math.round(pair.roundTripMs)} ms` : `← request ${Math.round(pair.roundTripMs)} ms earlier`}
               </button>
             )}
           </div>

@@ -4,7 +4,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { parseFilter } from '../../lib/model/filter-query';
 import { Highlighted } from '../widgets/Highlighted';
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import type { IndexList } from '../../lib/store/frame-store';
 import { DIR_OUT, FLAG_BINARY, FLAG_ERROR, FLAG_HTTP, FLAG_INJECTED, FLAG_SENT, FLAG_TRUNCATED } from '../../lib/store/frame-store';
@@ -29,7 +30,18 @@ function rangeOf(rows: IndexList, a: number, b: number): number[] {
 const OVERSCAN = 10;
 
 export function FrameTable({ rows, channel, version }: { rows: IndexList; channel: Channel; version: number }) {
-  const { selectedFrame, pickedFrames, locale, filter, set } = useUi();
+  const session = useSession();
+  const { selectedFrame, pickedFrames, locale, filter, selectFrame, togglePick, pickRange } = useUi(
+    useShallow((s) => ({
+      selectedFrame: s.selectedFrame,
+      pickedFrames: s.pickedFrames,
+      locale: s.locale,
+      filter: s.filter,
+      selectFrame: s.selectFrame,
+      togglePick: s.togglePick,
+      pickRange: s.pickRange,
+    })),
+  );
   const ast = useMemo(() => {
     const parsed = filter.trim() ? parseFilter(filter) : undefined;
     return parsed && parsed.ok ? parsed.ast : null;
@@ -62,10 +74,12 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const f = session.frames;
+  const selectedRow = selectedFrame === null ? -1 : f.rowOfId(selectedFrame);
   const protocol = channelProtocol(session, channel);
   const items = [];
   for (let k = first; k < last; k++) {
     const i = rows.at(k);
+    const id = f.idAt(i);
     const out = f.dir[i] === DIR_OUT;
     const flags = f.flags[i];
     const http = (flags & FLAG_HTTP) !== 0;
@@ -73,19 +87,24 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
     const decoded = protocol ? decodeRow(session, channel, i) : null;
     items.push(
       <div
-        key={i}
-        className={`frame-row ${out ? 'out' : 'in'} ${selectedFrame === i ? 'selected' : ''} ${picked.has(i) ? 'picked' : ''} ${flags & FLAG_ERROR ? 'error' : ''} ${flags & (FLAG_SENT | FLAG_INJECTED) ? 'synthetic' : ''}`}
+        key={id}
+        className={`frame-row ${out ? 'out' : 'in'} ${selectedFrame === id ? 'selected' : ''} ${picked.has(id) ? 'picked' : ''} ${flags & FLAG_ERROR ? 'error' : ''} ${flags & (FLAG_SENT | FLAG_INJECTED) ? 'synthetic' : ''}`}
         style={{ top: k * ROW_HEIGHT }}
         data-testid="frame-row"
         data-direction={out ? 'out' : 'in'}
         data-index={i}
+        data-id={id}
         data-pos={k}
-        data-picked={picked.has(i) || undefined}
+        data-picked={picked.has(id) || undefined}
         onClick={(e) => {
           // Ctrl/Cmd-click picks frames for replay; shift-click picks a range.
-          if (e.ctrlKey || e.metaKey) set({ pickedFrames: picked.has(i) ? pickedFrames.filter((x) => x !== i) : [...pickedFrames, i] });
-          else if (e.shiftKey && selectedFrame !== null) set({ pickedFrames: rangeOf(rows, selectedFrame, i) });
-          else set({ selectedFrame: i, pickedFrames: [] });
+          if (e.ctrlKey || e.metaKey) togglePick(channel.index, id);
+          else if (e.shiftKey && selectedRow >= 0)
+            pickRange(
+              channel.index,
+              rangeOf(rows, selectedRow, i).map((r) => f.idAt(r)),
+            );
+          else selectFrame(id, channel.index);
         }}
       >
         <span className="c-time" title={formatClock(f.time[i])}>
@@ -114,9 +133,9 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
   const move = (delta: number) => {
     if (rows.length === 0) return;
     let k = 0;
-    if (selectedFrame !== null) for (let j = 0; j < rows.length; j++) if (rows.at(j) === selectedFrame) k = j + delta;
+    if (selectedRow >= 0) for (let j = 0; j < rows.length; j++) if (rows.at(j) === selectedRow) k = j + delta;
     k = Math.max(0, Math.min(rows.length - 1, k));
-    set({ selectedFrame: rows.at(k) });
+    selectFrame(f.idAt(rows.at(k)), channel.index, true);
     const el = scroller.current!;
     if (k * ROW_HEIGHT < el.scrollTop) el.scrollTop = k * ROW_HEIGHT;
     else if ((k + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = (k + 1) * ROW_HEIGHT - el.clientHeight;
@@ -139,7 +158,7 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') move(1);
           else if (e.key === 'ArrowUp') move(-1);
-          else if (e.key === 'Escape') set({ selectedFrame: null });
+          else if (e.key === 'Escape') selectFrame(null, channel.index, true);
           else return;
           e.preventDefault();
         }}

@@ -3,6 +3,7 @@
 // HAR from Chrome or PushLens with progress, size checks and clear errors.
 import { useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
+import { useShallow } from 'zustand/shallow';
 import { t } from '../../lib/i18n/messages';
 import { exportHar, importHarChunked, checkHarSize } from '../../lib/har';
 import { sessionToHarInput, loadHarIntoSession } from '../../lib/store/session-har';
@@ -18,7 +19,9 @@ export function download(name: string, text: string, type: string): void {
 }
 
 export function HarControls({ session, onLoaded }: { session: Session; onLoaded?: (name: string) => void }) {
-  const { locale, selectedChannel, set } = useUi();
+  const { locale, selectedChannel, imported } = useUi(
+    useShallow((s) => ({ locale: s.locale, selectedChannel: s.selectedChannel, imported: s.imported })),
+  );
   const [redact, setRedact] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -41,7 +44,7 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
       const result = await importHarChunked(text, { onProgress: (p) => setProgress(p) });
       if (!result.ok) return setMessage({ ok: false, text: result.error.message });
       const records = loadHarIntoSession(session, result.data, f.name);
-      set({ selectedChannel: null, selectedFrame: null, recording: false });
+      imported();
       const warn = result.warnings.length ? ` ${t('har.warnings', locale, { count: result.warnings.length })}` : '';
       setMessage({ ok: true, text: t('har.imported', locale, { name: f.name, connections: result.data.connections.length, records }) + warn });
       onLoaded?.(f.name);

@@ -1,7 +1,7 @@
 // Context: panel. What this channel teaches: the push technique it uses (the card from the
 // knowledge base), the channel's own numbers, and the advisor's findings with those numbers.
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useSession } from '../hooks/use-session';
 import { adviseChannel } from '../../lib/advisor';
 import { advisorInput } from '../../lib/store/advisor-input';
 import { techniqueCard, type TechniqueId } from '../../lib/knowledge';
@@ -32,6 +32,7 @@ function pollReason(poll: NonNullable<Channel['poll']>, locale: Locale): string 
 }
 
 export function Insights({ channel }: { channel: Channel }) {
+  const session = useSession();
   const locale = useUi((s) => s.locale);
   const findings = adviseChannel(advisorInput(session, channel), locale);
   const tech = techniqueOf(channel.kind);

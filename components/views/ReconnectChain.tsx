@@ -2,7 +2,7 @@
 // reason, clean or not, HTTP status), how long the channel was down, whether an SSE stream
 // resumed from its Last-Event-ID, and the client's backoff pattern.
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useSession } from '../hooks/use-session';
 import { channelChain } from '../../lib/store/channel-attempts';
 import type { Channel } from '../../lib/store/session-types';
 import type { BackoffResult } from '../../lib/model/backoff';
@@ -44,6 +44,7 @@ const RESUME_KEYS: Record<ResumeStatus, MessageKey> = {
 };
 
 export function ReconnectChain({ channel }: { channel: Channel }) {
+  const session = useSession();
   const locale = useUi((s) => s.locale);
   const chain = channelChain(session, channel);
   const t0 = channel.firstTime;

@@ -3,12 +3,15 @@
 // the tab and remembered for later panels and pages.
 import { useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
-import { session, link } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, usePanelLink } from '../hooks/use-session';
 import { storeAgentSettings, sanitizeAgentSettings } from '../../lib/panel/settings-storage';
 import { t } from '../../lib/i18n/messages';
 
 export function SettingsMenu() {
-  const { agentSettings, locale, set } = useUi();
+  const session = useSession();
+  const link = usePanelLink();
+  const { agentSettings, locale, setPrefs } = useUi(useShallow((s) => ({ agentSettings: s.agentSettings, locale: s.locale, setPrefs: s.setPrefs })));
   const [open, setOpen] = useState(false);
   const [records, setRecords] = useState(String(agentSettings.bufferRecords));
   const [bufferMb, setBufferMb] = useState(String(Math.round(agentSettings.bufferBytes / 1024 / 1024)));
@@ -24,7 +27,7 @@ export function SettingsMenu() {
       bufferBytes: nums[1] * 1024 * 1024,
       previewBytes: nums[2] * 1024,
     });
-    set({ agentSettings: next });
+    setPrefs({ agentSettings: next });
     storeAgentSettings(next);
     link?.pushSettings(next);
     session.budget = { ...session.budget, maxFrames: Math.floor(nums[3]) };

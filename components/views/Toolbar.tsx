@@ -1,20 +1,30 @@
 // Context: panel. Record/pause, clear, preserve log, filter, export, language.
 import { useUi } from '../../lib/store/ui-store';
-import { session } from '../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import type { Locale } from '../../lib/i18n/locale';
 import { exportSessionJson } from '../../lib/store/export-json';
 import { FilterInput } from '../widgets/FilterInput';
 import { HarControls } from './HarControls';
+import { ExportMenu } from './ExportMenu';
 import { SettingsMenu } from './SettingsMenu';
+import { DroppedCount } from './DroppedCount';
+import { ErrorBoundary } from '../widgets/ErrorBoundary';
 
 export function Toolbar() {
-  const { recording, preserveLog, locale, tab, set } = useUi();
-  // Records the pages' buffers lost before the panel read them, plus what the panel's own memory
-  // budget evicted (previews or whole frames): every loss is counted where people look.
-  let dropped = 0;
-  for (const a of session.agents.values()) dropped += a.dropped;
-  for (const d of session.drops) if (d.kind === 'panel-frames' || d.kind === 'panel-previews') dropped += d.count ?? 0;
+  const session = useSession();
+  const { recording, preserveLog, locale, tab, setTab, setPrefs, captureCleared } = useUi(
+    useShallow((s) => ({
+      recording: s.recording,
+      preserveLog: s.preserveLog,
+      locale: s.locale,
+      tab: s.tab,
+      setTab: s.setTab,
+      setPrefs: s.setPrefs,
+      captureCleared: s.captureCleared,
+    })),
+  );
   const download = () => {
     const blob = new Blob([exportSessionJson(session)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -26,10 +36,10 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar">
       <span className="view-tabs" role="tablist">
-        <button role="tab" data-testid="tab-traffic" className={tab === 'traffic' ? 'active' : ''} onClick={() => set({ tab: 'traffic' })}>
+        <button role="tab" data-testid="tab-traffic" className={tab === 'traffic' ? 'active' : ''} onClick={() => setTab('traffic')}>
           {t('tab.traffic', locale)}
         </button>
-        <button role="tab" data-testid="tab-learn" className={tab === 'learn' ? 'active' : ''} onClick={() => set({ tab: 'learn' })}>
+        <button role="tab" data-testid="tab-learn" className={tab === 'learn' ? 'active' : ''} onClick={() => setTab('learn')}>
           {t('tab.learn', locale)}
         </button>
       </span>
@@ -37,7 +47,7 @@ export function Toolbar() {
         data-testid="record-toggle"
         className={recording ? 'rec on' : 'rec'}
         title={recording ? t('toolbar.pause', locale) : t('toolbar.record', locale)}
-        onClick={() => set({ recording: !recording })}
+        onClick={() => setPrefs({ recording: !recording })}
       >
         {recording ? '● ' + t('toolbar.pause', locale) : '○ ' + t('toolbar.record', locale)}
       </button>
@@ -45,7 +55,7 @@ export function Toolbar() {
         data-testid="clear"
         onClick={() => {
           session.clear();
-          set({ selectedChannel: null, selectedFrame: null });
+          captureCleared();
         }}
       >
         {t('toolbar.clear', locale)}
@@ -56,29 +66,32 @@ export function Toolbar() {
           checked={preserveLog}
           onChange={(e) => {
             localStorage.setItem('pushlens.preserveLog', String(e.target.checked));
-            set({ preserveLog: e.target.checked });
+            setPrefs({ preserveLog: e.target.checked });
           }}
         />
         {t('toolbar.preserveLog', locale)}
       </label>
       <FilterInput />
-      {dropped > 0 && (
-        <span className="dropped" data-testid="dropped-count" title={t('records.droppedHint', locale)}>
-          {t('records.dropped', locale, { count: dropped })}
-        </span>
-      )}
+      <DroppedCount />
       <span className="spacer" />
-      <HarControls session={session} />
+      <ErrorBoundary pane="har" inline>
+        <HarControls session={session} />
+      </ErrorBoundary>
+      <ErrorBoundary pane="export" inline>
+        <ExportMenu session={session} />
+      </ErrorBoundary>
       <button data-testid="export-json" onClick={download}>
         JSON
       </button>
-      <SettingsMenu />
+      <ErrorBoundary pane="settings" inline>
+        <SettingsMenu />
+      </ErrorBoundary>
       <select
         data-testid="language"
         value={locale}
         onChange={(e) => {
           localStorage.setItem('pushlens.locale', e.target.value);
-          set({ locale: e.target.value as Locale });
+          setPrefs({ locale: e.target.value as Locale });
         }}
         aria-label={t('settings.language', locale)}
       >

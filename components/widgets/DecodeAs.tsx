@@ -1,20 +1,23 @@
 // Context: panel. "Decode as": override the detected protocol of a channel, or load a .proto
 // file and a message type to decode protobuf frames with their schema.
 import { useRef, useState } from 'react';
-import { session } from '../../lib/panel/panel-runtime';
+import { useSession } from '../hooks/use-session';
 import { channelProtocol, decoderChoices, setChannelDecoder } from '../../lib/store/channel-decoding';
-import { createProtobufDecoder } from '../../lib/decoders';
+import { loadProtobufSchema } from '../../lib/decoders';
 import type { Channel } from '../../lib/store/session-types';
 
 export function DecodeAs({ channel }: { channel: Channel }) {
+  const session = useSession();
   const current = channelProtocol(session, channel);
   const file = useRef<HTMLInputElement>(null);
   const [proto, setProto] = useState<string | null>(null);
   const [type, setType] = useState('');
   const [error, setError] = useState('');
   const choices = decoderChoices(session, channel);
-  const applyProto = (text: string, messageType: string) => {
+  const applyProto = async (text: string, messageType: string) => {
     try {
+      // protobufjs is loaded on first use: it is a large part of the decoders' weight.
+      const { createProtobufDecoder } = await loadProtobufSchema();
       setChannelDecoder(session, channel, createProtobufDecoder({ proto: text, messageType }));
       setError('');
     } catch (err) {
@@ -63,7 +66,7 @@ export function DecodeAs({ channel }: { channel: Channel }) {
             onChange={(e) => setType(e.target.value)}
             aria-label="protobuf message type"
           />
-          <button onClick={() => applyProto(proto, type)} disabled={!type}>
+          <button onClick={() => void applyProto(proto, type)} disabled={!type}>
             Apply
           </button>
         </>

@@ -2,11 +2,14 @@
 // size:). A parse error is shown next to the box; the last valid filter stays applied.
 import { useEffect, useRef } from 'react';
 import { useUi } from '../../lib/store/ui-store';
+import { useShallow } from 'zustand/shallow';
 import { t } from '../../lib/i18n/messages';
 import { parseFilter } from '../../lib/model/filter-query';
+import { useRenderCount } from '../hooks/use-render-count';
 
 export function FilterInput() {
-  const { filter, locale, set } = useUi();
+  useRenderCount('filter');
+  const { filter, locale, setFilter } = useUi(useShallow((s) => ({ filter: s.filter, locale: s.locale, setFilter: s.setFilter })));
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // "/" focuses the filter from anywhere in the panel, Esc clears it.
@@ -28,8 +31,8 @@ export function FilterInput() {
         type="search"
         placeholder={t('toolbar.filterPlaceholder', locale)}
         value={filter}
-        onChange={(e) => set({ filter: e.target.value })}
-        onKeyDown={(e) => e.key === 'Escape' && set({ filter: '' })}
+        onChange={(e) => setFilter(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setFilter('')}
         aria-invalid={parsed !== undefined && !parsed.ok}
       />
       {parsed && !parsed.ok && (

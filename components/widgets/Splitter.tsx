@@ -3,11 +3,12 @@ import { useUi } from '../../lib/store/ui-store';
 import { MIN_LIST_WIDTH as MIN_WIDTH, saveListWidth } from '../../lib/panel/layout-prefs';
 
 export function Splitter() {
-  const set = useUi((s) => s.set);
+  const setPrefs = useUi((s) => s.setPrefs);
   const onPointerDown = (e: React.PointerEvent) => {
     const startX = e.clientX;
     const startWidth = useUi.getState().listWidth;
-    const move = (ev: PointerEvent) => set({ listWidth: Math.max(MIN_WIDTH, Math.min(window.innerWidth - 200, startWidth + ev.clientX - startX)) });
+    const move = (ev: PointerEvent) =>
+      setPrefs({ listWidth: Math.max(MIN_WIDTH, Math.min(window.innerWidth - 200, startWidth + ev.clientX - startX)) });
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);

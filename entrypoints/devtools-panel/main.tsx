@@ -1,9 +1,19 @@
-// Context: panel (DevTools panel page). Thin shell: connects the session to the inspected tab and
-// renders the React app.
+// Context: panel (DevTools panel page). Thin shell: connects a session to the inspected tab and
+// renders the React app with it.
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/App';
+import { SessionProvider } from '../../components/hooks/use-session';
+import { ErrorBoundary } from '../../components/widgets/ErrorBoundary';
+import { exposeRenderCounts } from '../../components/hooks/use-render-count';
 import { startPanel } from '../../lib/panel/panel-runtime';
 import '../../components/panel.css';
 
-startPanel();
-createRoot(document.getElementById('root')!).render(<App />);
+const { session, link } = startPanel();
+exposeRenderCounts();
+createRoot(document.getElementById('root')!).render(
+  <SessionProvider session={session} link={link}>
+    <ErrorBoundary pane="panel">
+      <App />
+    </ErrorBoundary>
+  </SessionProvider>,
+);

@@ -1,2 +1,2 @@
 // Context: DevTools page (extension). Registers the PushLens panel in DevTools.
-chrome.devtools.panels.create('PushLens', '', '/devtools-panel.html');
+chrome.devtools.panels.create('PushLens', '/icon/32.png', '/devtools-panel.html');

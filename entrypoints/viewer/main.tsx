@@ -2,8 +2,18 @@
 // DevTools and without a live page: open chrome-extension://<id>/viewer.html.
 import { createRoot } from 'react-dom/client';
 import { App } from '../../components/App';
+import { SessionProvider } from '../../components/hooks/use-session';
+import { ErrorBoundary } from '../../components/widgets/ErrorBoundary';
+import { exposeRenderCounts } from '../../components/hooks/use-render-count';
 import { startViewer } from '../../lib/panel/viewer-runtime';
 import '../../components/panel.css';
 
-startViewer();
-createRoot(document.getElementById('root')!).render(<App />);
+const { session } = startViewer();
+exposeRenderCounts();
+createRoot(document.getElementById('root')!).render(
+  <SessionProvider session={session}>
+    <ErrorBoundary pane="viewer">
+      <App />
+    </ErrorBoundary>
+  </SessionProvider>,
+);

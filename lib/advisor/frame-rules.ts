@@ -2,7 +2,7 @@
 // Findings from the frame sample: keep-alive rhythm, long silences that idle timeouts punish, and
 // WebSockets that only ever carry server → page data (where SSE is the simpler tool).
 
-import { detectHeartbeat, isHeartbeatFrame, type Heartbeat } from '../model/heartbeat';
+import { isHeartbeatFrame, type Heartbeat } from '../model/heartbeat';
 import type { ReconnectChain } from '../model/reconnect-chain';
 import type { AdvisorFrame, AdvisorInput, Draft } from './types';
 

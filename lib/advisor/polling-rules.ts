@@ -21,6 +21,8 @@ const SSE_EVENT_OVERHEAD_BYTES = 20;
 const UNCHANGED_WARN_SHARE = 0.5;
 /** Polling once every 10 s or slower costs little; the same waste is then only worth an info. */
 const BUSY_REQUESTS_PER_MINUTE = 6;
+/** Faster than 4 requests a second: the most wasteful polls, flagged first whatever they return. */
+const FAST_REQUESTS_PER_MINUTE = 240;
 const ERROR_WARN_SHARE = 0.2;
 const ERROR_ERROR_SHARE = 0.5;
 /** Statuses a proxy or load balancer answers with when the held request outlives it. */
@@ -74,6 +76,26 @@ export function shortPollFindings(input: AdvisorInput, stats: PollingStats): Dra
   const rpm = round1(stats.requestsPerMinute > 0 ? stats.requestsPerMinute : 60_000 / cadenceMs);
   const unchangedPercent = Math.round(stats.unchangedShare * 100);
   const changedPerMinute = round1(rpm * (1 - stats.unchangedShare));
+
+  if (rpm >= FAST_REQUESTS_PER_MINUTE) {
+    const perMinute = Math.round(rpm);
+    out.push({
+      id: 'short-poll-fast',
+      severity: 'warn',
+      technique: 'sse',
+      numbers: { cadenceMs, requestsPerMinute: perMinute },
+      title: {
+        en: (f) => `Polls ${f.num(perMinute)} times a minute (every ${f.duration(cadenceMs)}), one request right after another`,
+        'zh-CN': (f) => `每分钟轮询 ${f.num(perMinute)} 次（每 ${f.duration(cadenceMs)}一次），请求一个接一个不停`,
+      },
+      detail: {
+        en: (f) =>
+          `Each answer is followed at once by the next request: ${f.num(perMinute)} full HTTP requests a minute, with their headers, for one stream of updates. One Server-Sent Events or WebSocket connection would deliver the same updates as they happen, without the request storm.`,
+        'zh-CN': (f) =>
+          `每次响应之后立刻发出下一个请求：为了一路更新，每分钟要发 ${f.num(perMinute)} 个完整的 HTTP 请求（连同请求头）。改用一条 SSE 或 WebSocket 连接，就能在更新发生时直接送达，不必这样频繁请求。`,
+      },
+    });
+  }
 
   if (stats.unchangedShare >= UNCHANGED_WARN_SHARE) {
     const numbers: Record<string, number> = { cadenceMs, requestsPerMinute: rpm, unchangedPercent, changedPerMinute };

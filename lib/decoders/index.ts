@@ -8,10 +8,13 @@ export { socketIoDecoder, decodeEngineIoPacket, decodeEngineIoPayload, parseSock
 export { graphqlWsDecoder, subscriptionsTransportWsDecoder } from './graphql-ws';
 export { stompDecoder, parseStomp } from './stomp';
 export { signalrJsonDecoder, signalrMsgpackDecoder } from './signalr';
-export { mqttDecoder, createMqttDecoder, parseMqtt } from './mqtt';
 export { phoenixDecoder } from './phoenix';
 export { actionCableDecoder } from './actioncable';
 export { jsonRpcDecoder } from './jsonrpc';
 export { msgpackDecoder, cborDecoder } from './binary';
-export { protobufSchemalessDecoder, createProtobufDecoder, ProtobufSchemaError, type ProtobufSchemaOptions } from './protobuf';
+// MQTT and protobuf are not re-exported here: importing them statically would pull protobufjs and
+// mqtt-packet into the panel's first chunk. Import './mqtt' or './protobuf' directly (node, tests)
+// or go through lazy.ts (panel).
+export { decoderEpoch, decodersLoading, decodersSettled, loadAllDecoders, loadProtobufSchema, onDecoderLoaded, type LazyDecoder } from './lazy';
+export type { ProtobufSchemaOptions } from './protobuf';
 export { walkProtobuf, wireToJson } from './protobuf-wire';

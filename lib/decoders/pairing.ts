@@ -1,4 +1,5 @@
-// Context: pure (panel + model), no browser APIs.
+// Context: pure (panel + model), no browser APIs. `index` is whatever identity the caller uses
+// (the panel passes frame ids, which survive eviction).
 // Request/response pairing over decoded frames: Socket.IO acks, graphql-ws operation ids,
 // JSON-RPC ids, STOMP receipts, SignalR invocation ids, MQTT packet ids, Phoenix refs. Decoders
 // already namespace ids (e.g. by the requesting side), so here a pair is simply the first

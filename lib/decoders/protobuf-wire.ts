@@ -16,7 +16,8 @@ export interface WireField {
   as?: 'message' | 'string' | 'bytes';
 }
 
-class Reader {
+/** Bounds-checked wire reader: every read returns null instead of running past the end. */
+export class Reader {
   pos = 0;
   constructor(readonly buf: Uint8Array) {}
   get done(): boolean {

@@ -1,12 +1,13 @@
 // Context: pure (panel + model), no browser APIs.
-// Protobuf frames: schemaless (wire walk, see protobuf-wire.ts) and with a user-provided .proto
-// compiled at runtime by protobufjs `parse` (no code generation, no eval of page data: protobufjs
-// only uses the schema text the user typed).
+// Protobuf frames: schemaless (wire walk, see protobuf-wire.ts) and with a user-provided .proto,
+// parsed by protobufjs into a reflection tree that protobuf-schema.ts walks (no code generation:
+// protobufjs's decode/toObject would compile functions, and the build leaves its generator out).
 
 import protobuf from 'protobufjs';
 import type { DecodedFrame, FrameDecoder } from './types';
-import { preview, share, toJsonSafe } from './util';
+import { preview, share } from './util';
 import { walkProtobuf, wireToJson } from './protobuf-wire';
+import { decodeByReflection } from './protobuf-schema';
 
 export const protobufSchemalessDecoder: FrameDecoder = {
   id: 'protobuf',
@@ -50,6 +51,8 @@ export function createProtobufDecoder(opts: ProtobufSchemaOptions): FrameDecoder
   let root: protobuf.Root;
   try {
     root = protobuf.parse(opts.proto, { keepCase: true }).root;
+    // Resolves every field's type now, so a reference to an undefined type is a schema error here, not a silent failure per frame.
+    root.resolveAll();
   } catch (e) {
     throw new ProtobufSchemaError(`Cannot parse .proto: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -63,14 +66,8 @@ export function createProtobufDecoder(opts: ProtobufSchemaOptions): FrameDecoder
   };
   const types = { in: lookup(names.in), out: lookup(names.out) };
   const decodeWith = (t: protobuf.Type, bytes: Uint8Array): DecodedFrame | null => {
-    let msg: protobuf.Message;
-    try {
-      msg = t.decode(bytes);
-    } catch {
-      return null;
-    }
-    const obj = t.toObject(msg, { longs: String, enums: String, bytes: String, defaults: false });
-    const fields = toJsonSafe(obj);
+    const fields = decodeByReflection(t, bytes);
+    if (!fields) return null;
     return { protocol: 'protobuf', summary: `${t.name} ${preview(fields, 80)}`, fields, messageType: t.name, correlation: 'event' };
   };
   return {

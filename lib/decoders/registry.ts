@@ -7,9 +7,8 @@ import { actionCableDecoder } from './actioncable';
 import { cborDecoder, msgpackDecoder } from './binary';
 import { graphqlWsDecoder, subscriptionsTransportWsDecoder } from './graphql-ws';
 import { jsonRpcDecoder } from './jsonrpc';
-import { mqttDecoder } from './mqtt';
 import { phoenixDecoder } from './phoenix';
-import { protobufSchemalessDecoder } from './protobuf';
+import { mqttLazyDecoder, protobufLazyDecoder } from './lazy';
 import { signalrJsonDecoder, signalrMsgpackDecoder } from './signalr';
 import { socketIoDecoder } from './socketio';
 import { stompDecoder } from './stomp';
@@ -22,13 +21,14 @@ export const DEFAULT_DECODERS: readonly FrameDecoder[] = [
   stompDecoder,
   signalrJsonDecoder,
   signalrMsgpackDecoder,
-  mqttDecoder,
+  // Loaded on first use (lazy.ts): their libraries are most of the decoders' weight.
+  mqttLazyDecoder,
   phoenixDecoder,
   actionCableDecoder,
   jsonRpcDecoder,
   msgpackDecoder,
   cborDecoder,
-  protobufSchemalessDecoder,
+  protobufLazyDecoder,
 ];
 
 /** Below this, a guess would mislabel more channels than it helps. */
@@ -47,7 +47,7 @@ export function rankDecoders(frames: DecodeInput[], decoders: readonly FrameDeco
   const sample = frames.slice(0, DETECT_SAMPLE);
   const ranked: Detection[] = [];
   for (const decoder of decoders) {
-    let confidence = 0;
+    let confidence: number;
     try {
       confidence = decoder.detect(sample);
     } catch {

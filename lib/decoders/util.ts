@@ -32,10 +32,6 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
 
-export function encodeUtf8(text: string): Uint8Array {
-  return utf8Encoder.encode(text);
-}
-
 /** JSON.parse that reports failure as undefined instead of throwing. */
 export function parseJson(text: string): JsonValue | undefined {
   try {

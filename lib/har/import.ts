@@ -4,6 +4,7 @@
 // with unknown fields are fine; entries that cannot be read are skipped and counted.
 
 import { entryToConnection } from './convert';
+import { utf8Length } from '../util/text';
 import type { HarConnection, HarExportInput } from './types';
 
 export const DEFAULT_MAX_HAR_BYTES = 200 * 1024 * 1024;
@@ -34,20 +35,7 @@ export interface HarImportOptions {
   maxBytes?: number;
 }
 
-/** UTF-8 length of text[0, end) without allocating an encoded copy. */
-export function utf8Length(text: string, end = text.length): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export { utf8Length };
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 

@@ -5,7 +5,7 @@
 
 export type Header = [string, string];
 
-/** Mirrors lib/store/session-types HttpInfo (field names match so `conn.http` can be passed). */
+/** A fetch/XHR exchange; lib/store's HttpInfo extends it, so `conn.http` can be passed as is. */
 export interface HarHttpInfo {
   api: 'fetch' | 'xhr';
   method: string;

@@ -105,6 +105,10 @@ export const actionMessages = {
 
   // Frame actions
   'action.copied': { en: '{what} copied.', 'zh-CN': '已复制 {what}。' },
+  'action.copyRefused': {
+    en: '{what} not copied: the captured data {reason}, so no pasted command could send it exactly.',
+    'zh-CN': '未复制 {what}：捕获的数据{reason}，粘贴的命令无法原样发送。',
+  },
   'action.placedInComposer': {
     en: '{what} placed in the composer (clipboard not available).',
     'zh-CN': '无法访问剪贴板，已将 {what} 放入消息编辑器。',

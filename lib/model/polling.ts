@@ -55,9 +55,12 @@ const HELD_SHARE = 0.25;
 // a small pause relative to the hold (some clients wait 1 s after a 25 s hold).
 const QUICK_GAP_MS = 500;
 const QUICK_GAP_OF_HOLD = 0.2;
-// Nobody polls faster than a few times a second; identical requests closer than this are a burst
-// (page load, a render loop, duplicate fetches), not a timer.
+// Below this cadence requests that overlap are a burst (page load, components mounting, duplicate
+// fetches), not a timer. Sequential requests (each sent after the previous one finished) at a
+// steady rhythm are polling at any cadence: the fastest polls are the most wasteful ones.
 const MIN_CADENCE_MS = 250;
+// Share of consecutive pairs in which the next request starts only after the previous finished.
+const SEQUENTIAL_SHARE = 0.8;
 // Timer jitter, setTimeout-after-response and server time move intervals by up to ±30%; 35%
 // leaves headroom. 60% of intervals must fit so that a paused tab, retries after errors or a
 // backoff episode (a few outliers) do not break the rhythm.
@@ -166,6 +169,19 @@ function isRegular(intervals: readonly number[], cadence: number): boolean {
   return steady / (intervals.length - 1) >= MIN_STEADY_SHARE;
 }
 
+/** Whether requests run one after another: each starts once the previous one has finished. */
+function isSequential(sorted: readonly HttpExchange[]): boolean {
+  let pairs = 0;
+  let sequential = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    const done = finishedAt(sorted[i - 1] as HttpExchange);
+    // An unanswered request in the middle of a series overlaps whatever follows it.
+    pairs++;
+    if (done !== undefined && (sorted[i] as HttpExchange).start >= done) sequential++;
+  }
+  return pairs > 0 && sequential / pairs >= SEQUENTIAL_SHARE;
+}
+
 export interface PollingVerdict {
   kind: PollKind;
   reason: string;
@@ -195,8 +211,8 @@ export function judgePolling(sorted: readonly HttpExchange[]): PollingVerdict {
     }
   }
 
-  if (cadence < MIN_CADENCE_MS) {
-    return { kind: 'http', reason: `burst: repeated every ${secs(cadence)}, faster than any poll timer`, stats };
+  if (cadence < MIN_CADENCE_MS && !isSequential(sorted)) {
+    return { kind: 'http', reason: `burst: ${sorted.length} overlapping requests every ${secs(cadence)}, not one after another`, stats };
   }
   if (isRegular(intervals, cadence)) {
     const quickAnswer = !(holdMedian >= LONG_HOLD_MS) || holdMedian <= SHORT_HOLD_OF_CADENCE * cadence;

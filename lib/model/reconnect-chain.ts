@@ -47,6 +47,9 @@ export interface ChainAttempt {
   lastEventId?: string;
   firstEventId?: string;
   resumedFrom?: ResumeInfo;
+  /** Id of the earlier attempt this one replaced (created after it ended); unset when it ran
+   *  alongside the others (two sockets open at the same time are not a reconnect). */
+  replaces?: string;
   attempt: ConnectionAttempt;
 }
 
@@ -78,6 +81,28 @@ export function resumeStatus(previousLastEventId: string, firstEventId: string |
   return 'restarted';
 }
 
+/**
+ * Which attempt replaced which: an attempt replaces the earliest-ended attempt that had already
+ * ended when it was created and was not replaced yet. Attempts created while all earlier ones
+ * were still alive replace nothing: they run concurrently.
+ */
+export function replacements(sorted: readonly ConnectionAttempt[]): (string | undefined)[] {
+  const ended: { id: string; closedAt: number }[] = [];
+  const out: (string | undefined)[] = [];
+  sorted.forEach((a, i) => {
+    // Attempts that ended by now and wait for a successor, earliest end first.
+    for (let j = 0; j < i; j++) {
+      const b = sorted[j] as ConnectionAttempt;
+      if (b.closedAt !== undefined && b.closedAt <= a.createdAt && !ended.some((e) => e.id === b.id) && !out.includes(b.id))
+        ended.push({ id: b.id, closedAt: b.closedAt });
+    }
+    ended.sort((x, y) => x.closedAt - y.closedAt);
+    const replaced = ended.shift();
+    out.push(replaced?.id);
+  });
+  return out;
+}
+
 /** Attempts sorted by creation (stable for equal times, so capture order breaks ties). */
 export function buildChain(attempts: readonly ConnectionAttempt[]): ReconnectChain {
   const sorted = attempts
@@ -86,6 +111,7 @@ export function buildChain(attempts: readonly ConnectionAttempt[]): ReconnectCha
     .map((x) => x.a);
   const first = sorted[0];
   const delays = reconnectDelays(sorted);
+  const replaced = replacements(sorted);
 
   const chained: ChainAttempt[] = sorted.map((a, i) => {
     const cause: AttemptCause = { error: a.error === true };
@@ -99,6 +125,7 @@ export function buildChain(attempts: readonly ConnectionAttempt[]): ReconnectCha
     if (a.lastEventId !== undefined) item.lastEventId = a.lastEventId;
     if (a.firstEventId !== undefined) item.firstEventId = a.firstEventId;
     if (i < delays.length) item.reconnectDelayMs = delays[i];
+    if (replaced[i] !== undefined) item.replaces = replaced[i];
     if (a.closedAt !== undefined) {
       const closedAt = a.closedAt;
       const reopened = sorted.slice(i + 1).find((b) => b.openedAt !== undefined && b.openedAt >= closedAt);
@@ -118,7 +145,7 @@ export function buildChain(attempts: readonly ConnectionAttempt[]): ReconnectCha
   const chain: ReconnectChain = {
     key: first ? channelKey(first.kind, first.url) : '',
     attempts: chained,
-    reconnectCount: Math.max(0, sorted.length - 1),
+    reconnectCount: replaced.filter((r) => r !== undefined).length,
     backoff: detectBackoff(delays),
     storm: isReconnectStorm(sorted),
   };

@@ -1,6 +1,7 @@
 // Context: pure model, no browser APIs.
 // Turns request URLs (and POST bodies) into stable keys so that repeated requests to one
 // endpoint group together even when the page defeats caches with a changing query parameter.
+import { fnv1a } from '../util/text';
 
 /** Names that libraries use for cache busting; their value is noise whatever it is. */
 const ALWAYS_NOISE = new Set([
@@ -136,27 +137,22 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
-/** Small non-cryptographic hash (FNV-1a) to fold a long constant such as a GraphQL query. */
-export function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
+// Only key names make a shape, never values or their types: a poll that sends `"after": null`
+// first and `"after": "c41"` later, or `"acks": []` then `"acks": [3, 4]`, is one endpoint, so the
+// series (and its verdict) does not depend on what the data happened to be when it was captured.
 function collectShape(v: unknown, path: string, depth: number, out: Set<string>): void {
   if (out.size >= MAX_SHAPE_PATHS) return;
   const t = typeName(v);
   if (depth >= MAX_SHAPE_DEPTH || (t !== 'object' && t !== 'array')) {
-    out.add(`${path}:${t}`);
+    out.add(path);
     return;
   }
   if (Array.isArray(v)) {
-    // Element shapes are merged so a list of 3 or 30 items has the same shape.
-    if (v.length === 0) out.add(`${path}[]:empty`);
-    for (const item of v.slice(0, 16)) collectShape(item, `${path}[]`, depth + 1, out);
+    // A list of 0, 3 or 30 items is one shape. Only a top-level list (a batch of operations) is
+    // looked into, its elements' shapes merged.
+    if (path !== '') return void out.add(`${path}[]`);
+    if (v.length === 0) out.add('[]');
+    for (const item of v.slice(0, 16)) collectShape(item, '[]', depth + 1, out);
     return;
   }
   const obj = v as Record<string, unknown>;
@@ -177,7 +173,7 @@ function collectShape(v: unknown, path: string, depth: number, out: Set<string>)
 }
 
 /**
- * Shape of a request body: sorted `path:type` entries for JSON, sorted field names for form
+ * Shape of a request body: sorted key paths for JSON, sorted field names for form
  * bodies, '' when there is no body or it is opaque. Values are left out so a poll that sends
  * `{"since": 1732612345678}` each time keeps one shape.
  */

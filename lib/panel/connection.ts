@@ -9,15 +9,18 @@ import {
   type PanelToBackgroundMessage,
   type PanelToPageMessage,
 } from '../protocol/envelope';
-import type { PanelCommand, CommandResult } from '../protocol/commands';
+import type { PanelCommand, CommandResult, CommandResultOf } from '../protocol/commands';
 import type { CaptureRecord } from '../protocol/records';
 import type { Transport } from '../transport/transport';
 import { runtimePortTransport } from '../transport/runtime-port';
+import { PANEL_PORT_NAME } from '../protocol/ports';
 import type { Session } from '../store/session';
+import { markFrameGone } from '../store/frame-gone';
 
-export const PANEL_PORT_NAME = 'pushlens-panel';
+export { PANEL_PORT_NAME };
 const RECONNECT_DELAY_MS = 100;
 const COMMAND_TIMEOUT_MS = 5000;
+const GONE = 'The page that owns this connection is gone (navigated away or closed).';
 
 export type PanelTransport = Transport<BackgroundToPanelMessage, PanelToBackgroundMessage>;
 
@@ -29,12 +32,16 @@ export interface PanelLinkOptions {
   open: () => PanelTransport;
   /** Whether incoming records are applied (the record/pause switch). */
   recording: () => boolean;
-  onNavigated?: (url: string) => void;
+}
+
+interface PendingCommand {
+  agentId: string;
+  done: (r: CommandResult) => void;
 }
 
 export class PanelLink {
   private transport: PanelTransport | undefined;
-  private pending = new Map<string, (r: CommandResult) => void>();
+  private pending = new Map<string, PendingCommand>();
   private nextCommand = 1;
   private closed = false;
   reconnects = 0;
@@ -73,31 +80,48 @@ export class PanelLink {
   }
 
   /** Runs a command in the agent that owns the connection; resolves with the agent's answer. */
-  command(agentId: string, command: PanelCommand): Promise<CommandResult> {
+  command<C extends PanelCommand>(agentId: string, command: C): Promise<CommandResultOf<C['kind']>> {
     const agent = this.opts.session.agents.get(agentId);
     const commandId = `c${this.nextCommand++}`;
-    if (!agent || !this.transport)
-      return Promise.resolve({ commandId, ok: false, error: 'The page that owns this connection is gone (navigated away or closed).' });
-    return new Promise((resolve) => {
+    if (!agent || agent.gone || !this.transport) return Promise.resolve({ commandId, ok: false, error: GONE });
+    // The agent answers with the result of the command it was sent (by commandId), hence the cast.
+    return new Promise<CommandResult>((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(commandId);
         resolve({ commandId, ok: false, error: 'The page did not answer within 5 s (is it frozen or navigating?).' });
       }, COMMAND_TIMEOUT_MS);
-      this.pending.set(commandId, (r) => {
-        clearTimeout(timer);
-        resolve(r);
+      this.pending.set(commandId, {
+        agentId,
+        done: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
       });
       this.toFrame(agent.frameId, agent.documentId, { ...makeEnvelope('command'), agentId, commandId, command });
-    });
+    }) as Promise<CommandResultOf<C['kind']>>;
+  }
+
+  /** Commands waiting on an answer (for tests and diagnostics). */
+  get pendingCommands(): number {
+    return this.pending.size;
   }
 
   private onMessage(m: BackgroundToPanelMessage): void {
-    if (m.type === 'navigated') return this.opts.onNavigated?.(m.url);
-    if (m.type === 'frame-gone') return;
-    const msg = m.message;
     const session = this.opts.session;
+    if (m.type === 'frame-gone') {
+      const gone = new Set(markFrameGone(session, m.frameId, m.documentId, Date.now()));
+      // Their answers can no longer come: fail them now rather than after the timeout.
+      for (const [commandId, p] of this.pending)
+        if (gone.has(p.agentId)) {
+          this.pending.delete(commandId);
+          p.done({ commandId, ok: false, error: GONE });
+        }
+      return;
+    }
+    const msg = m.message;
     if (msg.type === 'hello') {
       const agent = session.agentHello(m.frameId, m.documentId, msg.agentId, msg.url, msg.isTop, msg.realm);
+      agent.gone = undefined; // back from the back/forward cache
       agent.frameId = m.frameId;
       agent.documentId = m.documentId;
       agent.awaitingFrom = agent.lastSeq + 1;
@@ -108,10 +132,11 @@ export class PanelLink {
       if (result.resyncFrom !== undefined)
         this.toFrame(m.frameId, m.documentId, { ...makeEnvelope('resync'), agentId: msg.agentId, fromSeq: result.resyncFrom });
     } else if (msg.type === 'command-result') {
-      const done = this.pending.get(msg.result.commandId);
-      if (done) {
+      const p = this.pending.get(msg.result.commandId);
+      // Only the agent the command went to may answer it.
+      if (p && p.agentId === msg.agentId) {
         this.pending.delete(msg.result.commandId);
-        done(msg.result);
+        p.done(msg.result);
       }
     }
   }

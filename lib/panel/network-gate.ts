@@ -35,7 +35,7 @@ export function entryCostMs(messages: number, bytes: number): number {
 }
 
 /** What DevTools will put in the connection's entry: messages of a WebSocket, SSE or fetch/XHR event stream. */
-function isStream(c: Connection): boolean {
+export function isStream(c: Connection): boolean {
   return c.api === 'ws' || c.api === 'sse' || c.http?.eventStream === true;
 }
 
@@ -97,6 +97,8 @@ export class NetworkGate {
   /** Whether the connection's last DevTools request has finished. */
   private ended(c: Connection): boolean {
     if (c.index < this.goneBelow) return true;
+    // Its document went away (frame-gone): no close record will come, DevTools posts the entry about now.
+    if (c.frameGoneAt !== undefined) return true;
     if (c.http && !c.http.eventStream) return c.http.end !== undefined;
     return c.state === 'closed';
   }

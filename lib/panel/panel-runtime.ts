@@ -1,5 +1,6 @@
-// Context: panel. Owns the one Session and PanelLink of this DevTools panel and wires them to the
-// inspected tab, the DevTools theme and the browser language.
+// Context: panel. Creates this DevTools panel's Session and PanelLink and wires them to the
+// inspected tab, the DevTools theme and the browser language. The caller hands both to React
+// through <SessionProvider>; nothing imports them from here.
 import { Session } from '../store/session';
 import { PanelLink, openRuntimeTransport } from './connection';
 import { useUi } from '../store/ui-store';
@@ -8,12 +9,15 @@ import { watchNetworkStatuses, type NetworkWatch } from './network-statuses';
 import { restoreListWidth } from './layout-prefs';
 import { restoreAgentSettings } from './settings-storage';
 
-export const session = new Session();
-export let link: PanelLink | undefined;
-
 const POLLING_REFRESH_MS = 500;
 
-export function startPanel(): void {
+export interface PanelRuntime {
+  session: Session;
+  link: PanelLink;
+}
+
+export function startPanel(): PanelRuntime {
+  const session = new Session();
   // A handle for debugging the panel from DevTools-on-DevTools; the panel page is extension-only.
   const handle: { session: Session; network?: NetworkWatch } = { session };
   (globalThis as { __pushlens?: unknown }).__pushlens = handle;
@@ -26,15 +30,20 @@ export function startPanel(): void {
   // language is Chinese (a common setup, and what headless Chromium reports), follow the latter.
   if (!stored && locale === 'en') {
     chrome.i18n?.getAcceptLanguages?.((langs) => {
-      if (langs[0] && pickLocale(langs[0]) === 'zh-CN') useUi.getState().set({ locale: 'zh-CN' });
+      if (langs[0] && pickLocale(langs[0]) === 'zh-CN') useUi.getState().setPrefs({ locale: 'zh-CN' });
     });
   }
-  ui.set({ theme, locale, preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false', listWidth: restoreListWidth() ?? ui.listWidth });
+  ui.setPrefs({
+    theme,
+    locale,
+    preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false',
+    listWidth: restoreListWidth() ?? ui.listWidth,
+  });
   document.documentElement.dataset.theme = theme;
 
-  restoreAgentSettings((agentSettings) => useUi.getState().set({ agentSettings }));
+  restoreAgentSettings((agentSettings) => useUi.getState().setPrefs({ agentSettings }));
   const tabId = chrome.devtools.inspectedWindow.tabId;
-  link = new PanelLink({
+  const link = new PanelLink({
     tabId,
     session,
     settings: () => useUi.getState().agentSettings,
@@ -45,10 +54,12 @@ export function startPanel(): void {
   chrome.devtools.network.onNavigated.addListener(() => {
     if (!useUi.getState().preserveLog) {
       session.clear();
-      useUi.getState().set({ selectedChannel: null, selectedFrame: null });
+      useUi.getState().captureCleared();
     }
   });
   // HTTP statuses and timings from DevTools' network log; not listened to while a big stream would hand over a huge entry.
   handle.network = watchNetworkStatuses(session, { network: chrome.devtools.network, recording: () => useUi.getState().recording });
+  // Re-classifies polling channels; it changes the model only, and the Session notifies the views.
   setInterval(() => session.refreshPolling(), POLLING_REFRESH_MS);
+  return { session, link };
 }

@@ -1,14 +1,22 @@
 // Context: extension page (standalone HAR viewer). Same UI state as the panel, no page link:
-// theme and language come from the browser, recording is off (nothing live to record).
+// theme and language come from the browser, recording is off (nothing live to record). The viewer
+// has its own Session, handed to React through <SessionProvider>.
 import { useUi } from '../store/ui-store';
 import { pickLocale } from '../i18n/locale';
-import { session } from './panel-runtime';
+import { Session } from '../store/session';
 
-export function startViewer(): void {
+const POLLING_REFRESH_MS = 500;
+
+export function startViewer(): { session: Session } {
+  const session = new Session();
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const theme = dark ? 'dark' : 'light';
   document.documentElement.dataset.theme = theme;
-  useUi.getState().set({ theme, locale: pickLocale(localStorage.getItem('pushlens.locale') ?? navigator.language), recording: false, viewer: true });
+  useUi
+    .getState()
+    .setPrefs({ theme, locale: pickLocale(localStorage.getItem('pushlens.locale') ?? navigator.language), recording: false, viewer: true });
   (globalThis as { __pushlens?: unknown }).__pushlens = { session };
-  setInterval(() => session.refreshPolling(), 500);
+  // Re-classifies polling channels of an imported HAR; the Session notifies the views.
+  setInterval(() => session.refreshPolling(), POLLING_REFRESH_MS);
+  return { session };
 }

@@ -1,5 +1,7 @@
 // Context: shared (panel, page agent). Commands the panel asks an agent to run on the page's own
-// live connections. Only the panel can issue them: they travel background → relay → private port.
+// live connections, and their results. Only the panel can issue them: they travel background →
+// relay → private port, and the answer comes back the same way as a `command-result` message.
+import { isObject } from '../util/guards';
 
 export type PanelCommand =
   | { kind: 'ws-send'; conn: number; data: string; binary: boolean }
@@ -11,11 +13,46 @@ export type PanelCommand =
   | { kind: 'sse-fail'; conn: number }
   | { kind: 'http-rerun'; conn: number };
 
-export interface CommandResult {
+export type CommandKind = PanelCommand['kind'];
+export type CommandOf<K extends CommandKind> = Extract<PanelCommand, { kind: K }>;
+
+type NoData = Record<never, never>;
+
+/**
+ * What a successful command answers besides `ok`, per command kind. None carries data today: a
+ * command's effects reach the panel as ordinary records (the sent frame, the close, the re-run's
+ * new request), so they get sequence numbers and survive a lost answer. A kind that needs to
+ * answer with data declares it here, and `PanelLink.command` returns it typed.
+ */
+export interface CommandResultData {
+  'ws-send': NoData;
+  'ws-inject': NoData;
+  'ws-close': NoData;
+  'ws-drop': NoData;
+  'ws-hold': NoData;
+  'sse-inject': NoData;
+  'sse-fail': NoData;
+  'http-rerun': NoData;
+}
+
+export interface CommandFailure {
   commandId: string;
-  ok: boolean;
-  /** Plain-language error for the panel when ok is false. */
-  error?: string;
-  /** For http-rerun: the new connection id that carries the response. */
-  conn?: number;
+  ok: false;
+  /** Plain-language reason for the panel. */
+  error: string;
+}
+
+export type CommandSuccess<K extends CommandKind> = { commandId: string; ok: true } & CommandResultData[K];
+
+/** The answer to one command of kind K. */
+export type CommandResultOf<K extends CommandKind> = CommandSuccess<K> | CommandFailure;
+
+/** Any command's answer, as it travels. */
+export type CommandResult = CommandResultOf<CommandKind>;
+
+/** Shape check of an answer from an agent (page side: untrusted until checked). */
+export function isCommandResult(x: unknown): x is CommandResult {
+  if (!isObject(x) || typeof x.commandId !== 'string') return false;
+  if (x.ok === true) return true;
+  return x.ok === false && typeof x.error === 'string';
 }

@@ -2,7 +2,12 @@
 // Every message carries `source` and protocol version `v`; guards check shape before anything
 // trusts a message, because the page, iframes and other extensions can all post messages.
 import type { CaptureRecord } from './records';
-import type { PanelCommand, CommandResult } from './commands';
+import { isCommandResult, type PanelCommand, type CommandResult } from './commands';
+import type { AgentSettings } from './settings';
+import { isObject } from '../util/guards';
+
+// Where they were first declared; many files import them from here.
+export { DEFAULT_AGENT_SETTINGS, type AgentSettings } from './settings';
 
 export const ENVELOPE_SOURCE = 'pushlens';
 export const PROTOCOL_VERSION = 1;
@@ -45,30 +50,8 @@ export type PanelToPageMessage =
   | (Envelope<'command'> & { agentId: string; commandId: string; command: PanelCommand })
   | (Envelope<'settings'> & { settings: AgentSettings });
 
-/** Capture settings the panel pushes to agents. Caps keep every side bounded. */
-export interface AgentSettings {
-  /** Max records kept in the page ring buffer. */
-  bufferRecords: number;
-  /** Max payload bytes kept in the page ring buffer (previews only). */
-  bufferBytes: number;
-  /** Bytes of each payload kept as preview. */
-  previewBytes: number;
-  recording: boolean;
-}
-
-export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
-  bufferRecords: 20_000,
-  bufferBytes: 32 * 1024 * 1024,
-  previewBytes: 64 * 1024,
-  recording: true,
-};
-
 export function makeEnvelope<T extends string>(type: T): Envelope<T> {
   return { source: ENVELOPE_SOURCE, v: PROTOCOL_VERSION, type };
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null;
 }
 
 export function isEnvelope(x: unknown): x is Envelope<string> {
@@ -84,7 +67,7 @@ export function isPageToPanelMessage(x: unknown): x is PageToPanelMessage {
   if (typeof m.agentId !== 'string') return false;
   if (x.type === 'batch') return Array.isArray(m.records);
   if (x.type === 'hello') return typeof m.lastSeq === 'number' && typeof m.firstSeq === 'number';
-  return isObject(m.result);
+  return isCommandResult(m.result);
 }
 
 export function isPanelToPageMessage(x: unknown): x is PanelToPageMessage {
@@ -101,8 +84,8 @@ export function isPanelToPageMessage(x: unknown): x is PanelToPageMessage {
 /** What the background sends a panel: a page message tagged with the frame it came from. */
 export type BackgroundToPanelMessage =
   | (Envelope<'from-frame'> & { tabId: number; frameId: number; documentId: string; message: PageToPanelMessage })
-  | (Envelope<'frame-gone'> & { tabId: number; frameId: number; documentId: string })
-  | (Envelope<'navigated'> & { tabId: number; url: string });
+  /** The relay of that frame disconnected: its document unloaded (or entered the back/forward cache). */
+  | (Envelope<'frame-gone'> & { tabId: number; frameId: number; documentId: string });
 
 /** What a panel sends the background. */
 export type PanelToBackgroundMessage =
@@ -114,7 +97,8 @@ export function isPanelToBackgroundMessage(x: unknown): x is PanelToBackgroundMe
   if (!isEnvelope(x)) return false;
   const m = x as unknown as Record<string, unknown>;
   if (x.type === 'panel-init') return typeof m.tabId === 'number' && isObject(m.settings);
-  if (x.type === 'to-frame') return typeof m.frameId === 'number' && isPanelToPageMessage(m.message);
+  if (x.type === 'to-frame')
+    return typeof m.frameId === 'number' && (m.documentId === undefined || typeof m.documentId === 'string') && isPanelToPageMessage(m.message);
   if (x.type === 'to-tab') return isPanelToPageMessage(m.message);
   return false;
 }
@@ -122,8 +106,7 @@ export function isPanelToBackgroundMessage(x: unknown): x is PanelToBackgroundMe
 export function isBackgroundToPanelMessage(x: unknown): x is BackgroundToPanelMessage {
   if (!isEnvelope(x)) return false;
   const m = x as unknown as Record<string, unknown>;
-  if (x.type === 'from-frame') return typeof m.frameId === 'number' && isPageToPanelMessage(m.message);
-  if (x.type === 'frame-gone') return typeof m.frameId === 'number';
-  if (x.type === 'navigated') return typeof m.url === 'string';
+  if (x.type === 'from-frame') return typeof m.frameId === 'number' && typeof m.documentId === 'string' && isPageToPanelMessage(m.message);
+  if (x.type === 'frame-gone') return typeof m.frameId === 'number' && typeof m.documentId === 'string';
   return false;
 }

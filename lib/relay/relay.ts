@@ -4,9 +4,10 @@
 // worker stops, the runtime Port breaks; the relay reconnects and the panel resyncs by sequence.
 import { CONNECT_EVENT, RELAY_READY_EVENT, beforePageScripts } from '../protocol/handshake';
 import { isPageToPanelMessage, isPanelToPageMessage, makeEnvelope } from '../protocol/envelope';
-import { AGENT_SETTINGS_KEY, sanitizeAgentSettings } from '../panel/settings-storage';
+import { AGENT_SETTINGS_KEY, sanitizeAgentSettings } from '../protocol/settings';
+import { RELAY_PORT_NAME } from '../protocol/ports';
 
-export const RELAY_PORT_NAME = 'pushlens-relay';
+export { RELAY_PORT_NAME };
 const RECONNECT_DELAY_MS = 100;
 
 export function startRelay(): void {

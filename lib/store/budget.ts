@@ -74,13 +74,7 @@ function dropOldestFrames(session: Session, k: number): number {
   k = Math.min(k, f.count);
   if (k <= 0) return 0;
   notice(session, 'panel-frames', k, 0, k - 1);
-  let chars = 0;
-  for (let i = 0; i < k; i++) chars += f.preview[i].length;
-  for (const col of [f.time, f.size, f.seq, f.channel, f.connection, f.event, f.status, f.dir, f.flags]) col.copyWithin(0, k, f.count);
-  f.preview.splice(0, k);
-  f.previewChars -= chars;
-  f.count -= k;
-  f.epoch++;
+  f.dropOldest(k);
   previewCursor.set(f, Math.max(0, (previewCursor.get(f) ?? 0) - k));
   for (const ch of session.channels) {
     const rows = new IndexList();

@@ -1,11 +1,15 @@
 // Context: panel. Protocol decoding of a channel's frames (Socket.IO, graphql-ws, STOMP, SignalR,
 // MQTT, Phoenix, ActionCable, JSON-RPC, MessagePack, CBOR): detection once per channel from its
 // first frames, lazy per-row decoding (whole-channel for stateful protocols such as MQTT), and
-// request/response pairs with round-trip times.
+// request/response pairs with round-trip times. Caches and pairs are keyed by frame id (never by
+// row, which shifts on eviction); pairs name frames by id.
 import {
   DEFAULT_DECODERS,
   DETECT_SAMPLE,
   decodeChannel,
+  decoderEpoch,
+  decodersLoading,
+  decodersSettled,
   detectProtocol,
   pairFrames,
   safeDecode,
@@ -28,11 +32,16 @@ interface State {
   /** Chosen by the user ("decode as"): detection no longer runs for this channel. */
   override?: FrameDecoder | null;
   detectedAt: number;
+  /** decoderEpoch() when detection or decoding last ran: a decoder chunk that arrived since may change both. */
+  epoch: number;
   decoder: FrameDecoder | null;
+  /** By frame id. */
   decoded: Map<number, DecodedFrame | null>;
-  wholeAt: number;
-  pairsAt: number;
-  pairByRow: Map<number, FramePair>;
+  /** Channel length and first id when last computed: eviction changes the latter. */
+  wholeAt: string;
+  pairsAt: string;
+  /** By frame id; the pair's request/responses are frame ids. */
+  pairById: Map<number, FramePair>;
 }
 
 const states = new WeakMap<Channel, State>();
@@ -61,8 +70,20 @@ function rows(channel: Channel, from: number, to: number): number[] {
 
 function stateOf(session: Session, channel: Channel): State {
   let st = states.get(channel);
-  if (!st) states.set(channel, (st = { detectedAt: -1, decoder: null, decoded: new Map(), wholeAt: -1, pairsAt: -1, pairByRow: new Map() }));
+  if (!st)
+    states.set(
+      channel,
+      (st = { detectedAt: -1, epoch: decoderEpoch(), decoder: null, decoded: new Map(), wholeAt: '', pairsAt: '', pairById: new Map() }),
+    );
   const n = channel.frames.length;
+  if (st.epoch !== decoderEpoch()) {
+    // A lazily loaded decoder arrived: what it said (nothing) while absent is stale.
+    st.epoch = decoderEpoch();
+    if (st.override === undefined && !st.decoder) st.detectedAt = -1;
+    st.decoded.clear();
+    st.wholeAt = '';
+    st.pairsAt = '';
+  }
   if (st.override !== undefined) return st;
   const shouldDetect = st.detectedAt < 0 || (!st.decoder && n !== st.detectedAt && st.detectedAt < DETECT_RETRY_UNTIL);
   if (shouldDetect && n > 0) {
@@ -71,9 +92,11 @@ function stateOf(session: Session, channel: Channel): State {
       .map((i) => decodeInput(session, channel, i));
     st.decoder = detectProtocol(sample, DEFAULT_DECODERS);
     st.detectedAt = n;
+    // Detection asked for a decoder chunk: when it arrives, the views re-render and detect again.
+    if (decodersLoading()) void decodersSettled().then(() => session.version++);
     st.decoded.clear();
-    st.wholeAt = -1;
-    st.pairsAt = -1;
+    st.wholeAt = '';
+    st.pairsAt = '';
   }
   return st;
 }
@@ -82,17 +105,24 @@ export function channelProtocol(session: Session, channel: Channel): FrameDecode
   return stateOf(session, channel).decoder;
 }
 
+/** Changes when frames are added to or evicted from the channel. */
+function shapeOf(session: Session, channel: Channel): string {
+  const n = channel.frames.length;
+  return n ? `${n}:${session.frames.idAt(channel.frames.at(0))}` : '0';
+}
+
 function decodeWhole(session: Session, channel: Channel, st: State): void {
   const n = channel.frames.length;
-  if (st.wholeAt === n || !st.decoder) return;
+  const shape = shapeOf(session, channel);
+  if (st.wholeAt === shape || !st.decoder) return;
   const from = Math.max(0, n - WHOLE_CHANNEL_CAP);
   const list = rows(channel, from, n);
   const decoded = decodeChannel(
     st.decoder,
     list.map((i) => decodeInput(session, channel, i)),
   );
-  list.forEach((i, k) => st.decoded.set(i, decoded[k] ?? null));
-  st.wholeAt = n;
+  list.forEach((i, k) => st.decoded.set(session.frames.idAt(i), decoded[k] ?? null));
+  st.wholeAt = shape;
 }
 
 /** The decoded form of a row, or null when the channel has no protocol or the row is not one. */
@@ -100,27 +130,31 @@ export function decodeRow(session: Session, channel: Channel, row: number): Deco
   const st = stateOf(session, channel);
   if (!st.decoder) return null;
   if (st.decoder.decodeAll) decodeWhole(session, channel, st);
-  if (!st.decoded.has(row)) st.decoded.set(row, safeDecode(st.decoder, decodeInput(session, channel, row)));
-  return st.decoded.get(row) ?? null;
+  const id = session.frames.idAt(row);
+  if (!st.decoded.has(id)) st.decoded.set(id, safeDecode(st.decoder, decodeInput(session, channel, row)));
+  return st.decoded.get(id) ?? null;
 }
 
-/** The request/response pair a row belongs to (either end), with its round-trip time. */
+/** The request/response pair a row belongs to (either end), with its round-trip time. The pair
+ *  names its frames by id (`session.frames.rowOfId` finds their rows, −1 once evicted). */
 export function pairOfRow(session: Session, channel: Channel, row: number): FramePair | undefined {
   const st = stateOf(session, channel);
   if (!st.decoder) return undefined;
   const n = channel.frames.length;
-  if (st.pairsAt !== n) {
+  const shape = shapeOf(session, channel);
+  if (st.pairsAt !== shape) {
     const from = Math.max(0, n - WHOLE_CHANNEL_CAP);
     const list = rows(channel, from, n);
-    const result = pairFrames(list.map((i) => ({ index: i, time: session.frames.time[i], decoded: decodeRow(session, channel, i) })));
-    st.pairByRow.clear();
+    const f = session.frames;
+    const result = pairFrames(list.map((i) => ({ index: f.idAt(i), time: f.time[i], decoded: decodeRow(session, channel, i) })));
+    st.pairById.clear();
     for (const p of result.pairs) {
-      st.pairByRow.set(p.request, p);
-      for (const r of p.responses) st.pairByRow.set(r, p);
+      st.pairById.set(p.request, p);
+      for (const r of p.responses) st.pairById.set(r, p);
     }
-    st.pairsAt = n;
+    st.pairsAt = shape;
   }
-  return st.pairByRow.get(row);
+  return st.pairById.get(session.frames.idAt(row));
 }
 
 /** "Decode as": a decoder the user picked (null = raw), or undefined to go back to detection. */
@@ -130,8 +164,8 @@ export function setChannelDecoder(session: Session, channel: Channel, decoder: F
   st.decoder = decoder === undefined ? null : decoder;
   st.detectedAt = -1;
   st.decoded.clear();
-  st.wholeAt = -1;
-  st.pairsAt = -1;
+  st.wholeAt = '';
+  st.pairsAt = '';
   if (decoder === undefined) stateOf(session, channel);
   session.version++;
 }

@@ -1,11 +1,15 @@
 // Context: panel. Derived facts of a channel for its row: state, reconnect count, frame count
 // and the last status or close code worth showing.
 import type { Session } from './session';
+import { replacements } from '../model/reconnect-chain';
 import type { Channel, ConnectionState } from './session-types';
 
 export interface ChannelSummary {
   state: ConnectionState;
+  /** Connections replaced by a later one (concurrent connections are not reconnects). */
   reconnects: number;
+  /** Connections open (or connecting) right now. */
+  open: number;
   /** Messages for stream channels, responses for HTTP channels. */
   frameCount: number;
   lastStatus?: number;
@@ -25,11 +29,16 @@ export function summarizeChannel(session: Session, channel: Channel): ChannelSum
     // stream is a reconnect.
     for (let i = 1; i < conns.length; i++) if (conns[i - 1].http?.outcome === 'error') reconnects++;
   } else if (isStreamKind(channel.kind)) {
-    reconnects = Math.max(0, conns.length - 1);
+    // Only a connection created after another one ended replaced it; two open side by side is not a reconnect.
+    const lifetimes = conns.map((c) => ({ id: String(c.index), kind: 'ws' as const, url: c.url, createdAt: c.createdAt, closedAt: c.closedAt }));
+    reconnects = replacements(lifetimes).filter((r) => r !== undefined).length;
     // An EventSource reconnects by itself inside one object: each extra open is a reconnect.
     for (const c of conns) if (c.sseAttempts && c.sseAttempts.length > 1) reconnects += c.sseAttempts.length - 1;
   }
+  const open = conns.filter((c) => c.state === 'open' || c.state === 'connecting').length;
   let state: ConnectionState = last?.state ?? 'closed';
+  // With several connections, the channel is open while any of them is.
+  if (open > 0 && state !== 'open') state = conns.some((c) => c.state === 'open') ? 'open' : 'connecting';
   if (
     (channel.kind === 'ws' || channel.kind === 'sse') &&
     state === 'closed' &&
@@ -44,6 +53,7 @@ export function summarizeChannel(session: Session, channel: Channel): ChannelSum
   return {
     state,
     reconnects,
+    open,
     frameCount: isStreamKind(channel.kind) ? channel.framesIn + channel.framesOut : channel.responses,
     lastStatus,
     lastClose: channel.lastClose,

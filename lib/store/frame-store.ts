@@ -1,6 +1,10 @@
 // Context: panel. A columnar store of frames: typed arrays for the fixed-size fields and one
 // array of preview strings, so a million frames cost a few dozen bytes each beyond their payload
 // and filtering is a tight loop over arrays, outside React state.
+// Rows are positions and shift when the oldest frames are evicted; ids never change (eviction,
+// cap changes, clear, import): id = firstId + row, and a new store after a clear starts where the
+// old one ended, so an id is never reused for another frame. Anything that outlives a render
+// (selection, picks, decode cache, pair links) holds ids.
 
 export const DIR_IN = 0;
 export const DIR_OUT = 1;
@@ -33,6 +37,8 @@ export interface FrameInput {
 
 export class FrameStore {
   count = 0;
+  /** Id of row 0. */
+  firstId: number;
   private capacity = INITIAL_CAPACITY;
   time = new Float64Array(INITIAL_CAPACITY);
   size = new Uint32Array(INITIAL_CAPACITY);
@@ -50,6 +56,42 @@ export class FrameStore {
   epoch = 0;
   private eventNames: string[] = [''];
   private eventIndex = new Map<string, number>([['', 0]]);
+
+  constructor(firstId = 0) {
+    this.firstId = firstId;
+  }
+
+  /** The identity of the frame at `row` (never reused, never renumbered). */
+  idAt(row: number): number {
+    return this.firstId + row;
+  }
+
+  /** The current row of frame `id`, or −1 when it is no longer held (evicted or cleared). */
+  rowOfId(id: number): number {
+    const row = id - this.firstId;
+    return row >= 0 && row < this.count ? row : -1;
+  }
+
+  /** The id the next added frame gets (a new store after a clear starts here). */
+  nextId(): number {
+    return this.firstId + this.count;
+  }
+
+  /** Removes the `k` oldest rows: the columns shift down, ids stay with their frames. */
+  dropOldest(k: number): number {
+    k = Math.min(k, this.count);
+    if (k <= 0) return 0;
+    let chars = 0;
+    for (let i = 0; i < k; i++) chars += this.preview[i].length;
+    for (const col of [this.time, this.size, this.seq, this.channel, this.connection, this.event, this.status, this.dir, this.flags])
+      col.copyWithin(0, k, this.count);
+    this.preview.splice(0, k);
+    this.previewChars -= chars;
+    this.count -= k;
+    this.firstId += k;
+    this.epoch++;
+    return k;
+  }
 
   intern(name: string): number {
     let i = this.eventIndex.get(name);
@@ -87,17 +129,6 @@ export class FrameStore {
     this.previewChars += preview.length - this.preview[i].length;
     this.preview[i] = preview;
     this.epoch++;
-  }
-
-  clear(): void {
-    this.count = 0;
-    this.preview = [];
-    this.previewChars = 0;
-  }
-
-  /** Bytes held by the typed columns (not the previews), for the memory benchmark. */
-  columnBytes(): number {
-    return this.capacity * (8 + 4 + 4 + 4 + 4 + 2 + 2 + 1 + 1);
   }
 
   private grow(): void {

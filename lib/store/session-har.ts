@@ -6,7 +6,7 @@ import type { HarConnection, HarExportInput } from '../har';
 import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
 import type { Session } from './session';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from './frame-store';
-import { utf8Length } from '../page/payload';
+import { utf8Length } from '../util/text';
 import { base64Size } from '../util/bytes';
 
 export function sessionToHarInput(session: Session, channels?: Set<number>, pageUrl?: string): HarExportInput {

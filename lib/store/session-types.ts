@@ -1,6 +1,7 @@
 // Context: panel. Shapes of the capture session the panel builds from agent records.
 import type { IndexList } from './frame-store';
 import type { PollingVerdict } from '../model/polling';
+import type { HarHttpInfo } from '../har/types';
 
 /** What the channel list shows as a kind badge (and `data-kind`). */
 export type ChannelKind = 'ws' | 'sse' | 'fetch-stream' | 'long-poll' | 'short-poll' | 'http';
@@ -20,28 +21,12 @@ export interface AgentInfo {
   awaitingFrom?: number;
   /** Records the agent's ring lost before the panel could read them. */
   dropped: number;
+  /** Its frame's relay went away (document unloaded): commands fail at once; cleared if it says hello again. */
+  gone?: boolean;
 }
 
-export interface HttpInfo {
-  api: 'fetch' | 'xhr';
-  method: string;
-  url: string;
-  requestHeaders: [string, string][];
-  requestBody?: string;
-  start: number;
-  responseAt?: number;
-  end?: number;
-  status?: number;
-  statusText?: string;
-  responseHeaders?: [string, string][];
-  size?: number;
-  bodyHash?: string;
-  body?: string;
-  bodyBinary?: boolean;
-  bodyTruncated?: boolean;
-  outcome?: 'ok' | 'error' | 'abort' | 'timeout';
-  error?: string;
-  eventStream: boolean;
+/** A fetch/XHR exchange as the panel holds it: the HAR shape plus what only a live capture has. */
+export interface HttpInfo extends HarHttpInfo {
   /** Request phases as DevTools measured them (HAR timings), when DevTools saw the request. */
   timings?: { blocked?: number; dns?: number; connect?: number; ssl?: number; send?: number; wait?: number; receive?: number };
   /** Row of this exchange in the frame store (−1 for event streams, whose rows are their events). */
@@ -69,6 +54,8 @@ export interface Connection {
   createdAt: number;
   openedAt?: number;
   closedAt?: number;
+  /** Panel time its document went away while it was not closed: no close record will ever come. */
+  frameGoneAt?: number;
   state: ConnectionState;
   protocol?: string;
   /** Subprotocols the page asked for (WebSocket). */
@@ -102,7 +89,12 @@ export interface DropNotice {
 
 export interface Channel {
   index: number;
+  /** Frame, realm and origin of the page that opened it, then the endpoint key. */
   key: string;
+  /** Frame (0 = top) and page origin that own every connection of this channel. */
+  frameId: number;
+  origin: string;
+  isTop: boolean;
   kind: ChannelKind;
   url: string;
   method?: string;

@@ -3,12 +3,23 @@
 // missing number, duplicates are skipped, so the panel ends with exactly what the page saw.
 import type { CaptureRecord } from '../protocol/records';
 import { FrameStore, IndexList, DIR_IN, DIR_OUT, FLAG_BINARY, FLAG_TRUNCATED, FLAG_SENT, FLAG_INJECTED, FLAG_HTTP, FLAG_ERROR } from './frame-store';
-import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice, HttpInfo } from './session-types';
+import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice } from './session-types';
 import { channelKey, isSessionParam } from '../model/channel-key';
 import { pollingEndpointKey, normalizeUrl, isCursorParam } from '../model/url-normalize';
 import { classifyOne } from '../model/polling';
 import type { HttpExchange } from '../model/types';
 import { enforceBudget, DEFAULT_PANEL_BUDGET, type PanelBudget } from './budget';
+import { FrameNotifier, type FrameScheduler } from './frame-notifier';
+
+/** `scheme://host:port` of a page URL; '' when unknown (agent hello not seen) or opaque. */
+function originOf(url: string): string {
+  try {
+    const o = new URL(url).origin;
+    return o === 'null' ? url.split(':')[0] + ':' : o;
+  } catch {
+    return '';
+  }
+}
 
 export interface IngestResult {
   /** Set when a gap was found: ask the agent to resend from this sequence number. */
@@ -26,8 +37,31 @@ export class Session {
   budget: PanelBudget = { ...DEFAULT_PANEL_BUDGET };
   /** SSE `id` of event rows (only SSE rows have one, so a sparse map beats a column). */
   sseIds = new Map<number, string>();
-  /** Bumped on every change; the UI polls it once per animation frame. */
-  version = 0;
+  /** Bumped on every change (also by helpers outside this class); each bump reaches subscribers. */
+  get version(): number {
+    return this.changeCount;
+  }
+  set version(v: number) {
+    this.changeCount = v;
+    this.notifier.changed();
+  }
+  private changeCount = 0;
+  private notifier: FrameNotifier;
+
+  constructor(schedule?: FrameScheduler) {
+    this.notifier = new FrameNotifier(() => this.changeCount, schedule);
+  }
+
+  /** Calls `listener` after changes, at most once per animation frame; returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => this.notifier.subscribe(listener);
+
+  /** The version subscribers were last told about (useSyncExternalStore's snapshot). */
+  getSnapshot = (): number => this.notifier.snapshot();
+
+  /** How many notifications subscribers got (the panel's render test counts against it). */
+  get notifications(): number {
+    return this.notifier.notifications;
+  }
   private byAgentConn = new Map<string, number>();
   private channelByKey = new Map<string, number>();
   private pollDirty = new Set<number>();
@@ -119,7 +153,8 @@ export class Session {
   private lastConnection: Connection | undefined;
 
   clear(): void {
-    this.frames = new FrameStore();
+    // Ids continue after the cleared ones: a selection or pick made before the clear finds nothing.
+    this.frames = new FrameStore(this.frames.nextId());
     this.connections = [];
     this.channels = [];
     this.drops = [];
@@ -373,12 +408,23 @@ export class Session {
     return c;
   }
 
-  private channelFor(key: string, kind: ChannelKind, url: string, t: number, agentId: string): Channel {
+  private channelFor(urlKey: string, kind: ChannelKind, url: string, t: number, agentId: string): Channel {
+    // A channel never mixes frames or origins (rule 1): the same URL opened by the top page and by
+    // a cross-origin iframe (or a worker) is two channels, and actions on one never reach the other.
+    // A reload of the same frame and origin keeps folding into the same channel.
+    const agent = this.agents.get(agentId);
+    const origin = originOf(agent?.url ?? '');
+    const frameId = agent?.frameId ?? -1;
+    const realm = agent?.realm ?? 'document';
+    const key = `${frameId} ${realm} ${origin} ${urlKey}`;
     const existing = this.channelByKey.get(key);
     if (existing !== undefined) return this.channels[existing];
     const channel: Channel = {
       index: this.channels.length,
       key,
+      frameId,
+      origin,
+      isTop: agent?.isTop ?? frameId === 0,
       kind,
       url: kind === 'http' ? normalizeUrl(url, undefined, (name) => isCursorParam(name) || isSessionParam(name)) || url : url,
       connections: [],

@@ -9,8 +9,16 @@ export interface Transport<In, Out> {
   onDisconnect(callback: () => void): () => void;
 }
 
-/** A connected pair of in-memory transports; what one posts the other receives (asynchronously). */
-export function createFakeTransportPair<A, B>(): [Transport<A, B>, Transport<B, A>] {
+/** An in-memory transport end; `close()` breaks the pair as a stopped service worker breaks a Port. */
+export interface FakeTransport<In, Out> extends Transport<In, Out> {
+  close(): void;
+}
+
+/**
+ * A connected pair of in-memory transports; what one posts the other receives (asynchronously,
+ * structured-cloned, as real ports do). Used by the message-layer unit tests.
+ */
+export function createFakeTransportPair<A, B>(): [FakeTransport<A, B>, FakeTransport<B, A>] {
   const listenersA = new Set<(m: A) => void>();
   const listenersB = new Set<(m: B) => void>();
   const goneA = new Set<() => void>();
@@ -29,13 +37,13 @@ export function createFakeTransportPair<A, B>(): [Transport<A, B>, Transport<B, 
     for (const c of goneA) c();
     for (const c of goneB) c();
   };
-  const a: Transport<A, B> & { close(): void } = {
+  const a: FakeTransport<A, B> = {
     post: (m) => deliver(listenersB, m),
     listen: (l) => (listenersA.add(l), () => listenersA.delete(l)),
     onDisconnect: (c) => (goneA.add(c), () => goneA.delete(c)),
     close,
   };
-  const b: Transport<B, A> & { close(): void } = {
+  const b: FakeTransport<B, A> = {
     post: (m) => deliver(listenersA, m),
     listen: (l) => (listenersB.add(l), () => listenersB.delete(l)),
     onDisconnect: (c) => (goneB.add(c), () => goneB.delete(c)),

@@ -1,9 +1,10 @@
-// Context: node (test). Transparent hooks (design rule 2): the same probes run in real Chromium
-// without and with PushLens, against the same loopback server, and the results must be equal.
+// Context: node (test). Transparent hooks (design rule 2): the same probes run in the real
+// browser (Chromium or Firefox, per Playwright project) without and with PushLens, against the
+// same loopback server, and the results must be equal.
 // The probes live in tests/browser/probes/page; each group returns { path: value }.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launch, type Launched } from '../harness/chromium';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
+import { launchBrowser } from '../harness/chromium';
+import type { TestBrowser, TestPage } from '../harness/types';
 import { startProbeServer, type ProbeServer } from './probes/server';
 import { compareProbes, formatDifference } from './probes/compare';
 
@@ -33,8 +34,8 @@ type Results = Record<string, unknown>;
  */
 const INHERENT = ['fetch error bad scheme.result.stack', 'text after read.again.stack'];
 
-async function runGroup(browser: Launched, origin: string, group: string, runId: string): Promise<Results> {
-  const page: Page = await browser.context.newPage();
+async function runGroup(browser: TestBrowser, origin: string, group: string, runId: string): Promise<Results> {
+  const page: TestPage = await browser.newPage();
   try {
     await page.goto(`${origin}/probe.html`);
     await page.waitForFunction(() => (window as unknown as { __probes?: { names(): string[] } }).__probes?.names().length === 9);
@@ -49,30 +50,33 @@ async function runGroup(browser: Launched, origin: string, group: string, runId:
 
 describe('equivalence: a page behaves the same with and without PushLens', () => {
   let server: ProbeServer;
-  let plain: Launched;
-  let hooked: Launched;
+  let plain: TestBrowser;
+  let hooked: TestBrowser;
   let total = 0;
   let unreadBody: { without: number; with: number } | undefined;
   let totalDifferences = 0;
 
   beforeAll(async () => {
     server = await startProbeServer();
-    plain = await launch({ extension: false });
-    hooked = await launch({ extension: true });
+    plain = await launchBrowser({ extension: false });
+    hooked = await launchBrowser({ extension: true });
     // Guard against a vacuous pass: the hooks must really be installed in the hooked browser.
-    const page = await hooked.context.newPage();
-    await page.goto(`${server.origin}/probe.html`);
-    // The agent leaves no marker the page could see; the DevTools protocol can still tell that
-    // window.WebSocket is a Proxy (our wrapper) rather than the plain native function.
-    const cdp = await hooked.context.newCDPSession(page);
-    const probe = (await cdp.send('Runtime.evaluate', { expression: 'WebSocket' })) as { result: { subtype?: string } };
-    const installed = probe.result.subtype === 'proxy';
-    await page.close();
-    expect(installed, 'PushLens agent installed in the hooked browser').toBe(true);
+    // The agent leaves no marker the page could see; the browser's protocol (CDP, WebDriver
+    // BiDi) can still tell that window.WebSocket is a Proxy (our wrapper), not the native one.
+    for (const [b, want] of [
+      [hooked, 'proxy'],
+      [plain, 'function'],
+    ] as const) {
+      const page = await b.newPage();
+      await page.goto(`${server.origin}/probe.html`);
+      const type = await b.remoteType(page, 'WebSocket');
+      await page.close();
+      expect(type, `window.WebSocket in the ${b === hooked ? 'hooked' : 'plain'} ${b.name}`).toBe(want);
+    }
   });
 
   afterAll(async () => {
-    console.log(`equivalence: ${total} probes compared, ${totalDifferences} differences`);
+    console.log(`equivalence (${hooked?.name}): ${total} probes compared, ${totalDifferences} differences`);
     await plain?.close();
     await hooked?.close();
     await server?.close();
@@ -85,7 +89,7 @@ describe('equivalence: a page behaves the same with and without PushLens', () =>
       const { compared, differences } = compareProbes(without, withExt, INHERENT);
       total += compared;
       totalDifferences += differences.length;
-      console.log(`equivalence/${group}: ${compared} probes compared, ${differences.length} differences`);
+      console.log(`equivalence/${group} (${hooked.name}): ${compared} probes compared, ${differences.length} differences`);
       for (const d of differences.slice(0, 40)) console.log(formatDifference(d));
       for (const key of Object.keys(without).filter((k) => k.startsWith('~measure') && k.endsWith(' at'))) {
         // Chunk arrival, in units of the server's gap: the hook must not hold chunks back. The

@@ -1,6 +1,6 @@
 // Context: node (test). With PushLens tapping a fetch stream (a tee), the page's reader.cancel()
 // must still close the connection: the server sees it end early, as it does without PushLens.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startDemoServer } from '../../demo/server/index.mjs';
 import { launch, type Launched } from '../harness/chromium';
 import { waitFor } from '../harness/cdp';

@@ -2,7 +2,7 @@
 // DevTools panel: same-origin, cross-origin (127.0.0.1 vs localhost), about:blank (used
 // synchronously by the parent, used later, written into), srcdoc, a page that wraps
 // window.WebSocket itself, a constructor reference kept from startup, and a strict-CSP page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startFixtureSession, waitForChannels, type FixtureSession } from './fixtures-frames/session';
 
 describe('frames and documents (real DevTools panel)', () => {

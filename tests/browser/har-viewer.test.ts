@@ -1,7 +1,7 @@
 // Context: node (test). The standalone HAR viewer page of the extension opens a HAR saved by
 // Chrome (with WebSocket messages) and shows its channels without DevTools; bad files get a
 // clear message and the page stays usable.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';

@@ -2,7 +2,7 @@
 // handshake events, ports and envelopes from the page and from a cross-origin iframe have no
 // effect; 16 MB text/binary frames, invalid UTF-8, 10,000 sockets, a 50,000-frame burst and
 // throwing page handlers crash nothing and lose nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startFixtureSession, waitForChannels, channelFrames, type FixtureSession } from './fixtures-frames/session';
 import { channelRows } from '../harness/panel-dom';
 import { waitFor } from '../harness/cdp';

@@ -1,7 +1,7 @@
 // Context: node (test). @microsoft/fetch-event-source (POST SSE over fetch): the app gets the same
 // events, errors and closes with and without PushLens, aborting still closes the connection, and
 // PushLens shows each stream as a fetch-stream channel with as many events as the app got.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startLibrarySuite, waitForChannel, channelFrames, type LibrarySuite, type PageResult } from './libs/suite';
 import { attachSseRoutes } from './libs/servers/sse';
 

@@ -1,7 +1,7 @@
 // Context: node (test). graphql-ws client against a graphql-ws server on `ws`: same results,
 // errors and completions with and without PushLens; PushLens shows one ws channel whose frames
 // in/out equal the messages the server sent/received.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startLibrarySuite, waitForChannel, channelFrames, type LibrarySuite, type PageResult } from './libs/suite';
 import { attachGraphqlWs } from './libs/servers/graphql';
 import type { WsCounts } from './libs/ws-counts';

@@ -1,7 +1,7 @@
 // Context: node (test). reconnecting-websocket and partysocket against a server that drops the
 // first connection: the app sees the same opens, messages and closes with and without PushLens,
 // and PushLens folds both connections of each library into one ws channel with one reconnect.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startLibrarySuite, waitForChannel, channelFrames, type LibrarySuite, type PageResult } from './libs/suite';
 import { attachDropServer } from './libs/servers/drop';
 import type { WsCounts } from './libs/ws-counts';

@@ -2,7 +2,7 @@
 // events, in the same order, with and without PushLens; PushLens shows the long-polling transport
 // as HTTP channels holding every polling request and the upgraded WebSocket as a ws channel
 // holding exactly the Engine.IO packets the page exchanged over it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startLibrarySuite, normalise, waitForChannel, channelFrames, type LibrarySuite, type PageResult } from './libs/suite';
 import { attachSocketIo, type PollingCounts } from './libs/servers/socketio';
 import { channelRows, frameCount, selectChannel } from '../harness/panel-dom';

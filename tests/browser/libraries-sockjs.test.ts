@@ -1,7 +1,7 @@
 // Context: node (test). sockjs-client against a sockjs server: same transport choice, messages and
 // close with and without PushLens; PushLens shows the /info request and the WebSocket transport
 // with every SockJS frame.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startLibrarySuite, waitForChannel, channelFrames, type LibrarySuite, type PageResult } from './libs/suite';
 import { attachSockjs } from './libs/servers/sockjs';
 

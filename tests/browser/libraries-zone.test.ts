@@ -2,7 +2,7 @@
 // only order possible: the hooks always run first), so zone.js wraps the hooked WebSocket, fetch
 // and XHR. The app behaves the same with and without PushLens (same data, same zones in
 // callbacks, same identities) and PushLens still captures the traffic under zone.js's wrappers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startLibrarySuite, waitForChannel, channelFrames, type LibrarySuite, type PageResult } from './libs/suite';
 import { attachZoneServer } from './libs/servers/zone';
 import type { WsCounts } from './libs/ws-counts';

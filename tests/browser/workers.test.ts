@@ -3,7 +3,7 @@
 // while the page's workers see what they would see without PushLens (self.location, relative
 // importScripts/import/fetch/WebSocket/EventSource/XHR, their first message). A strict-CSP page
 // that refuses blob: workers still gets a working (uncaptured) worker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startFixtureSession, waitForChannels, workerBadges, channelFrames, type FixtureSession } from './fixtures-frames/session';
 import { waitFor } from '../harness/cdp';
 

@@ -1,7 +1,8 @@
 // Context: node (test). PushLens actions on the demo, in the real DevTools panel, checked from the
 // page's and the server's side: inject a chat message, resend a frame, simulate a network drop,
 // hold and release incoming frames.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
+import { textContent } from '../harness/page-dom';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';
 import type { PanelHandle } from '../harness/devtools-panel';
 import { waitFor } from '../harness/cdp';
@@ -31,7 +32,7 @@ describe('actions on the page’s own connections', () => {
     await fill(h.panel, 'composer-text', JSON.stringify({ type: 'chat', from: 'pushlens', text: 'injected by PushLens 42', ts: Date.now() }));
     await click(h.panel, 'composer-submit');
     await waitFor(
-      async () => (await s.page.textContent('[data-testid="chat-log"]'))?.includes('injected by PushLens 42'),
+      async () => (await textContent(s.page, '[data-testid="chat-log"]'))?.includes('injected by PushLens 42'),
       'the injected message in the demo chat',
     );
     expect((await actionResult(h.panel))?.ok).toBe(true);
@@ -66,10 +67,10 @@ describe('actions on the page’s own connections', () => {
 
   it('simulates a network drop: the page sees 1006, reconnects, and the reconnect count rises', async () => {
     const before = (await channelRows(h.panel)).find((r) => r.channel === chatChannel)!.reconnects;
-    const pageBefore = Number((await s.page.textContent('[data-testid="reconnects-chat"]')) || 0);
+    const pageBefore = Number((await textContent(s.page, '[data-testid="reconnects-chat"]')) || 0);
     await click(h.panel, 'drop-connection');
     await waitFor(
-      async () => Number((await s.page.textContent('[data-testid="reconnects-chat"]')) || 0) === pageBefore + 1,
+      async () => Number((await textContent(s.page, '[data-testid="reconnects-chat"]')) || 0) === pageBefore + 1,
       'the demo to reconnect',
       15_000,
     );

@@ -1,7 +1,7 @@
 // Context: node (test). HAR entries produced by Chrome itself (chrome.devtools.network in the real
 // DevTools: a WebSocket's entry, with Chrome's `_webSocketMessages`, arrives when it closes) open
 // in PushLens with all their WebSocket messages. The HAR is kept as test-artifacts/chrome-demo.har.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';

@@ -1,6 +1,6 @@
 // Context: node (test). End to end in the real DevTools: the demo's six scenarios each appear as
 // a channel of the right kind, and each channel's frame count equals what the page received.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';
 import type { PanelHandle } from '../harness/devtools-panel';
 import { waitFor } from '../harness/cdp';

@@ -2,7 +2,8 @@
 // one channel with the right count and explained close codes, SSE reconnects resumed from
 // Last-Event-ID, a refused WebSocket handshake shown as 403, and filters returning exactly the
 // expected rows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
+import { textContent, clickIn } from '../harness/page-dom';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';
 import type { PanelHandle } from '../harness/devtools-panel';
 import { waitFor } from '../harness/cdp';
@@ -33,13 +34,13 @@ describe('flaky demo in the real DevTools panel', () => {
 
   it('folds WebSocket reconnects into one channel with the page’s reconnect count and explained close codes', async () => {
     await waitFor(
-      async () => Number(await s.page.textContent('[data-testid="reconnects-chat"]')) >= 3,
+      async () => Number(await textContent(s.page, '[data-testid="reconnects-chat"]')) >= 3,
       'the demo chat to reconnect 3 times',
       30_000,
       300,
     );
     await s.page.evaluate(() => (window as unknown as { demo: Demo }).demo.setFlaky(false));
-    const pageReconnects = Number(await s.page.textContent('[data-testid="reconnects-chat"]'));
+    const pageReconnects = Number(await textContent(s.page, '[data-testid="reconnects-chat"]'));
     const chat = await waitFor(
       async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/ws/chat') && r.reconnects === pageReconnects),
       `chat channel with ${pageReconnects} reconnects`,
@@ -88,7 +89,7 @@ describe('flaky demo in the real DevTools panel', () => {
   });
 
   it('shows a refused WebSocket handshake as 403 with its explanation', async () => {
-    await s.page.click('[data-testid="zoo-ws-forbidden"]');
+    await clickIn(s.page, '[data-testid="zoo-ws-forbidden"]');
     const row = await waitFor(
       async () => (await channelRows(h.panel)).find((r) => r.url.endsWith('/ws/forbidden') && r.codes.includes('403')),
       'a /ws/forbidden channel showing 403',

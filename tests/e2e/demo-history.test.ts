@@ -1,10 +1,10 @@
 // Context: node (test). The panel is opened only after the page has been exchanging messages for
 // a while: the agent's ring buffer must still deliver the first messages (no devtool that hooks
 // only while DevTools is open can do this).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';
 import { waitFor } from '../harness/cdp';
-import { channelRows, selectChannel, frameCount, frameRowTexts } from '../harness/panel-dom';
+import { channelRows, selectChannel, frameCount, firstFrameRowText } from '../harness/panel-dom';
 
 describe('history from before the panel was opened', () => {
   let s: DemoSession;
@@ -35,14 +35,12 @@ describe('history from before the panel was opened', () => {
     await selectChannel(h.panel, chat.channel);
     await waitFor(async () => (await frameCount(h.panel)).count === counts.chat, 'all chat frames').catch(() => {});
     expect((await frameCount(h.panel)).count).toBe(counts.chat);
-    const chatRows = await frameRowTexts(h.panel);
-    expect(chatRows[0]?.text).toContain('"type":"welcome"');
+    expect(await firstFrameRowText(h.panel)).toContain('"type":"welcome"');
 
     const sse = rows.find((x) => x.url.endsWith('/sse/prices'))!;
     await selectChannel(h.panel, sse.channel);
     await waitFor(async () => (await frameCount(h.panel)).count === counts.sse, 'all SSE events').catch(() => {});
     expect((await frameCount(h.panel)).count).toBe(counts.sse);
-    const sseRows = await frameRowTexts(h.panel);
-    expect(sseRows[0]?.text).toContain('prices stream');
+    expect(await firstFrameRowText(h.panel)).toContain('prices stream');
   });
 });

@@ -2,7 +2,7 @@
 // agents get at document_start) overflows before the panel opens: the panel shows exactly how
 // many records were dropped and where, and the still-open connection stays visible with the
 // frames the buffer kept (its opening records are pinned, so they are not counted as dropped).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startRig, wsFlood, sessionView, type NoLossRig } from './no-loss-helpers';
 import { waitFor } from '../harness/cdp';
 

@@ -1,6 +1,6 @@
 // Context: node (e2e test, real DevTools panel). With "preserve log" on (the default), reloading
 // the page keeps the old page's channels and every one of their frames next to the new page's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startRig, wsFlood, panelReaches, sessionView, type NoLossRig } from './no-loss-helpers';
 
 describe('preserve log across a reload', () => {

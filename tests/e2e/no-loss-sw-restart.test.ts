@@ -2,7 +2,7 @@
 // while the page receives tens of thousands of WebSocket frames. The relay and the panel both
 // reconnect, the panel resyncs from the page's ring by sequence number, and the panel ends with
 // exactly the frames the page received: none lost, none doubled.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startRig, wsFlood, panelReaches, type NoLossRig } from './no-loss-helpers';
 
 describe('no loss across service worker restarts', () => {

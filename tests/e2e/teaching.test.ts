@@ -1,7 +1,8 @@
 // Context: node (test). The panel teaches with the user's own traffic: polling recognised by kind,
 // the advisor quoting the short poll's measured share of unchanged responses, status codes
 // explained on hover, the Learn view linked to the session, and the whole panel in zh-CN.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '../harness/test';
+import { textContent } from '../harness/page-dom';
 import { startDemoSession, type DemoSession } from '../harness/demo-session';
 import { waitFor } from '../harness/cdp';
 import { channelRows, click, selectChannel } from '../harness/panel-dom';
@@ -31,10 +32,10 @@ describe('teaching the push techniques', () => {
       500,
     );
     // Enough polls for a stable share, then stop so the page's numbers are final.
-    await waitFor(async () => Number(await s!.page.textContent('[data-testid="count-short-poll"]')) >= 8, '8 short polls', 30_000);
+    await waitFor(async () => Number(await textContent(s!.page, '[data-testid="count-short-poll"]')) >= 8, '8 short polls', 30_000);
     await s.page.evaluate(() => (window as unknown as { demo: Demo }).demo.stopAll());
-    const same = Number(await s.page.textContent('[data-testid="sp-same"]'));
-    const changed = Number(await s.page.textContent('[data-testid="sp-changed"]'));
+    const same = Number(await textContent(s.page, '[data-testid="sp-same"]'));
+    const changed = Number(await textContent(s.page, '[data-testid="sp-changed"]'));
     const expected = Math.round((100 * same) / (same + changed));
     expect(same).toBeGreaterThan(0);
 

@@ -1,12 +1,16 @@
 // Context: node (tests). Drives the real DevTools: finds the DevTools window of a page, shows
 // the PushLens panel in it, and returns CDP sessions for the panel page and the DevTools window.
 // The panel-switching call is DevTools-internal (checked on Chromium 156) and lives only here.
+// Firefox's equivalent is in firefox.ts; both return the PanelHandle of types.ts.
 import { CdpSession, listTargets, waitFor } from './cdp';
+import type { PanelHandle } from './types';
 
-export interface PanelHandle {
+export type { PanelHandle } from './types';
+
+/** Chromium's handle: the panel and the DevTools window are both CDP sessions. */
+export interface ChromiumPanelHandle extends PanelHandle {
   panel: CdpSession;
   devtools: CdpSession;
-  close(): void;
 }
 
 export async function openPushLensPanel(
@@ -14,7 +18,7 @@ export async function openPushLensPanel(
   extensionId: string,
   pageUrlPrefix: string,
   opts: { undock?: boolean } = {},
-): Promise<PanelHandle> {
+): Promise<ChromiumPanelHandle> {
   const devtoolsTarget = await waitFor(
     async () => {
       const targets = await listTargets(cdpPort);
@@ -55,6 +59,7 @@ export async function openPushLensPanel(
   return {
     panel,
     devtools,
+    screenshot: () => screenshotDevtools(devtools),
     close() {
       panel.close();
       devtools.close();

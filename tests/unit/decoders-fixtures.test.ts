@@ -3,9 +3,21 @@
 // per-frame decoding and request/response pairing. Ids and timestamps vary per recording, so
 // assertions are about structure and content the scenarios fix.
 
-import { describe, expect, it } from 'vitest';
-import { decodeChannel, detectProtocol, pairFrames, rankDecoders, type DecodedFrame, type DecodeInput, type FrameDecoder } from '../../lib/decoders';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  decodeChannel,
+  detectProtocol,
+  loadAllDecoders,
+  pairFrames,
+  rankDecoders,
+  type DecodedFrame,
+  type DecodeInput,
+  type FrameDecoder,
+} from '../../lib/decoders';
 import { createProtobufDecoder } from '../../lib/decoders/protobuf';
+
+// MQTT and protobuf load on first use in the panel; these tests check the decoders themselves.
+beforeAll(loadAllDecoders);
 import { fixtureNames, inputsOf, loadFixture, pollingInputsOf } from './fixtures/record-frames-load';
 import { TICKER_PROTO } from './fixtures/record-frames-binary';
 

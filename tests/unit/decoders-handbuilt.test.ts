@@ -2,24 +2,27 @@
 // JSON-RPC, legacy subscriptions-transport-ws, Phoenix v1/binary, schemaless protobuf edge cases)
 // plus robustness: hostile or odd input must give null, never throw.
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_DECODERS,
   actionCableDecoder,
-  createProtobufDecoder,
   decodeEngineIoPayload,
   detectProtocol,
   jsonRpcDecoder,
   pairFrames,
   parseStomp,
   phoenixDecoder,
-  ProtobufSchemaError,
   socketIoDecoder,
   stompDecoder,
   subscriptionsTransportWsDecoder,
   walkProtobuf,
+  loadAllDecoders,
   type DecodeInput,
 } from '../../lib/decoders';
+import { createProtobufDecoder, ProtobufSchemaError } from '../../lib/decoders/protobuf';
+
+// MQTT and protobuf load on first use in the panel; these tests check the decoders themselves.
+beforeAll(loadAllDecoders);
 
 const url = 'ws://127.0.0.1/x';
 const out = (text: string, subprotocol?: string): DecodeInput => ({ dir: 'out', text, channelUrl: url, ...(subprotocol ? { subprotocol } : {}) });

@@ -128,8 +128,15 @@ describe('classifyOne', () => {
     expect(s?.decidedAfter).toBe(3);
   });
 
-  it('does not call a quick loop with no holds a long poll', () => {
+  it('does not call a quick loop with no holds a long poll: one after another it is a fast short poll (issue #14 item 5)', () => {
     const xs = Array.from({ length: 10 }, (_, i) => ex(i * 50, 40));
+    const s = classifyOne(xs);
+    expect(s?.kind).toBe('short-poll');
+    expect(s?.stats.requestsPerMinute).toBe(1200);
+  });
+
+  it('calls overlapping requests at the same pace a burst', () => {
+    const xs = Array.from({ length: 10 }, (_, i) => ex(i * 50, 180));
     const s = classifyOne(xs);
     expect(s?.kind).toBe('http');
     expect(s?.reason).toMatch(/burst/);

@@ -30,7 +30,9 @@ describe('buildChain', () => {
     // Sorted by creation time, not by input order.
     expect(c.attempts.map((a) => a.id)).toEqual(['a', 'c', 'b']);
     expect(c.attempts.map((a) => a.attemptNumber)).toEqual([1, 2, 3]);
-    expect(c.reconnectCount).toBe(2);
+    // 'c' was created while 'a' was still open: it ran alongside, only 'b' replaced 'a' (issue #14 item 4).
+    expect(c.reconnectCount).toBe(1);
+    expect(c.attempts.map((a) => a.replaces)).toEqual([undefined, undefined, 'a']);
     expect(c.attempts[0]?.cause).toEqual({ closeCode: 1006, wasClean: false, error: true });
     expect(c.kind).toBe('ws');
     expect(c.key).toBe('ws wss://a.test/live');

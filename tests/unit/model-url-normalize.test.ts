@@ -53,17 +53,20 @@ describe('normalizeUrl', () => {
 });
 
 describe('bodyShape and endpointKey', () => {
-  it('ignores values but keeps key paths and types', () => {
+  it('ignores values and their types, keeps key paths (issue #14 item 5: a null cursor or an empty list must not split a series)', () => {
     const a = bodyShape('{"since": 1, "cursor": "x", "f": {"room": "a"}}');
     const b = bodyShape('{"cursor": "yyy", "f": {"room": "b"}, "since": 99}');
     expect(a).toBe(b);
-    expect(a).toBe('json{cursor:string,f.room:string,since:number}');
-    expect(bodyShape('{"since": "1"}')).not.toBe(bodyShape('{"since": 1}'));
+    expect(a).toBe('json{cursor,f.room,since}');
+    expect(bodyShape('{"since": "1"}')).toBe(bodyShape('{"since": 1}'));
+    expect(bodyShape('{"after": null}')).toBe(bodyShape('{"after": "c41"}'));
+    expect(bodyShape('{"since": 1}')).not.toBe(bodyShape('{"until": 1}'));
   });
 
   it('merges array elements so list length does not matter', () => {
     expect(bodyShape('{"ids":[1,2,3]}')).toBe(bodyShape('{"ids":[7]}'));
-    expect(bodyShape('[{"a":1}]')).toBe('json{[].a:number}');
+    expect(bodyShape('{"ids":[]}')).toBe(bodyShape('{"ids":[{"a":1}]}'));
+    expect(bodyShape('[{"a":1}]')).toBe('json{[].a}');
   });
 
   it('keeps short discriminator values such as an RPC method or a GraphQL operation', () => {
@@ -82,7 +85,7 @@ describe('bodyShape and endpointKey', () => {
   it('builds keys from method, normalized URL and shape', () => {
     expect(endpointKey('get', 'https://a.test/p?_=1')).toBe('GET https://a.test/p');
     expect(endpointKey('GET', 'https://a.test/p', '{"a":1}')).toBe('GET https://a.test/p');
-    expect(endpointKey('POST', 'https://a.test/p', '{"a":1}')).toBe('POST https://a.test/p json{a:number}');
+    expect(endpointKey('POST', 'https://a.test/p', '{"a":1}')).toBe('POST https://a.test/p json{a}');
     expect(endpointKey('POST', 'https://a.test/p', 'opaque text')).toBe('POST https://a.test/p');
     expect(endpointKey('', 'https://a.test/p')).toBe('GET https://a.test/p');
   });

@@ -1,12 +1,16 @@
 // Context: node (test). Decoding in the panel store: frames recorded from real client libraries
 // (tests/unit/fixtures/frames) are fed to a Session as captured WebSocket frames; the channel's
 // protocol is detected, rows decode, and requests pair with their answers.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Session } from '../../lib/store/session';
 import { channelProtocol, decodeRow, pairOfRow } from '../../lib/store/channel-decoding';
 import type { CaptureRecord, UnsequencedRecord } from '../../lib/protocol/records';
+import { loadAllDecoders } from '../../lib/decoders';
+
+// MQTT and protobuf load on first use (see store-decoding-lazy.test.ts for the loading path).
+beforeAll(loadAllDecoders);
 
 interface Fixture {
   url: string;
@@ -115,7 +119,7 @@ describe('decode as', () => {
   });
   it('decodes protobuf frames with a .proto the user loads', async () => {
     const { setChannelDecoder } = await import('../../lib/store/channel-decoding');
-    const { createProtobufDecoder } = await import('../../lib/decoders');
+    const { createProtobufDecoder } = await import('../../lib/decoders/protobuf');
     const { TICKER_PROTO } = await import('./fixtures/record-frames-binary');
     const s = sessionFrom('binary-protobuf');
     const ch = s.channels[0];

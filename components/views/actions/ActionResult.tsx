@@ -12,5 +12,5 @@ export function ActionResult() {
 }
 
 export function report(ok: boolean, text: string): void {
-  useUi.getState().set({ actionResult: { ok, text } });
+  useUi.getState().report(ok, text);
 }

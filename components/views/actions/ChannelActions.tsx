@@ -3,30 +3,41 @@
 // picked frames. Everything runs in the page's own connection through the agent.
 import { useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
-import { liveConnection, runOn, replayFrames, type ChannelCommand } from '../../../lib/panel/actions';
+import { useShallow } from 'zustand/shallow';
+import { useSession, usePanelLink } from '../../hooks/use-session';
+import { liveConnection, runOn, replayFrames, pickedRows, type ChannelCommand } from '../../../lib/panel/actions';
 import type { Channel } from '../../../lib/store/session-types';
 import { canSendFromScript } from '../../../lib/knowledge';
 import { t } from '../../../lib/i18n/messages';
 import { ActionResult, report } from './ActionResult';
+import { ConnectionPicker, connectionLabel } from './ConnectionPicker';
 
 export function ChannelActions({ channel }: { channel: Channel }) {
-  const { composer, pickedFrames, locale, set } = useUi();
+  const session = useSession();
+  const link = usePanelLink();
+  const { pickedFrames, locale, updateComposer, targetConnection } = useUi(
+    useShallow((s) => ({ pickedFrames: s.pickedFrames, locale: s.locale, updateComposer: s.updateComposer, targetConnection: s.targetConnection })),
+  );
+  // Read when clicked, not subscribed: typing in the composer must not re-render the actions.
+  const composer = () => useUi.getState().composer;
   const [closeCode, setCloseCode] = useState('4000');
   const [closeReason, setCloseReason] = useState('closed by PushLens');
   const [held, setHeld] = useState(false);
   const [speed, setSpeed] = useState('1');
-  const conn = liveConnection(session, channel);
+  const conn = liveConnection(session, channel, targetConnection);
   const act = async (label: string, command: ChannelCommand) => {
-    const r = await runOn(conn, command);
-    report(r.ok, r.ok ? label : (r.error ?? t('action.failed', locale)));
+    const r = await runOn(link, conn, command);
+    // The result names the connection, since a channel may hold several open at once.
+    const on = conn ? ` · ${connectionLabel(conn)}` : '';
+    report(r.ok, (r.ok ? label : (r.error ?? t('action.failed', locale))) + on);
     return r.ok;
   };
   if (channel.kind === 'ws') {
     const code = Number(closeCode);
     return (
       <div className="channel-actions" data-testid="channel-actions">
-        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open } })}>
+        <ConnectionPicker channel={channel} />
+        <button data-testid="open-composer" onClick={() => updateComposer({ open: !composer().open })}>
           ✎ {t('action.compose', locale)}
         </button>
         <span className="group">
@@ -94,7 +105,8 @@ export function ChannelActions({ channel }: { channel: Channel }) {
   if (channel.kind === 'sse') {
     return (
       <div className="channel-actions" data-testid="channel-actions">
-        <button data-testid="open-composer" onClick={() => set({ composer: { ...composer, open: !composer.open, mode: 'inject' } })}>
+        <ConnectionPicker channel={channel} />
+        <button data-testid="open-composer" onClick={() => updateComposer({ open: !composer().open, mode: 'inject' })}>
           ✎ {t('action.injectEvent', locale)}
         </button>
         <button
@@ -121,8 +133,9 @@ export function ChannelActions({ channel }: { channel: Channel }) {
 
   async function replay(target: 'server' | 'page') {
     report(true, t('action.replaying', locale, { count: pickedFrames.length }));
-    const r = await replayFrames(session, channel, pickedFrames, {
+    const r = await replayFrames(session, link, channel, pickedFrames, {
       target,
+      connection: targetConnection,
       speed: Number(speed),
       onProgress: (done, total) => report(true, t('action.replayProgress', locale, { done, total })),
     });
@@ -136,9 +149,11 @@ export function ChannelActions({ channel }: { channel: Channel }) {
 
   async function replaySse() {
     const f = session.frames;
-    const rows = [...pickedFrames].sort((a, b) => f.time[a] - f.time[b]);
+    const picked = pickedRows(session, channel, pickedFrames);
+    if ('error' in picked) return report(false, picked.error);
+    const rows = picked.rows;
     for (const i of rows) {
-      const r = await runOn(liveConnection(session, channel), {
+      const r = await runOn(link, liveConnection(session, channel, targetConnection), {
         kind: 'sse-inject',
         event: f.eventName(i),
         data: f.preview[i],

@@ -4,13 +4,15 @@
 // kept per origin.
 import { useEffect, useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, usePanelLink } from '../../hooks/use-session';
 import { liveConnection, runOn, type ChannelCommand } from '../../../lib/panel/actions';
 import { encodePayload, formatJson } from '../../../lib/panel/payload-format';
 import { loadComposer, saveComposer, remember, type ComposerMemory } from '../../../lib/panel/composer-storage';
 import type { Channel } from '../../../lib/store/session-types';
 import { t } from '../../../lib/i18n/messages';
 import { report } from './ActionResult';
+import { useRenderCount } from '../../hooks/use-render-count';
 
 function originOf(url: string): string {
   try {
@@ -21,7 +23,12 @@ function originOf(url: string): string {
 }
 
 export function Composer({ channel }: { channel: Channel }) {
-  const { composer, locale, set } = useUi();
+  const session = useSession();
+  const link = usePanelLink();
+  useRenderCount('composer');
+  const { composer, locale, updateComposer } = useUi(
+    useShallow((s) => ({ composer: s.composer, locale: s.locale, updateComposer: s.updateComposer })),
+  );
   const [memory, setMemory] = useState<ComposerMemory>({ history: [], snippets: [] });
   const origin = originOf(channel.url);
   useEffect(() => {
@@ -29,15 +36,15 @@ export function Composer({ channel }: { channel: Channel }) {
   }, [origin]);
   if (!composer.open) return null;
   const sse = channel.kind === 'sse';
-  const update = (patch: Partial<typeof composer>) => set({ composer: { ...composer, ...patch } });
+  const update = updateComposer;
   const encoded = encodePayload(composer.text, sse ? 'text' : composer.format);
   const submit = async () => {
     if (!encoded.ok) return report(false, encoded.error);
-    const conn = liveConnection(session, channel);
+    const conn = liveConnection(session, channel, useUi.getState().targetConnection);
     const command: ChannelCommand = sse
       ? { kind: 'sse-inject', event: composer.sseEvent || 'message', id: composer.sseId, data: encoded.data }
       : { kind: composer.mode === 'send' ? 'ws-send' : 'ws-inject', data: encoded.data, binary: encoded.binary };
-    const r = await runOn(conn, command);
+    const r = await runOn(link, conn, command);
     report(
       r.ok,
       r.ok ? t(sse || composer.mode === 'inject' ? 'composer.injected' : 'composer.sent', locale) : (r.error ?? t('action.failed', locale)),

@@ -2,27 +2,38 @@
 // composer, inject a copy into the page; for HTTP exchanges re-run the request from the page and
 // copy it as cURL or fetch(); for a WebSocket channel copy a websocat command.
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
-import { liveConnection, runOn, type ChannelCommand } from '../../../lib/panel/actions';
+import { useShallow } from 'zustand/shallow';
+import { useSession, usePanelLink } from '../../hooks/use-session';
+import { liveConnection, runOn } from '../../../lib/panel/actions';
 import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
-import { toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
+import { CopyRefused, toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
 import { t } from '../../../lib/i18n/messages';
 import { report } from './ActionResult';
 
-async function copy(text: string, what: string): Promise<void> {
+async function copy(make: () => string, what: string): Promise<void> {
   const locale = useUi.getState().locale;
+  let text: string;
+  try {
+    text = make();
+  } catch (err) {
+    // Captured text that no command can carry exactly (NUL, a line break in a header): say so, copy nothing.
+    if (err instanceof CopyRefused) return report(false, t('action.copyRefused', locale, { what, reason: err.message }));
+    throw err;
+  }
   try {
     await navigator.clipboard.writeText(text);
     report(true, t('action.copied', locale, { what }));
   } catch {
     // DevTools panels may not get clipboard access; the text goes into the composer instead.
-    useUi.getState().set({ composer: { ...useUi.getState().composer, open: true, text } });
+    useUi.getState().openComposer({ text });
     report(true, t('action.placedInComposer', locale, { what }));
   }
 }
 
 export function FrameActions({ index }: { index: number }) {
-  const { composer, locale, set } = useUi();
+  const session = useSession();
+  const link = usePanelLink();
+  const { locale, openComposer } = useUi(useShallow((s) => ({ locale: s.locale, openComposer: s.openComposer })));
   const f = session.frames;
   const conn = session.connections[f.connection[index]];
   const channel = session.channels[f.channel[index]];
@@ -35,14 +46,14 @@ export function FrameActions({ index }: { index: number }) {
         <button
           data-testid="rerun-request"
           onClick={async () => {
-            const r = await runOn(conn, { kind: 'http-rerun' });
+            const r = await runOn(link, conn, { kind: 'http-rerun' });
             report(r.ok, r.ok ? t('action.rerunDone', locale) : (r.error ?? t('action.failed', locale)));
           }}
         >
           ↻ {t('action.rerun', locale)}
         </button>
-        <button onClick={() => void copy(toCurl(req), t('action.whatCurl', locale))}>cURL</button>
-        <button onClick={() => void copy(toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
+        <button onClick={() => void copy(() => toCurl(req), t('action.whatCurl', locale))}>cURL</button>
+        <button onClick={() => void copy(() => toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
       </span>
     );
   }
@@ -55,7 +66,7 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="resend-frame"
             onClick={async () => {
-              const r = await runOn(liveConnection(session, channel), { kind: 'ws-send', data, binary });
+              const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-send', data, binary });
               report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
@@ -65,14 +76,11 @@ export function FrameActions({ index }: { index: number }) {
         <button
           data-testid="edit-frame"
           onClick={() =>
-            set({
-              composer: {
-                ...composer,
-                open: true,
-                text: binary ? data : data,
-                format: binary ? 'base64' : composer.format,
-                mode: out ? 'send' : 'inject',
-              },
+            openComposer({
+              text: data,
+              // Read when clicked, not subscribed: typing in the composer must not re-render this.
+              format: binary ? 'base64' : useUi.getState().composer.format,
+              mode: out ? 'send' : 'inject',
             })
           }
         >
@@ -82,14 +90,14 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="inject-frame"
             onClick={async () => {
-              const r = await runOn(liveConnection(session, channel), { kind: 'ws-inject', data, binary });
+              const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-inject', data, binary });
               report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
             ⇣ {t('action.inject', locale)}
           </button>
         )}
-        <button onClick={() => void copy(toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
+        <button onClick={() => void copy(() => toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>
       </span>
     );
   }

@@ -1,9 +1,9 @@
 // Context: panel. The Learn view: the four push techniques side by side, the WebSocket handshakes
 // beside TCP's, the EventSource rules, and searchable references of HTTP status codes and
 // WebSocket close codes, each linked to where it appears in this session.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
+import { useSession, useSessionVersion } from '../../hooks/use-session';
 import { t } from '../../../lib/i18n/messages';
 import { localize } from '../../../lib/i18n/locale';
 import {
@@ -22,9 +22,12 @@ import { codesSeen } from '../../../lib/store/codes-seen';
 import { SeenIn } from './SeenIn';
 
 export function LearnView() {
+  const session = useSession();
+  const version = useSessionVersion();
   const locale = useUi((s) => s.locale);
   const [query, setQuery] = useState('');
-  const seen = codesSeen(session);
+  // version: recount when traffic changed, not on every keystroke in the search box
+  const seen = useMemo(() => codesSeen(session), [session, version]);
   const q = query.trim().toLowerCase();
   const match = (...texts: string[]) => !q || texts.some((x) => x.toLowerCase().includes(q));
   const L = (x: { en: string; 'zh-CN': string }) => localize(x, locale);

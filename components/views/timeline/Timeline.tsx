@@ -1,9 +1,13 @@
 // Context: panel. The timeline canvas: a lane per channel. Wheel zooms around the cursor, drag
 // pans, shift+drag brushes a time range that filters the frame table, a click on a lane selects
 // its channel, hovering shows the nearest frame, double-click fits everything again.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
-import { session } from '../../../lib/panel/panel-runtime';
+import { useShallow } from 'zustand/shallow';
+import { useSession, useSessionVersion } from '../../hooks/use-session';
+import { countRender, useRenderCount } from '../../hooks/use-render-count';
+import type { Session } from '../../../lib/store/session';
+import type { Channel } from '../../../lib/store/session-types';
 import { DIR_OUT } from '../../../lib/store/frame-store';
 import { drawTimeline, readColors } from './draw';
 import { LANE_HEIGHT, lowerBound, panRange, timeToX, xToTime, zoomRange, type TimeRange } from './layout';
@@ -12,26 +16,56 @@ import { t } from '../../../lib/i18n/messages';
 
 const MAX_VISIBLE_LANES = 8;
 
+interface TimelineView {
+  /** The session version this view was computed for. */
+  version: number;
+  channels: Channel[];
+  /** The live edge: open connections' bars reach it. */
+  now: number;
+  auto: TimeRange;
+}
+
+/** Lanes and the fit-everything range for one version of the session. */
+function timelineView(session: Session, version: number): TimelineView {
+  const channels = session.channels.filter((c) => c.connections.length > 0);
+  const now = Date.now();
+  const auto: TimeRange = { start: channels.reduce((m, c) => Math.min(m, c.firstTime), Infinity), end: now };
+  if (!Number.isFinite(auto.start)) auto.start = now - 10_000;
+  auto.end = Math.max(auto.end, auto.start + 1000);
+  return { version, channels, now, auto };
+}
+
 interface Hover {
   x: number;
   y: number;
   text: string;
 }
 
-export function Timeline({ version }: { version: number }) {
-  const { selectedChannel, timeBrush, theme, locale, set } = useUi();
+export function Timeline() {
+  const session = useSession();
+  const version = useSessionVersion();
+  useRenderCount('timeline');
+  const { selectedChannel, timeBrush, theme, locale, selectChannel, setTimeBrush } = useUi(
+    useShallow((s) => ({
+      selectedChannel: s.selectedChannel,
+      timeBrush: s.timeBrush,
+      theme: s.theme,
+      locale: s.locale,
+      selectChannel: s.selectChannel,
+      setTimeBrush: s.setTimeBrush,
+    })),
+  );
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
   const [manual, setManual] = useState<TimeRange | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   const drag = useRef<{ x: number; range: TimeRange; brush: boolean; moved: boolean } | null>(null);
-  const channels = session.channels.filter((c) => c.connections.length > 0);
-  const now = Date.now();
-  const auto: TimeRange = { start: channels.reduce((m, c) => Math.min(m, c.firstTime), Infinity), end: now };
-  if (!Number.isFinite(auto.start)) auto.start = now - 10_000;
-  auto.end = Math.max(auto.end, auto.start + 1000);
-  const range = manual ?? auto;
+  // Taken once per session change, so hovering, a language switch or a keystroke elsewhere
+  // neither moves the live edge nor redraws the canvas.
+  const view = useMemo(() => timelineView(session, version), [session, version]);
+  const { channels, now } = view;
+  const range = manual ?? view.auto;
   const height = Math.max(LANE_HEIGHT, channels.length * LANE_HEIGHT);
 
   useEffect(() => {
@@ -52,7 +86,9 @@ export function Timeline({ version }: { version: number }) {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     drawTimeline(ctx, session, channels, range, width, height, readColors(c), now, timeBrush, selectedChannel);
-  });
+    countRender('timeline-draw');
+    // theme: the colours are read from CSS variables that follow it.
+  }, [session, channels, now, range, width, height, timeBrush, selectedChannel, theme]);
 
   const laneAt = (y: number) => channels[Math.floor(y / LANE_HEIGHT)];
   const local = (e: React.MouseEvent) => {
@@ -73,11 +109,9 @@ export function Timeline({ version }: { version: number }) {
     if (d) {
       if (Math.abs(x - d.x) > 3) d.moved = true;
       if (d.brush)
-        set({
-          timeBrush: {
-            start: Math.min(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
-            end: Math.max(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
-          },
+        setTimeBrush({
+          start: Math.min(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
+          end: Math.max(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
         });
       else if (d.moved) setManual(panRange(d.range, -((x - d.x) / width) * (d.range.end - d.range.start)));
       return;
@@ -89,7 +123,7 @@ export function Timeline({ version }: { version: number }) {
     drag.current = null;
     if (d && !d.moved) {
       const ch = laneAt(local(e).y);
-      if (ch) set({ selectedChannel: ch.index, selectedFrame: null });
+      if (ch) selectChannel(ch.index);
     }
   };
 
@@ -135,7 +169,7 @@ export function Timeline({ version }: { version: number }) {
         }}
         onDoubleClick={() => {
           setManual(null);
-          set({ timeBrush: null });
+          setTimeBrush(null);
         }}
         aria-label={t('timeline.ariaLabel', locale)}
       />

@@ -4,7 +4,7 @@
 import type { Session } from '../../../lib/store/session';
 import type { Channel } from '../../../lib/store/session-types';
 import { DIR_OUT, FLAG_INJECTED, FLAG_SENT } from '../../../lib/store/frame-store';
-import { LANE_HEIGHT, bucketTicks, lowerBound, timeToX, type TimeRange } from './layout';
+import { LANE_HEIGHT, bucketTicks, lifetimeTracks, lowerBound, timeToX, type TimeRange } from './layout';
 
 export interface TimelineColors {
   bg: string;
@@ -59,24 +59,29 @@ export function drawTimeline(
     ctx.fillStyle = ch.index === selected ? 'rgba(26,115,232,0.12)' : lane % 2 ? colors.lane : colors.bg;
     ctx.fillRect(0, y0, width, LANE_HEIGHT);
     const http = ch.kind === 'long-poll' || ch.kind === 'short-poll' || ch.kind === 'http';
+    // Overlapping lifetimes (connections open at the same time) get their own tracks; the lane
+    // shows a gap only when no connection of the channel was alive.
+    const conns = ch.connections.map((ci) => session.connections[ci]);
+    const spans = conns.map((c) => ({ start: c.http ? c.http.start : (c.openedAt ?? c.createdAt), end: c.closedAt ?? now }));
+    const { track, tracks } = http ? { track: spans.map(() => 0), tracks: 1 } : lifetimeTracks(spans);
+    const barH = Math.max(2, Math.min(6, Math.floor((LANE_HEIGHT - 4) / tracks)));
     let prevEnd: number | undefined;
-    for (const ci of ch.connections) {
-      const c = session.connections[ci];
-      const start = c.http ? c.http.start : (c.openedAt ?? c.createdAt);
-      const end = c.closedAt ?? now;
+    conns.forEach((c, k) => {
+      const { start, end } = spans[k];
       if (!http && prevEnd !== undefined && start > prevEnd) {
         // Reconnect gap: the channel was down.
         const gx = timeToX(prevEnd, range, width);
         ctx.fillStyle = colors.gap;
         ctx.fillRect(gx, y0, Math.max(1, timeToX(start, range, width) - gx), LANE_HEIGHT);
       }
-      prevEnd = end;
+      prevEnd = prevEnd === undefined ? end : Math.max(prevEnd, end);
       const x0 = timeToX(start, range, width);
       const x1 = timeToX(end, range, width);
-      if (x1 < 0 || x0 > width) continue;
+      if (x1 < 0 || x0 > width) return;
       ctx.fillStyle = http ? colors.pollBar : colors.bar;
       ctx.globalAlpha = http ? 0.55 : 0.25;
-      ctx.fillRect(x0, mid - 3, Math.max(1, x1 - x0), 6);
+      const top = tracks === 1 ? mid - 3 : y0 + 2 + track[k] * (barH + 1);
+      ctx.fillRect(x0, top, Math.max(1, x1 - x0), tracks === 1 ? 6 : barH);
       ctx.globalAlpha = 1;
       const status = c.http?.status ?? c.handshakeStatus;
       if ((status !== undefined && status >= 400) || (c.close && c.close.code !== 1000) || c.http?.outcome === 'error') {
@@ -88,7 +93,7 @@ export function drawTimeline(
         ctx.lineTo(mx + 4, y0 + 8);
         ctx.fill();
       }
-    }
+    });
     if (!http) {
       const rows = ch.frames;
       // What PushLens sent or injected is marked, so synthetic traffic never passes for real.

@@ -7,7 +7,6 @@ export interface TimeRange {
 }
 
 export const LANE_HEIGHT = 22;
-export const LABEL_WIDTH = 0;
 
 export function timeToX(t: number, range: TimeRange, width: number): number {
   return ((t - range.start) / Math.max(1, range.end - range.start)) * width;
@@ -63,4 +62,20 @@ export function bucketTicks(
     else inCounts[x]++;
   }
   return { inCounts, outCounts, first, last };
+}
+
+/**
+ * Tracks for connection lifetimes (sorted by start): each goes on the first track free at its
+ * start, so lifetimes that overlap (two sockets open at once) are drawn overlapping, one above
+ * the other, and lifetimes that follow each other (reconnects) share a track.
+ */
+export function lifetimeTracks(lifetimes: readonly TimeRange[]): { track: number[]; tracks: number } {
+  const ends: number[] = [];
+  const track = lifetimes.map((l) => {
+    let k = ends.findIndex((end) => end <= l.start);
+    if (k < 0) k = ends.push(l.end) - 1;
+    else ends[k] = l.end;
+    return k;
+  });
+  return { track, tracks: Math.max(1, ends.length) };
 }

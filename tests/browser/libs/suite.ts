@@ -1,9 +1,10 @@
-// Context: node (test). The common frame of a library test file: one test server, one Chromium
-// without the extension and one with PushLens and DevTools, each reused for every page run of the
-// file; runs a page and returns what the app logged; opens the real PushLens panel.
+// Context: node (test). The common frame of a library test file: one test server, one browser
+// (the Playwright project's: Chromium or Firefox) without the extension and one with PushLens and
+// DevTools, each reused for every page run of the file; runs a page and returns what the app
+// logged; opens the real PushLens panel.
 // PUSHLENS_LIB_DEBUG=1 prints each run's log and duration.
-import { launch, type Launched } from '../../harness/chromium';
-import { openPushLensPanel, type PanelHandle } from '../../harness/devtools-panel';
+import { launchBrowser } from '../../harness/chromium';
+import type { PanelHandle, TestBrowser } from '../../harness/types';
 import { waitFor } from '../../harness/cdp';
 import { channelRows, frameCount, selectChannel, type ChannelRowInfo } from '../../harness/panel-dom';
 import { startTestServer, type TestServer } from './server';
@@ -15,10 +16,10 @@ export interface PageResult {
 
 export interface LibrarySuite {
   server: TestServer;
-  plain: Launched;
-  hooked: Launched;
+  plain: TestBrowser;
+  hooked: TestBrowser;
   /** Runs pages/<name>.ts in a browser until it sets window.__done; `run` keys server state. */
-  runPage(browser: Launched, name: string, run: string, timeoutMs?: number): Promise<PageResult>;
+  runPage(browser: TestBrowser, name: string, run: string, timeoutMs?: number): Promise<PageResult>;
   /**
    * Runs the page without PushLens, then with PushLens and its panel open and recording (the
    * costlier path: records stream live to the panel instead of waiting in the page's buffer).
@@ -31,7 +32,7 @@ export interface LibrarySuite {
 export async function startLibrarySuite(): Promise<LibrarySuite> {
   const server = await startTestServer();
   // Both at once: a launch mostly waits (profile, extension service worker), so they overlap well.
-  const [plain, hooked] = await Promise.all([launch({ extension: false }), launch({ extension: true, devtools: true })]);
+  const [plain, hooked] = await Promise.all([launchBrowser({ extension: false }), launchBrowser({ extension: true, devtools: true })]);
   let panel: PanelHandle | undefined;
   const suite: LibrarySuite = {
     server,
@@ -39,7 +40,7 @@ export async function startLibrarySuite(): Promise<LibrarySuite> {
     hooked,
     async runPage(browser, name, run, timeoutMs = 20_000) {
       // The first tab: with --auto-open-devtools-for-tabs it is the one whose DevTools we drive.
-      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      const page = await browser.firstPage();
       const started = Date.now();
       const errors: string[] = [];
       const onError = (e: Error) => errors.push(String(e));
@@ -67,7 +68,7 @@ export async function startLibrarySuite(): Promise<LibrarySuite> {
       return { plain: plainResult, hooked: hookedResult };
     },
     async openPanel() {
-      panel ??= await openPushLensPanel(hooked.cdpPort, hooked.extensionId!, server.origin);
+      panel ??= await hooked.openPanel(server.origin);
       return panel;
     },
     async close() {
