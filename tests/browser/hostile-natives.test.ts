@@ -3,7 +3,7 @@
 // iterator's, RegExp's, Map/Set's and Promise's) with counting, forging versions, in its own
 // realm and in a same-origin iframe's, cannot make the agent call them once it runs, and the
 // real DevTools panel shows exactly the real traffic: no forged channel, exact frame counts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import { startFixtureSession, waitForChannels, channelFrames, type FixtureSession } from './fixtures-frames/session';
 import { channelRows } from '../harness/panel-dom';
 
@@ -28,7 +28,7 @@ describe('a page that replaces the built-ins (real DevTools panel)', () => {
       const n = (window as unknown as { natives: State }).natives;
       return { hits: n.hits.slice(), where: { ...n.where }, done: n.done, got: { ...n.got } };
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await s?.close();
   });
