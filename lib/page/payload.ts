@@ -30,7 +30,10 @@ function branded(getter: ((this: unknown) => unknown) | undefined, x: unknown): 
   }
 }
 
-/** UTF-8 byte length without allocating an encoded copy. */
+/**
+ * UTF-8 byte length without allocating an encoded copy. Same result as lib/util/text.ts's, but
+ * with the natives captured at startup (the page may replace String.prototype.charCodeAt).
+ */
 export function utf8Length(s: string): number {
   let bytes = s.length;
   for (let i = 0; i < s.length; i++) {

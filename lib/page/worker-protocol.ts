@@ -4,6 +4,7 @@
 // code can post or listen, and both ends live only in closures.
 import type { UnsequencedRecord } from '../protocol/records';
 import type { AgentSettings } from '../protocol/envelope';
+import { isObject } from '../util/guards';
 import type { PanelCommand, CommandResult } from '../protocol/commands';
 
 /** Baked into the worker's bootstrap blob: what the worker agent must know before the page's script runs. */
@@ -25,10 +26,6 @@ export type PageToWorker = { kind: 'settings'; settings: AgentSettings } | { kin
 
 /** Captured when the agent loads: the page may replace Array.isArray later. */
 const isArray = Array.isArray;
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null;
-}
 
 /** The worker's code is the page's code: its messages are shape-checked like any untrusted input. */
 export function isWorkerToPage(x: unknown): x is WorkerToPage {

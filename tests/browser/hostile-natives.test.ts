@@ -28,7 +28,7 @@ describe('a page that replaces the built-ins (real DevTools panel)', () => {
       const n = (window as unknown as { natives: State }).natives;
       return { hits: n.hits.slice(), where: { ...n.where }, done: n.done, got: { ...n.got } };
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await s?.close();
   });
