@@ -17,9 +17,10 @@ export function currentBrowser(): BrowserName {
     // Outside a running test or hook (e.g. at file load): no project.
   }
   if (project !== undefined) {
-    if (project !== 'chromium' && project !== 'firefox')
-      throw new Error(`Unknown Playwright project "${project}": name projects chromium or firefox.`);
-    return project;
+    // `firefox-equivalence` (opt-in project) runs in Firefox too.
+    if (project === 'chromium') return 'chromium';
+    if (project.startsWith('firefox')) return 'firefox';
+    throw new Error(`Unknown Playwright project "${project}": name projects chromium or firefox….`);
   }
   return process.env.PUSHLENS_BROWSER === 'firefox' ? 'firefox' : 'chromium';
 }
