@@ -87,20 +87,63 @@ export function resumeStatus(previousLastEventId: string, firstEventId: string |
  * were still alive replace nothing: they run concurrently.
  */
 export function replacements(sorted: readonly ConnectionAttempt[]): (string | undefined)[] {
-  const ended: { id: string; closedAt: number }[] = [];
-  const out: (string | undefined)[] = [];
-  sorted.forEach((a, i) => {
-    // Attempts that ended by now and wait for a successor, earliest end first.
-    for (let j = 0; j < i; j++) {
-      const b = sorted[j] as ConnectionAttempt;
-      if (b.closedAt !== undefined && b.closedAt <= a.createdAt && !ended.some((e) => e.id === b.id) && !out.includes(b.id))
-        ended.push({ id: b.id, closedAt: b.closedAt });
+  // O(n log n): a channel can hold 10,000 short-lived sockets. Ended attempts are taken in order of
+  // their end (ties in creation order) and wait in a min-heap until a later attempt replaces one.
+  const ended = sorted
+    .map((a, j) => ({ j, closedAt: a.closedAt }))
+    .filter((e): e is { j: number; closedAt: number } => e.closedAt !== undefined)
+    .sort((x, y) => x.closedAt - y.closedAt || x.j - y.j);
+  const waiting = new MinHeap<{ j: number; closedAt: number }>((x, y) => x.closedAt - y.closedAt || x.j - y.j);
+  // Ended no later than an attempt's creation but created at the same instant after it (zero-length).
+  let notYetCreated: { j: number; closedAt: number }[] = [];
+  let next = 0;
+  return sorted.map((a, i) => {
+    notYetCreated = notYetCreated.filter((e) => (e.j < i ? (waiting.push(e), false) : true));
+    while (next < ended.length && (ended[next] as { closedAt: number }).closedAt <= a.createdAt) {
+      const e = ended[next++] as { j: number; closedAt: number };
+      if (e.j < i) waiting.push(e);
+      else notYetCreated.push(e);
     }
-    ended.sort((x, y) => x.closedAt - y.closedAt);
-    const replaced = ended.shift();
-    out.push(replaced?.id);
+    const replaced = waiting.pop();
+    return replaced === undefined ? undefined : (sorted[replaced.j] as ConnectionAttempt).id;
   });
-  return out;
+}
+
+class MinHeap<T> {
+  private items: T[] = [];
+  constructor(private less: (a: T, b: T) => number) {}
+  push(x: T): void {
+    const h = this.items;
+    h.push(x);
+    let k = h.length - 1;
+    while (k > 0) {
+      const p = (k - 1) >> 1;
+      if (this.less(h[k] as T, h[p] as T) >= 0) break;
+      [h[k], h[p]] = [h[p] as T, h[k] as T];
+      k = p;
+    }
+  }
+  pop(): T | undefined {
+    const h = this.items;
+    if (h.length === 0) return undefined;
+    const top = h[0];
+    const last = h.pop() as T;
+    if (h.length > 0) {
+      h[0] = last;
+      let k = 0;
+      for (;;) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let m = k;
+        if (l < h.length && this.less(h[l] as T, h[m] as T) < 0) m = l;
+        if (r < h.length && this.less(h[r] as T, h[m] as T) < 0) m = r;
+        if (m === k) break;
+        [h[k], h[m]] = [h[m] as T, h[k] as T];
+        k = m;
+      }
+    }
+    return top;
+  }
 }
 
 /** Attempts sorted by creation (stable for equal times, so capture order breaks ties). */

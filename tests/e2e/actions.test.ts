@@ -35,7 +35,9 @@ describe('actions on the page’s own connections', () => {
       async () => (await textContent(s.page, '[data-testid="chat-log"]'))?.includes('injected by PushLens 42'),
       'the injected message in the demo chat',
     );
-    expect((await actionResult(h.panel))?.ok).toBe(true);
+    // The page shows the message before the command's answer has travelled back to the panel.
+    const result = await waitFor(() => actionResult(h.panel), 'the inject result in the panel');
+    expect(result.ok, result.text).toBe(true);
     // The panel marks it as injected, so real and synthetic traffic never mix unseen.
     await setFilter(h.panel, 'injected by PushLens 42');
     const tags = await waitFor(async () => {

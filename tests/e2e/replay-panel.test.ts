@@ -128,9 +128,10 @@ describe('pushlens-replay serving the demo, seen in the real panel', () => {
       await selectChannel(h!.panel, row!.channel);
       const got = await waitFor(
         async () => {
-          // The table follows its tail; the page keeps polling, so look at the top, where the recording starts.
+          // The table follows its tail; the page keeps polling, so look at the top, where the recording
+          // starts, and read only once the top row is drawn (the scroll re-renders asynchronously).
           const seen = await h!.panel.evaluate<string[]>(
-            `(() => { let el = document.querySelector('[data-testid="frame-row"]'); while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement; if (el) { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); } })(), [...document.querySelectorAll('[data-testid="frame-row"][data-direction="in"]')].sort((a, b) => Number(a.dataset.pos) - Number(b.dataset.pos)).map((r) => r.querySelector('.c-preview').textContent)`,
+            `(() => { let el = document.querySelector('[data-testid="frame-row"]'); while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement; if (el) { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); } })(), !document.querySelector('[data-testid="frame-row"][data-pos="0"]') ? [] : [...document.querySelectorAll('[data-testid="frame-row"][data-direction="in"]')].sort((a, b) => Number(a.dataset.pos) - Number(b.dataset.pos)).map((r) => r.querySelector('.c-preview').textContent)`,
           );
           return seen.length >= x.want.length ? seen : undefined;
         },

@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ConnectionAttempt } from '../../lib/model/types';
-import { buildChain, resumeStatus } from '../../lib/model/reconnect-chain';
+import { buildChain, replacements, resumeStatus } from '../../lib/model/reconnect-chain';
+import fc from 'fast-check';
 
 const ws = (id: string, createdAt: number, extra: Partial<ConnectionAttempt> = {}): ConnectionAttempt => ({
   id,
@@ -117,5 +118,56 @@ describe('resumeStatus', () => {
     expect(resumeStatus('abc', 'def')).toBe('unknown');
     expect(resumeStatus('a-1', 'b-2')).toBe('unknown');
     expect(resumeStatus('41', undefined)).toBe('unknown');
+  });
+});
+
+// The first, quadratic-per-attempt version of `replacements`, kept as the reference for the fast one.
+function replacementsReference(sorted: readonly ConnectionAttempt[]): (string | undefined)[] {
+  const ended: { id: string; closedAt: number }[] = [];
+  const out: (string | undefined)[] = [];
+  sorted.forEach((a, i) => {
+    for (let j = 0; j < i; j++) {
+      const b = sorted[j] as ConnectionAttempt;
+      if (b.closedAt !== undefined && b.closedAt <= a.createdAt && !ended.some((e) => e.id === b.id) && !out.includes(b.id))
+        ended.push({ id: b.id, closedAt: b.closedAt });
+    }
+    ended.sort((x, y) => x.closedAt - y.closedAt);
+    out.push(ended.shift()?.id);
+  });
+  return out;
+}
+
+describe('replacements at scale', () => {
+  it('matches the reference on random overlapping attempts, zero-length ones and ties included', () => {
+    const attempt = fc.record({ start: fc.integer({ min: 0, max: 40 }), length: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(attempt, { maxLength: 30 }), (raw) => {
+        const sorted: ConnectionAttempt[] = raw
+          .map((r, i) => ({
+            id: `c${i}`,
+            kind: 'ws' as const,
+            url: 'ws://x/',
+            createdAt: r.start,
+            closedAt: r.length === undefined ? undefined : r.start + r.length,
+          }))
+          .sort((x, y) => x.createdAt - y.createdAt);
+        expect(replacements(sorted)).toEqual(replacementsReference(sorted));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('handles 10,000 short-lived sockets opened in bursts (a hostile page)', () => {
+    const sorted: ConnectionAttempt[] = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `c${i}`,
+      kind: 'ws' as const,
+      url: 'ws://x/',
+      createdAt: Math.floor(i / 1000) * 10,
+      closedAt: Math.floor(i / 1000) * 10 + 5,
+    }));
+    const out = replacements(sorted);
+    // Each burst of 1,000 replaces the 1,000 sockets of the burst before it.
+    expect(out.filter((x) => x !== undefined)).toHaveLength(9_000);
+    expect(out[1000]).toBe('c0');
   });
 });
