@@ -115,11 +115,11 @@ export function ChannelList() {
               {t(`list.badge.${ch.kind}`, locale)}
             </span>
             {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
-            <span className="badge realm" data-testid="channel-realm" title={`${frameLabel(ch)} · ${ch.origin || 'unknown origin'}`}>
-              {frameLabel(ch)} · <VisibleText text={ch.origin || '?'} />
-            </span>
             <span className="url" title={visibleText(ch.url)}>
               <VisibleText text={`${ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}${shortUrl(ch.url)}`} />
+            </span>
+            <span className="badge realm" data-testid="channel-realm" title={`${frameLabel(ch)} · ${ch.origin || 'unknown origin'}`}>
+              {frameLabel(ch)} · <VisibleText text={ch.origin || '?'} />
             </span>
             <span className={`state state-${s.state}`}>{t(`state.${s.state}`, locale)}</span>
             {s.open > 1 && (

@@ -130,9 +130,14 @@ describe('pushlens-replay serving the demo, seen in the real panel', () => {
         async () => {
           // The table follows its tail; the page keeps polling, so look at the top, where the recording
           // starts, and read only once the top row is drawn (the scroll re-renders asynchronously).
-          const seen = await h!.panel.evaluate<string[]>(
-            `(() => { let el = document.querySelector('[data-testid="frame-row"]'); while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement; if (el) { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); } })(), !document.querySelector('[data-testid="frame-row"][data-pos="0"]') ? [] : [...document.querySelectorAll('[data-testid="frame-row"][data-direction="in"]')].sort((a, b) => Number(a.dataset.pos) - Number(b.dataset.pos)).map((r) => r.querySelector('.c-preview').textContent)`,
-          );
+          const seen = await h!.panel.evaluate<string[]>(`new Promise((resolve) => {
+            const table = document.querySelector('[data-testid="frame-table"]');
+            if (table) { table.scrollTop = 0; table.dispatchEvent(new Event('scroll')); }
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(
+              !document.querySelector('[data-testid="frame-row"][data-pos="0"]') ? [] :
+              [...document.querySelectorAll('[data-testid="frame-row"][data-direction="in"]')]
+                .sort((a, b) => Number(a.dataset.pos) - Number(b.dataset.pos)).map((r) => r.querySelector('.c-preview').textContent))));
+          })`);
           return seen.length >= x.want.length ? seen : undefined;
         },
         `${x.path}: ${x.want.length} received frames in the panel`,
