@@ -4,14 +4,9 @@
 // worker agent of their own (worker-wrap.ts), relayed through this agent (worker-hub.ts).
 import { makeEnvelope, ENVELOPE_SOURCE, PROTOCOL_VERSION, type PageToPanelMessage, type PanelToPageMessage } from '../protocol/envelope';
 import { Recorder } from './recorder';
+import { installHooks } from './install-hooks';
 import { ConnectionRegistry } from './connections';
 import { linkToRelay, type RelayLink } from './port-link';
-import { installToStringMask } from './proxy-utils';
-import { hookWebSocket } from './hook-websocket';
-import { ListenerTap } from './listener-tap';
-import { hookEventSource } from './hook-eventsource';
-import { hookFetch } from './hook-fetch';
-import { hookXhr } from './hook-xhr';
 import { runCommand, type CommandContext } from './commands';
 import { nowMs, safely } from './natives';
 import { wrapWorkers } from './worker-wrap';
@@ -69,15 +64,7 @@ export function installAgent(): void {
   };
 
   link = linkToRelay(onPanelMessage);
-  safely(installToStringMask);
-  safely(() => {
-    // One tap for both: it wraps EventTarget.prototype.add/removeEventListener once.
-    const tap = new ListenerTap();
-    safely(() => (ctx.ws = hookWebSocket(recorder, registry, tap)));
-    safely(() => hookEventSource(recorder, registry, tap));
-  });
-  safely(() => hookFetch(recorder, registry));
-  safely(() => hookXhr(recorder, registry));
+  installHooks(ctx);
   safely(() => wrapWorkers((start) => workers.add(start)));
 }
 

@@ -5,13 +5,8 @@
 // ours (the page agent posts it inside the Worker constructor, before the page holds the Worker),
 // so we take it and stop it before any page listener sees it.
 import type { Recorder } from './recorder';
+import { installHooks } from './install-hooks';
 import { ConnectionRegistry } from './connections';
-import { installToStringMask } from './proxy-utils';
-import { hookWebSocket } from './hook-websocket';
-import { ListenerTap } from './listener-tap';
-import { hookEventSource } from './hook-eventsource';
-import { hookFetch } from './hook-fetch';
-import { hookXhr } from './hook-xhr';
 import { runCommand, type CommandContext } from './commands';
 import { natives, call, safely, listenPort } from './natives';
 import { WorkerSink } from './worker-sink';
@@ -66,15 +61,7 @@ export function installWorkerAgent(boot: WorkerBootConfig): void {
   // Capture phase, registered before any page code: ours runs first even against capture listeners.
   call(natives.addEventListener, globalThis, 'message', onFirstMessage, true);
 
-  safely(installToStringMask);
-  safely(() => {
-    // One tap for both: it wraps EventTarget.prototype.add/removeEventListener once.
-    const tap = new ListenerTap();
-    safely(() => (ctx.ws = hookWebSocket(recorder, registry, tap)));
-    safely(() => hookEventSource(recorder, registry, tap));
-  });
-  safely(() => hookFetch(recorder, registry));
-  safely(() => hookXhr(recorder, registry));
+  installHooks(ctx);
   // Outermost, so the hooks record absolute URLs and natives get what they would have resolved.
   safely(() => fixWorkerBase(boot.url));
 }
