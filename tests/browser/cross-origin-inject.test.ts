@@ -61,7 +61,9 @@ describe('cross-origin frames never share a channel or an action', () => {
       async () => ((await logs()).topLog.filter((m) => m === SECRET).length === 2 ? true : undefined),
       'the injected copy in the top page',
     );
-    expect((await actionResult(panel))?.ok).toBe(true);
+    // The page has the copy before the command's answer has travelled back to the panel.
+    const result = await waitFor(() => actionResult(panel), 'the inject result in the panel');
+    expect(result.ok, result.text).toBe(true);
     // Give a misdirected injection time to land, then check the iframe never got the secret.
     await new Promise((r) => setTimeout(r, 500));
     const final = await logs();
