@@ -7,9 +7,7 @@ import { useShallow } from 'zustand/shallow';
 import { t } from '../../lib/i18n/messages';
 import { exportHar } from '../../lib/har';
 import { sessionToHarInput } from '../../lib/store/session-har';
-// The generators load on first use: most sessions never export mocks (keeps the panel's first chunk small).
-import type { MockFormat, MockScope } from '../../lib/export/from-session';
-const loadExporters = () => import('../../lib/export/from-session');
+import { clipToRange, MOCK_FILE_NAMES, mockFileText, sessionScript, type MockFormat, type MockScope } from '../../lib/export/from-session';
 import type { Session } from '../../lib/store/session';
 import { download } from './HarControls';
 
@@ -32,8 +30,7 @@ export function ExportMenu({ session }: { session: Session }) {
   if (effective === 'range' && timeBrush) scope.range = timeBrush;
   const pageUrl = [...session.agents.values()].find((a) => a.isTop && a.realm === 'document')?.url;
 
-  const exportMocks = async (format: MockFormat) => {
-    const { sessionScript, mockFileText, MOCK_FILE_NAMES } = await loadExporters();
+  const exportMocks = (format: MockFormat) => {
     const script = sessionScript(session, scope, redact, pageUrl);
     if (script.endpoints.length === 0) return setMessage({ ok: false, text: t('mocks.empty', locale) });
     const n = Number(speed);
@@ -43,8 +40,7 @@ export function ExportMenu({ session }: { session: Session }) {
     setMessage({ ok: true, text: t('mocks.exported', locale, { endpoints: script.endpoints.length, file }) });
   };
 
-  const exportReplayHar = async () => {
-    const { clipToRange } = await loadExporters();
+  const exportReplayHar = () => {
     let input = sessionToHarInput(session, scope.channels, pageUrl);
     if (scope.range) input = clipToRange(input, scope.range);
     if (input.connections.length === 0) return setMessage({ ok: false, text: t('mocks.empty', locale) });
@@ -79,13 +75,13 @@ export function ExportMenu({ session }: { session: Session }) {
             <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} data-testid="export-redact" />
             {t('har.redact', locale)}
           </label>
-          <button data-testid="export-msw" onClick={() => void exportMocks('msw')}>
+          <button data-testid="export-msw" onClick={() => exportMocks('msw')}>
             {t('mocks.msw', locale)}
           </button>
-          <button data-testid="export-playwright" onClick={() => void exportMocks('playwright')}>
+          <button data-testid="export-playwright" onClick={() => exportMocks('playwright')}>
             {t('mocks.playwright', locale)}
           </button>
-          <button data-testid="export-replay-har" onClick={() => void exportReplayHar()}>
+          <button data-testid="export-replay-har" onClick={exportReplayHar}>
             {t('mocks.har', locale)}
           </button>
           {message && (
