@@ -5,9 +5,8 @@ import { useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
 import { t } from '../../lib/i18n/messages';
-import { exportHar, importHarChunked, checkHarSize, HarImportAborted } from '../../lib/har';
+import { exportHar } from '../../lib/har/export';
 import { sessionToHarInput } from '../../lib/store/session-har';
-import { loadHarIntoSessionSliced } from '../../lib/store/session-har-load';
 import { exportSessionJson } from '../../lib/store/export-json';
 import type { Session } from '../../lib/store/session';
 
@@ -45,28 +44,25 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
   // Parsing (first half of the bar) and loading into the session (second half) both run in time
   // slices, so a big file never freezes the page; Cancel stops either and leaves nothing half loaded.
   const doImport = async (f: File) => {
-    const tooBig = checkHarSize(f.size);
-    if (tooBig) return setMessage({ ok: false, text: tooBig.message });
     importing.current?.abort();
     const abort = new AbortController();
     importing.current = abort;
     setProgress(0);
     setMessage(null);
     try {
-      const text = await f.text();
-      const result = await importHarChunked(text, { onProgress: (p) => setProgress(p / 2), signal: abort.signal });
-      if (!result.ok) return setMessage({ ok: false, text: result.error.message });
-      imported();
-      const records = await loadHarIntoSessionSliced(session, result.data, f.name, {
-        onProgress: (p) => setProgress(0.5 + p / 2),
-        signal: abort.signal,
-      });
-      const warn = result.warnings.length ? ` ${t('har.warnings', locale, { count: result.warnings.length })}` : '';
-      setMessage({ ok: true, text: t('har.imported', locale, { name: f.name, connections: result.data.connections.length, records }) + warn });
-      onLoaded?.(f.name);
+      // Loaded on the first import only (see lib/store/har-file-import.ts).
+      const { importHarFile } = await import('../../lib/store/har-file-import');
+      const result = await importHarFile(session, f, { signal: abort.signal, onProgress: setProgress, onParsed: imported });
+      if (result.ok) {
+        const warn = result.warnings ? ` ${t('har.warnings', locale, { count: result.warnings })}` : '';
+        setMessage({ ok: true, text: t('har.imported', locale, { name: f.name, connections: result.connections, records: result.records }) + warn });
+        onLoaded?.(f.name);
+      } else {
+        setMessage({ ok: false, text: result.cancelled ? t('har.cancelled', locale) : result.message });
+      }
     } catch (err) {
-      if (err instanceof HarImportAborted) setMessage({ ok: false, text: t('har.cancelled', locale) });
-      else setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      // Only the chunk itself failing to load (extension updated under the panel) lands here.
+      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
     } finally {
       if (importing.current === abort) {
         importing.current = null;
