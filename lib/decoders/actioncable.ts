@@ -5,7 +5,7 @@
 // are unpacked so the detail view shows trees, not escaped JSON.
 
 import type { Correlation, DecodedFrame, FrameDecoder, JsonObject, JsonValue } from './types';
-import { isObject, parseJson, preview, share, textOf } from './util';
+import { isRecord, parseJson, preview, share, textOf } from './util';
 
 const TYPES = new Set(['welcome', 'disconnect', 'ping', 'confirm_subscription', 'reject_subscription']);
 const COMMANDS = new Set(['subscribe', 'unsubscribe', 'message']);
@@ -13,7 +13,7 @@ const COMMANDS = new Set(['subscribe', 'unsubscribe', 'message']);
 function parse(text: string | undefined): JsonObject | null {
   if (text === undefined) return null;
   const v = parseJson(text);
-  if (!isObject(v)) return null;
+  if (!isRecord(v)) return null;
   const o = v as JsonObject;
   if (typeof o.command === 'string' && COMMANDS.has(o.command) && typeof o.identifier === 'string') return o;
   if (typeof o.type === 'string' && TYPES.has(o.type)) return o;
@@ -25,7 +25,7 @@ const unpack = (s: JsonValue | undefined): JsonValue | undefined => (typeof s ==
 
 function channelName(identifier: JsonValue | undefined): string {
   const id = unpack(identifier);
-  return isObject(id) && typeof id.channel === 'string' ? id.channel : typeof identifier === 'string' ? identifier : '';
+  return isRecord(id) && typeof id.channel === 'string' ? id.channel : typeof identifier === 'string' ? identifier : '';
 }
 
 export const actionCableDecoder: FrameDecoder = {
@@ -52,7 +52,7 @@ export const actionCableDecoder: FrameDecoder = {
     if (typeof m.command === 'string') {
       messageType = m.command;
       const data = unpack(m.data);
-      const action = isObject(data) && typeof data.action === 'string' ? data.action : '';
+      const action = isRecord(data) && typeof data.action === 'string' ? data.action : '';
       summary = [m.command, ch, action, m.command === 'message' ? preview(data) : ''].filter(Boolean).join(' ');
       if (m.command === 'subscribe') {
         correlation = 'request';

@@ -5,7 +5,7 @@
 // apart when the subprotocol is missing.
 
 import type { Correlation, DecodedFrame, FrameDecoder, JsonObject, JsonValue } from './types';
-import { isObject, parseJson, preview, share, textOf } from './util';
+import { isRecord, parseJson, preview, share, textOf } from './util';
 
 const MODERN = new Set(['connection_init', 'connection_ack', 'ping', 'pong', 'subscribe', 'next', 'error', 'complete']);
 const LEGACY = new Set([
@@ -31,7 +31,7 @@ function correlationOf(type: string, dir: 'in' | 'out'): Correlation {
 
 /** `subscription OnGreeting`, or the first selected field for anonymous operations. */
 export function operationLabel(payload: JsonValue | undefined): string {
-  if (!isObject(payload)) return '';
+  if (!isRecord(payload)) return '';
   const query = typeof payload.query === 'string' ? payload.query : '';
   const m = /^\s*(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/.exec(query);
   const kind = m?.[1] ?? (query.trim().startsWith('{') ? 'query' : '');
@@ -45,7 +45,7 @@ function makeDecoder(id: 'graphql-ws' | 'subscriptions-transport-ws', types: Set
   const parse = (text: string | undefined): JsonObject | null => {
     if (text === undefined) return null;
     const v = parseJson(text);
-    if (!isObject(v) || typeof v.type !== 'string' || !types.has(v.type)) return null;
+    if (!isRecord(v) || typeof v.type !== 'string' || !types.has(v.type)) return null;
     return v as JsonObject;
   };
   return {
@@ -70,7 +70,7 @@ function makeDecoder(id: 'graphql-ws' | 'subscriptions-transport-ws', types: Set
       const bits = [type];
       if (opId !== undefined) bits.push(`#${opId}`);
       if (type === 'subscribe' || type === 'start') bits.push(operationLabel(m.payload));
-      else if (type === 'next' || type === 'data') bits.push(preview(isObject(m.payload) && 'data' in m.payload ? m.payload.data : m.payload));
+      else if (type === 'next' || type === 'data') bits.push(preview(isRecord(m.payload) && 'data' in m.payload ? m.payload.data : m.payload));
       else if (type === 'error') bits.push(preview(m.payload));
       const decoded: DecodedFrame = {
         protocol: id,

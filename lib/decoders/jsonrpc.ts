@@ -4,10 +4,10 @@
 // Batches are decoded; their first member names the row.
 
 import type { Correlation, DecodedFrame, FrameDecoder, JsonObject, JsonValue } from './types';
-import { isObject, parseJson, preview, share, textOf } from './util';
+import { isRecord, parseJson, preview, share, textOf } from './util';
 
 function isRpc(v: JsonValue): v is JsonObject {
-  return isObject(v) && v.jsonrpc === '2.0' && ('method' in v || 'result' in v || 'error' in v);
+  return isRecord(v) && v.jsonrpc === '2.0' && ('method' in v || 'result' in v || 'error' in v);
 }
 
 function parse(text: string | undefined): JsonObject[] | null {
@@ -34,7 +34,7 @@ function describe(m: JsonObject, dir: 'in' | 'out'): { summary: string; type: st
   const requester = dir === 'in' ? '>' : '<';
   if ('error' in m) {
     const e = m.error;
-    const msg = isObject(e) ? `${String(e.code)} ${String(e.message)}` : preview(e);
+    const msg = isRecord(e) ? `${String(e.code)} ${String(e.message)}` : preview(e);
     return { summary: `error #${idStr} ${msg}`, type: 'error', id: hasId ? `${idStr}${requester}` : undefined, correlation: 'error' };
   }
   return {

@@ -5,7 +5,7 @@
 // byte and on the direction (a client push carries a ref, a server push does not).
 
 import type { Correlation, DecodedFrame, FrameDecoder, JsonObject, JsonValue } from './types';
-import { decodeUtf8, isObject, parseJson, preview, share, textOf, toHex } from './util';
+import { decodeUtf8, isRecord, parseJson, preview, share, textOf, toHex } from './util';
 
 export interface PhoenixMessage {
   joinRef: string | null;
@@ -25,7 +25,7 @@ export function parsePhoenixText(text: string): PhoenixMessage | null {
     if (!(v[0] === null || typeof v[0] === 'string') || !(v[1] === null || typeof v[1] === 'string')) return null;
     return { joinRef: refOf(v[0]), ref: refOf(v[1]), topic: v[2], event: v[3], payload: v[4], format: 'v2' };
   }
-  if (isObject(v) && typeof v.topic === 'string' && typeof v.event === 'string' && 'payload' in v) {
+  if (isRecord(v) && typeof v.topic === 'string' && typeof v.event === 'string' && 'payload' in v) {
     return { joinRef: refOf(v.join_ref), ref: refOf(v.ref), topic: v.topic, event: v.event, payload: v.payload ?? null, format: 'v1' };
   }
   return null;
@@ -62,9 +62,9 @@ function describe(m: PhoenixMessage, dir: 'in' | 'out'): { summary: string; id?:
   let correlation: Correlation = 'event';
   let id: string | undefined;
   if (m.event === 'phx_reply') {
-    const status = isObject(m.payload) && typeof m.payload.status === 'string' ? m.payload.status : '?';
+    const status = isRecord(m.payload) && typeof m.payload.status === 'string' ? m.payload.status : '?';
     bits.push(status);
-    if (isObject(m.payload) && m.payload.response !== undefined) bits.push(preview(m.payload.response));
+    if (isRecord(m.payload) && m.payload.response !== undefined) bits.push(preview(m.payload.response));
     correlation = status === 'ok' ? 'response' : 'error';
     if (m.ref !== null) id = m.ref;
   } else {

@@ -6,7 +6,7 @@
 
 import { decode as msgpackDecode } from '@msgpack/msgpack';
 import type { Correlation, DecodedFrame, DecodeInput, FrameDecoder, JsonObject, JsonValue } from './types';
-import { isObject, parseJson, preview, share, textOf, toJsonSafe } from './util';
+import { isRecord, parseJson, preview, share, textOf, toJsonSafe } from './util';
 
 const TYPES: Record<number, string> = {
   1: 'Invocation',
@@ -71,7 +71,7 @@ function handshakeFrame(protocol: string, obj: JsonObject, dir: 'in' | 'out'): D
 }
 
 function isHandshake(v: JsonValue | undefined): v is JsonObject {
-  if (!isObject(v)) return false;
+  if (!isRecord(v)) return false;
   if ('type' in v) return false;
   return ('protocol' in v && 'version' in v) || Object.keys(v).length === 0 || typeof v.error === 'string';
 }
@@ -105,7 +105,7 @@ function parseJsonRecords(text: string): JsonValue[] | null {
 }
 
 function asHubMessage(v: JsonValue): HubMessage | null {
-  if (!isObject(v) || typeof v.type !== 'number' || !TYPES[v.type]) return null;
+  if (!isRecord(v) || typeof v.type !== 'number' || !TYPES[v.type]) return null;
   return v as unknown as HubMessage;
 }
 
@@ -116,7 +116,7 @@ export const signalrJsonDecoder: FrameDecoder = {
     const texts = sample.map(textOf);
     const recs = texts.map((t) => (t === undefined ? null : parseJsonRecords(t)));
     if (share(recs, (r) => r !== null && r.every((v) => asHubMessage(v) !== null || isHandshake(v))) < 0.9) return 0;
-    const handshake = recs.some((r) => r !== null && r.some((v) => isObject(v) && v.protocol === 'json'));
+    const handshake = recs.some((r) => r !== null && r.some((v) => isRecord(v) && v.protocol === 'json'));
     return handshake ? 1 : 0.8;
   },
   decode(frame) {

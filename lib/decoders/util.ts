@@ -3,6 +3,7 @@
 // values (Maps, bigints, byte arrays) into JSON-safe trees for the detail view.
 
 import type { DecodeInput, JsonValue } from './types';
+import { isObject } from '../util/guards';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -41,8 +42,9 @@ export function parseJson(text: string): JsonValue | undefined {
   }
 }
 
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object (not an array): lib/util/guards' isObject, which message guards use, accepts arrays. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return isObject(v) && !Array.isArray(v);
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

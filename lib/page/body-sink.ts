@@ -45,6 +45,22 @@ export function isTextContentType(contentType: string): boolean {
 
 export type BodyOutcome = 'ok' | 'error' | 'abort';
 
+/** An SSE parser that records each event of connection `conn` (fetch bodies and XHR event streams alike). */
+export function recordingSseParser(recorder: Recorder, conn: number): SseParser {
+  const cap = recorder.settings.previewBytes;
+  return new SseParser((e) =>
+    recorder.emit({
+      type: 'sse-event',
+      t: nowMs(),
+      conn,
+      event: e.event,
+      id: e.id,
+      retry: e.retry,
+      payload: eventPreview(e.data, e.overflowBytes, cap),
+    }),
+  );
+}
+
 export class BodySink {
   finished = false;
   /** The body stream whose data we record: a page that clones reads two branches of one body. */
@@ -70,18 +86,7 @@ export class BodySink {
   ) {
     this.textual = eventStream || isTextContentType(contentType);
     if (eventStream) {
-      const cap = recorder.settings.previewBytes;
-      this.parser = new SseParser((e) =>
-        recorder.emit({
-          type: 'sse-event',
-          t: nowMs(),
-          conn,
-          event: e.event,
-          id: e.id,
-          retry: e.retry,
-          payload: eventPreview(e.data, e.overflowBytes, cap),
-        }),
-      );
+      this.parser = recordingSseParser(recorder, conn);
     }
   }
 

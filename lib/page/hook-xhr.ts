@@ -7,11 +7,11 @@ import type { ConnectionRegistry } from './connections';
 import { natives, nowMs, call, safely, str, arr, reTest } from './natives';
 import { wrapMethod, nativeGetter } from './proxy-utils';
 import { keepRerun, rerunBodySize } from './rerun-store';
-import { eventPreview, textPreview, anyPreview, bytesPreview, fnv1a } from './payload';
+import { textPreview, anyPreview, bytesPreview, fnv1a } from './payload';
 import { headerList, parseRawHeaders } from './headers';
-import { describeError } from './body-sink';
+import { describeError, recordingSseParser } from './body-sink';
 import { safeJson } from './safe-json';
-import { SseParser } from '../sse/parser';
+import type { SseParser } from '../sse/parser';
 
 const EVENT_STREAM = /^text\/event-stream/i;
 const U8 = Uint8Array;
@@ -115,17 +115,7 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
       const eventStream = reTest(EVENT_STREAM, contentType);
       const type = getResponseType(xhr);
       if (eventStream && (type === '' || type === 'text')) {
-        parser = new SseParser((e) =>
-          recorder.emit({
-            type: 'sse-event',
-            t: nowMs(),
-            conn,
-            event: e.event,
-            id: e.id,
-            retry: e.retry,
-            payload: eventPreview(e.data, e.overflowBytes, cap),
-          }),
-        );
+        parser = recordingSseParser(recorder, conn);
       }
       recorder.emit({
         type: 'http-response',

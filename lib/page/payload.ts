@@ -2,6 +2,7 @@
 // every frame, so the common case (short text) does no copying at all.
 import type { PayloadPreview } from '../protocol/records';
 import { natives, str, numToString, ownThen } from './natives';
+import { fnv1aHash } from '../util/text';
 
 const U8 = Uint8Array;
 const BlobCtor = typeof Blob === 'function' ? Blob : undefined;
@@ -116,14 +117,16 @@ export function fillBlobPreview(preview: PayloadPreview, blob: Blob, cap: number
   );
 }
 
-/** FNV-1a over a string: enough to tell "same body as last poll" apart, not a security hash. */
+/** FNV-1a (lib/util/text) read through the saved native charCodeAt, formatted with saved natives. */
 export function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= str.charCodeAt(s, i);
-    h = natives.imul(h, 0x01000193);
-  }
-  return str.padStart(numToString(h >>> 0, 16), 8, '0');
+  return str.padStart(
+    numToString(
+      fnv1aHash(s.length, (i) => str.charCodeAt(s, i)),
+      16,
+    ),
+    8,
+    '0',
+  );
 }
 
 /** Preview of an SSE event's data; `overflowBytes` (cut by the parser's cap) counts in its size. */

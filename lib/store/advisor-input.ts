@@ -1,7 +1,7 @@
 // Context: panel. Gathers a channel's facts for the advisor: polling stats, exchanges, connection
 // attempts and a bounded sample of recent frames (the advisor needs patterns, not every frame).
 import type { AdvisorInput, AdvisorFrame } from '../advisor/types';
-import type { HttpExchange } from '../model/types';
+import { httpExchanges } from './http-exchanges';
 import type { Session } from './session';
 import type { Channel } from './session-types';
 import { channelAttempts } from './channel-attempts';
@@ -27,24 +27,7 @@ export function advisorInput(session: Session, channel: Channel, now = Date.now(
       id,
     });
   }
-  const exchanges: HttpExchange[] = [];
-  for (const ci of channel.connections) {
-    const h = session.connections[ci].http;
-    if (!h || h.eventStream) continue;
-    exchanges.push({
-      id: String(ci),
-      method: h.method,
-      url: h.url,
-      start: h.start,
-      responseAt: h.responseAt,
-      end: h.end,
-      status: h.status,
-      size: h.size,
-      bodyHash: h.bodyHash,
-      requestBody: h.requestBody,
-      outcome: h.outcome,
-    });
-  }
+  const exchanges = httpExchanges(session.connections, channel.connections);
   const stream = channel.kind === 'ws' || channel.kind === 'sse' || channel.kind === 'fetch-stream';
   return {
     kind: channel.kind,

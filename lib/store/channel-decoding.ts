@@ -174,7 +174,7 @@ export function setChannelDecoder(session: Session, channel: Channel, decoder: F
 export function decoderChoices(session: Session, channel: Channel): { decoder: FrameDecoder; confidence: number }[] {
   const sample = rows(channel, 0, Math.min(channel.frames.length, DETECT_SAMPLE)).map((i) => decodeInput(session, channel, i));
   return DEFAULT_DECODERS.map((decoder) => {
-    let confidence = 0;
+    let confidence: number;
     try {
       confidence = decoder.detect(sample);
     } catch {

@@ -7,7 +7,7 @@ import type { AgentInfo, Channel, ChannelKind, Connection, DropNotice } from './
 import { channelKey, isSessionParam } from '../model/channel-key';
 import { pollingEndpointKey, normalizeUrl, isCursorParam } from '../model/url-normalize';
 import { classifyOne } from '../model/polling';
-import type { HttpExchange } from '../model/types';
+import { httpExchanges } from './http-exchanges';
 import { enforceBudget, DEFAULT_PANEL_BUDGET, type PanelBudget } from './budget';
 import { FrameNotifier, type FrameScheduler } from './frame-notifier';
 
@@ -115,24 +115,7 @@ export class Session {
     for (const ci of this.pollDirty) {
       const channel = this.channels[ci];
       if (!channel || channel.kind === 'fetch-stream') continue;
-      const exchanges: HttpExchange[] = [];
-      for (const i of channel.connections) {
-        const h = this.connections[i].http;
-        if (!h || h.eventStream) continue;
-        exchanges.push({
-          id: String(i),
-          method: h.method,
-          url: h.url,
-          start: h.start,
-          responseAt: h.responseAt,
-          end: h.end,
-          status: h.status,
-          size: h.size,
-          bodyHash: h.bodyHash,
-          requestBody: h.requestBody,
-          outcome: h.outcome,
-        });
-      }
+      const exchanges = httpExchanges(this.connections, channel.connections);
       const series = classifyOne(exchanges);
       if (series) {
         channel.kind = series.kind;

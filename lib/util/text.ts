@@ -19,12 +19,24 @@ export function utf8Length(s: string, end = s.length): number {
   return bytes;
 }
 
-/** FNV-1a over a string's UTF-16 units: enough to tell "same body as last poll" apart or fold a long constant; not a security hash. */
-export function fnv1a(s: string): string {
+/**
+ * FNV-1a over `length` UTF-16 units read through `codeAt`: the one implementation, shared with
+ * the page agent, which passes its saved native charCodeAt. Operators only (no Math.imul, no
+ * string methods), so a page that replaces builtins cannot change a hash.
+ */
+export function fnv1aHash(length: number, codeAt: (i: number) => number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < length; i++) {
+    h ^= codeAt(i);
+    // × the FNV prime (2^24 + 0x193) mod 2^32; both products stay below 2^53, so they are exact.
+    h = ((h >>> 0) * 0x193 + (h << 24)) >>> 0;
   }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return h >>> 0;
+}
+
+/** FNV-1a as 8 hex digits: enough to tell "same body as last poll" apart or fold a long constant; not a security hash. */
+export function fnv1a(s: string): string {
+  return fnv1aHash(s.length, (i) => s.charCodeAt(i))
+    .toString(16)
+    .padStart(8, '0');
 }

@@ -13,7 +13,7 @@ const wsHar = JSON.stringify(
         { api: 'ws', url: 'ws://127.0.0.1/a', createdAt: 1000, openedAt: 1001, frames: [{ time: 1002, dir: 'in', opcode: 1, data: 'hello' }] },
       ],
     },
-    {},
+    { redact: false },
   ),
 );
 
