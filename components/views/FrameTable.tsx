@@ -10,7 +10,8 @@ import { t } from '../../lib/i18n/messages';
 import type { IndexList } from '../../lib/store/frame-store';
 import { DIR_OUT, FLAG_BINARY, FLAG_ERROR, FLAG_HTTP, FLAG_INJECTED, FLAG_SENT, FLAG_TRUNCATED } from '../../lib/store/frame-store';
 import type { Channel } from '../../lib/store/session-types';
-import { formatBytes, formatRelative, formatClock, oneLine } from '../widgets/format';
+import { formatBytes, formatRelative, formatClock, formatMs, oneLine } from '../widgets/format';
+import { FRAME_BUDGET_MS, LONG_TASK_MS } from '../../lib/model/handler-cost';
 import { previewText } from '../widgets/preview-text';
 import { channelProtocol, decodeRow } from '../../lib/store/channel-decoding';
 import { VisibleText } from '../widgets/VisibleText';
@@ -77,6 +78,8 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
   const f = session.frames;
   const selectedRow = selectedFrame === null ? -1 : f.rowOfId(selectedFrame);
   const protocol = channelProtocol(session, channel);
+  // The page agent times the page's WebSocket and EventSource listeners: only those channels get the column.
+  const timed = channel.kind === 'ws' || channel.kind === 'sse';
   const items = [];
   for (let k = first; k < last; k++) {
     const i = rows.at(k);
@@ -118,6 +121,7 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
           <VisibleText text={decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i)} />
         </span>
         <span className="c-size">{formatBytes(f.size[i])}</span>
+        {timed && <HandlerCell ms={f.handlerMs[i]} />}
         <span className="c-preview">
           {flags & FLAG_SENT ? <span className="tag">sent by PushLens</span> : null}
           {flags & FLAG_INJECTED ? <span className="tag">injected</span> : null}
@@ -150,6 +154,11 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         <span className="c-dir" />
         <span className="c-event">{t('column.event', locale)}</span>
         <span className="c-size">{t('column.size', locale)}</span>
+        {timed && (
+          <span className="c-handler" title={t('column.handlerTitle', locale)}>
+            {t('column.handler', locale)}
+          </span>
+        )}
         <span className="c-preview">{t('column.preview', locale)}</span>
       </div>
       <div
@@ -169,5 +178,16 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{items}</div>
       </div>
     </div>
+  );
+}
+
+/** The page listeners' time on one message; empty when none of its listeners was timed. */
+function HandlerCell({ ms }: { ms: number }) {
+  if (!(ms >= 0)) return <span className="c-handler" data-testid="handler-ms" />;
+  const level = ms > LONG_TASK_MS ? ' long' : ms > FRAME_BUDGET_MS ? ' over-frame' : '';
+  return (
+    <span className={`c-handler${level}`} data-testid="handler-ms" data-ms={Math.round(ms * 100) / 100}>
+      {formatMs(ms)}
+    </span>
   );
 }

@@ -8,6 +8,7 @@ import { techniqueCard, type TechniqueId } from '../../lib/knowledge';
 import { localize, type Locale } from '../../lib/i18n/locale';
 import { t } from '../../lib/i18n/messages';
 import type { Channel } from '../../lib/store/session-types';
+import { HandlerHistogram } from './HandlerHistogram';
 
 function techniqueOf(kind: Channel['kind']): TechniqueId | undefined {
   if (kind === 'fetch-stream') return 'sse';
@@ -34,7 +35,9 @@ function pollReason(poll: NonNullable<Channel['poll']>, locale: Locale): string 
 export function Insights({ channel }: { channel: Channel }) {
   const session = useSession();
   const locale = useUi((s) => s.locale);
-  const findings = adviseChannel(advisorInput(session, channel), locale);
+  const input = advisorInput(session, channel);
+  const findings = adviseChannel(input, locale);
+  const handlerTimes = input.handlerTimes ?? [];
   const tech = techniqueOf(channel.kind);
   const card = tech ? techniqueCard(tech) : undefined;
   const stats = channel.poll?.stats;
@@ -49,6 +52,12 @@ export function Insights({ channel }: { channel: Channel }) {
               <div>{f.detail}</div>
             </div>
           ))}
+        </section>
+      )}
+      {handlerTimes.length > 0 && (
+        <section>
+          <h3>{t('insights.handlerTime', locale)}</h3>
+          <HandlerHistogram values={handlerTimes.map((h) => h.ms)} locale={locale} />
         </section>
       )}
       {stats && channel.kind !== 'http' && (

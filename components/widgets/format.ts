@@ -25,3 +25,10 @@ export function oneLine(text: string, max = 300): string {
   const folded = s.replace(/[ \t\n\v\f\r]+/g, ' ');
   return folded.length > max ? `${folded.slice(0, max)}…` : folded;
 }
+
+/** A handler time: "0.42 ms" under 1 ms, "3.1 ms" under 10, "61 ms" above (the clock is no finer). */
+export function formatMs(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  return `${Math.round(ms)} ms`;
+}

@@ -11,6 +11,7 @@ import { closeCodeFindings, reconnectFindings, sseIdFindings, sseStatusFindings 
 import { makeFmt } from './format';
 import { heartbeatFindings, idleFindings, oneWayFindings } from './frame-rules';
 import { longPollFindings, shortPollFindings } from './polling-rules';
+import { handlerFindings } from './handler-rules';
 import type { AdvisorInput, Draft, Finding, Severity } from './types';
 
 export type { AdvisorFrame, AdvisorInput, ChannelKind, Finding, Severity } from './types';
@@ -55,6 +56,7 @@ export function draftFindings(input: AdvisorInput): Draft[] {
       drafts.push(...heartbeatFindings(hb));
       drafts.push(...idleFindings(input, chain, frames, hb));
       drafts.push(...oneWayFindings(input, frames, hb));
+      drafts.push(...handlerFindings(input));
       break;
     }
     case 'http':

@@ -35,6 +35,11 @@ export interface AdvisorInput {
   contentType?: string;
   /** How long the channel has been observed. */
   durationMs: number;
+  /**
+   * How long the page's own listeners ran per incoming message (WebSocket, EventSource), a recent
+   * sample, oldest first; `event` is the SSE event type ('' for WebSocket messages).
+   */
+  handlerTimes?: readonly { event: string; ms: number }[];
 }
 
 export type Severity = 'info' | 'warn' | 'error';

@@ -47,6 +47,11 @@ export const messages = {
   'column.event': { en: 'Event', 'zh-CN': '事件' },
   'column.size': { en: 'Size', 'zh-CN': '大小' },
   'column.preview': { en: 'Preview', 'zh-CN': '预览' },
+  'column.handler': { en: 'Handler', 'zh-CN': '处理耗时' },
+  'column.handlerTitle': {
+    en: 'Time the page’s own listeners (addEventListener and onmessage) ran for this message',
+    'zh-CN': '页面自己的监听器（addEventListener 和 onmessage）处理这条消息所用的时间',
+  },
 
   // Directions: arrows alone are ambiguous for screen readers, so each has a word.
   'direction.sent': { en: 'Sent', 'zh-CN': '发送' },
@@ -128,6 +133,16 @@ export const messages = {
   'insights.rpm': { en: 'Requests per minute', 'zh-CN': '每分钟请求数' },
   'insights.unchanged': { en: 'Responses with nothing new', 'zh-CN': '没有新数据的响应' },
   'insights.errors': { en: 'Failed requests', 'zh-CN': '失败的请求' },
+  'insights.handlerTime': { en: 'Handler time per message', 'zh-CN': '每条消息的处理耗时' },
+  'insights.handlerSummary': {
+    en: '{count} messages measured · p50 {p50} · p95 {p95} · max {max} · {slow} over 50 ms',
+    'zh-CN': '已测 {count} 条消息 · p50 {p50} · p95 {p95} · 最长 {max} · {slow} 条超过 50 毫秒',
+  },
+  'insights.handlerNote': {
+    en: 'Time the page’s own message listeners ran per message (bars: messages per time range, log scale of ms). The dashed line is one 60 Hz frame.',
+    'zh-CN': '页面自己的消息监听器处理每条消息所用的时间（柱子：各耗时区间的消息数，毫秒按对数刻度）。虚线是 60 Hz 下的一帧。',
+  },
+  'timeline.handler': { en: 'handler {ms}', 'zh-CN': '处理 {ms}' },
   'learn.handshakes': { en: 'Handshakes: TCP and WebSocket', 'zh-CN': '握手：TCP 与 WebSocket' },
   'learn.sseRules': { en: 'EventSource rules', 'zh-CN': 'EventSource 规则' },
   'learn.codes': { en: 'Code reference', 'zh-CN': '状态码速查' },

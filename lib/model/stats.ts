@@ -9,7 +9,14 @@ export function median(values: readonly number[]): number {
 
 /** Linear-interpolated quantile (q in [0,1]) of the finite values; NaN for an empty list. */
 export function quantile(values: readonly number[], q: number): number {
-  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return quantileSorted(
+    values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b),
+    q,
+  );
+}
+
+/** quantile() of values already sorted ascending (all finite): no copy, no sort. */
+export function quantileSorted(xs: ArrayLike<number>, q: number): number {
   if (xs.length === 0) return NaN;
   const pos = (xs.length - 1) * Math.min(1, Math.max(0, q));
   const lo = Math.floor(pos);

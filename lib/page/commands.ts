@@ -4,6 +4,7 @@ import type { PanelCommand, CommandResult } from '../protocol/commands';
 import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
 import type { WebSocketHook } from './hook-websocket';
+import type { ListenerTap } from './listener-tap';
 import { natives, nowMs, call, uncurry, str } from './natives';
 import { nativeGetter } from './proxy-utils';
 import { anyPreview, textPreview } from './payload';
@@ -34,6 +35,8 @@ export interface CommandContext {
   recorder: Recorder;
   registry: ConnectionRegistry;
   ws?: WebSocketHook;
+  /** Dispatches what PushLens releases or injects, timing the page's listeners on it. */
+  tap?: ListenerTap;
 }
 
 export function runCommand(ctx: CommandContext, commandId: string, command: PanelCommand): CommandResult {
@@ -56,16 +59,15 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
         entry.hold = command.hold;
         if (!command.hold) {
           const held = entry.held ?? [];
+          const tokens = entry.heldTokens ?? [];
           entry.held = [];
+          entry.heldTokens = [];
           // Released in arrival order as fresh events: Chrome silently refuses to dispatch an event
           // object a second time. They are untrusted, so our own listener does not record them twice.
           for (let i = 0; i < held.length; i++) {
             const event = held[i];
-            call(
-              natives.dispatchEvent,
-              ws,
-              new MessageEventCtor('message', { data: evData(event), origin: evOrigin(event), lastEventId: evLastEventId(event) }),
-            );
+            const fresh = new MessageEventCtor('message', { data: evData(event), origin: evOrigin(event), lastEventId: evLastEventId(event) });
+            dispatch(ctx, ws, fresh, i < tokens.length ? tokens[i] : 0);
           }
         }
         return { commandId, ok: true };
@@ -98,7 +100,7 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
           payload: anyPreview(bytes ?? command.data, cap).preview,
           synthetic: 'injected',
         });
-        call(natives.dispatchEvent, ws, event);
+        dispatch(ctx, ws, event, ctx.recorder.lastToken);
         return { commandId, ok: true };
       }
       if (command.kind === 'ws-close') {
@@ -134,7 +136,7 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
         payload: textPreview(command.data, cap),
         synthetic: 'injected',
       });
-      call(natives.dispatchEvent, source, event);
+      dispatch(ctx, source, event, ctx.recorder.lastToken);
       return { commandId, ok: true };
     }
     case 'sse-fail': {
@@ -155,6 +157,12 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
       return { commandId, ok: true };
     }
   }
+}
+
+/** Dispatches a frame PushLens made to the page, the page listeners' time going to record `token`. */
+function dispatch(ctx: CommandContext, target: object, event: Event, token: number): void {
+  if (ctx.tap) ctx.tap.dispatchTimed(target, event, token);
+  else call(natives.dispatchEvent, target, event);
 }
 
 function originOf(url: string): string {

@@ -15,6 +15,8 @@ export interface LiveConnection {
   rerun?: () => void;
   /** Frames held back from the page while `hold` is on (WebSocket). */
   held?: MessageEvent[];
+  /** The record token of each held frame (its listeners' time is added there on release). */
+  heldTokens?: number[];
   hold?: boolean;
   /** A simulated network drop is under way: the real close is shown to the page as 1006. */
   dropping?: boolean;
@@ -33,6 +35,7 @@ export class ConnectionRegistry {
       closed: false,
       rerun: undefined,
       held: undefined,
+      heldTokens: undefined,
       hold: false,
       dropping: false,
     };

@@ -71,7 +71,7 @@ export function hookEventSource(recorder: Recorder, registry: ConnectionRegistry
             typeof data === 'string' ? data : '',
             natives.timeOrigin + getTimeStamp(event),
           );
-          return false;
+          return recorder.lastToken;
         },
       },
       ['message'],

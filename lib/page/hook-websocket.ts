@@ -9,7 +9,7 @@ import { natives, nowMs, call, safely, arr } from './natives';
 import { wrapConstructor, wrapMethod, replaceGlobal, nativeGetter } from './proxy-utils';
 import { anyPreview, fillBlobPreview } from './payload';
 import { captureStack } from './stack';
-import type { ListenerTap } from './listener-tap';
+import { HELD, type ListenerTap } from './listener-tap';
 
 export interface SocketState {
   conn: number;
@@ -105,10 +105,13 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry, 
           watches: (type) => type === 'message',
           onEvent: (event) => {
             frame(st, 'in', getData(event), natives.timeOrigin + getTimeStamp(event));
-            if (!live.hold) return false;
-            // Held for the "hold frames" fault: the page gets it later, in order, on release.
+            const token = recorder.lastToken;
+            if (!live.hold) return token;
+            // Held for the "hold frames" fault: the page gets it later, in order, on release
+            // (its listeners' time then goes to this record).
             arr.push((live.held ??= []), event as MessageEvent);
-            return true;
+            arr.push((live.heldTokens ??= []), token);
+            return HELD;
           },
         },
         ['message'],

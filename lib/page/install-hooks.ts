@@ -16,7 +16,8 @@ export function installHooks(ctx: CommandContext): void {
   safely(installToStringMask);
   safely(() => {
     // One tap for both: it wraps EventTarget.prototype.add/removeEventListener once.
-    const tap = new ListenerTap();
+    const tap = new ListenerTap(recorder);
+    ctx.tap = tap;
     safely(() => (ctx.ws = hookWebSocket(recorder, registry, tap)));
     safely(() => hookEventSource(recorder, registry, tap));
   });

@@ -14,16 +14,38 @@
 // once (one wrapper per function), `this` and the argument are the browser's, the return value
 // goes back to the browser, and an error thrown by the page's listener is reported where it was
 // thrown, its stack cleared of our frame before page code can see it.
+//
+// Handler cost: the same wrappers time the page's function on each recorded message, with two
+// reads of the clock saved at startup around the call (nothing else on the hot path: no closure,
+// no allocation). The time goes to the record made for the event (a ring column, sent as
+// `handlerMs`); several listeners add up; a listener that throws is timed up to the throw (the
+// `finally` leaves the exception and where the browser reports it as they were). Held frames are
+// timed when released, and injected ones when dispatched (dispatchTimed). Not timed: listeners
+// given as handleEvent objects (the page's object is not ours to wrap).
 import { natives, call, safely, reportAgentError, arr } from './natives';
 import { wrapMethod, wrapAccessor, hideAgentFrames } from './proxy-utils';
 
 type Listener = (this: unknown, event: Event) => unknown;
 
+/** Withholds the event from the page (TapOwner.onEvent). */
+export const HELD = -1;
+/** Nothing recorded to add the listeners' time to (TapOwner.onEvent). */
+export const UNTIMED = 0;
+
 export interface TapOwner {
   /** Event types recorded for this target; listeners of other types are left alone. */
   watches(type: string): boolean;
-  /** Records a trusted event (called once per event); returns true to withhold it from the page. */
-  onEvent(event: Event): boolean;
+  /**
+   * Records a trusted event (called once per event). Returns the token of the record made for it
+   * (the page listeners' time on the event is added to that record), UNTIMED, or HELD to
+   * withhold the event from the page.
+   */
+  onEvent(event: Event): number;
+}
+
+/** Where the page listeners' time goes: the Recorder (or a worker's sink), by record token. */
+export interface CostSink {
+  handlerCost(token: number, ms: number): void;
 }
 
 interface TypeCover {
@@ -41,12 +63,16 @@ interface TapEntry {
   types: Map<string, TypeCover>;
   /** The event last recorded: later listeners of the same dispatch must not record it again. */
   last: Event | undefined;
+  /** The event whose page listeners are timed, and the token of its record. */
+  timed: Event | undefined;
+  token: number;
 }
 
 const stopImmediate = natives.stopImmediatePropagation;
 const callFunction = Function.prototype.call.bind(Function.prototype.call) as (fn: unknown, self: unknown, ...args: unknown[]) => unknown;
 const errorGetter = typeof ErrorEvent === 'function' ? natives.getOwnPropertyDescriptor(ErrorEvent.prototype, 'error')?.get : undefined;
 const getError = errorGetter ? (e: Event) => callFunction(errorGetter, e) : undefined;
+const now = natives.now;
 
 /** A page listener that stays until the page removes it covers the type: no fallback needed. */
 function covered(c: TypeCover): boolean {
@@ -58,7 +84,7 @@ export class ListenerTap {
   private wrappers = new natives.WeakMapCtor<Listener, Listener>();
   private originals = new natives.WeakMapCtor<Listener, Listener>();
 
-  constructor() {
+  constructor(private costs: CostSink) {
     // An error thrown by a page listener passed through our wrapper, whose frame is in the error's
     // stack. The browser reports it to the global scope's "error" listeners; ours was added
     // before any page script ran, so it runs first and removes our frame before the page reads it.
@@ -106,9 +132,24 @@ export class ListenerTap {
 
   /** Starts recording `target`'s events of the types its owner watches, `initial` at once. */
   register(target: object, owner: TapOwner, initial: string[]): void {
-    const entry: TapEntry = { owner, types: new natives.MapCtor(), last: undefined };
+    const entry: TapEntry = { owner, types: new natives.MapCtor(), last: undefined, timed: undefined, token: 0 };
     this.entries.set(target, entry);
     for (let i = 0; i < initial.length; i++) this.cover(entry, target, initial[i]);
+  }
+
+  /**
+   * Dispatches an event PushLens made (an injected frame, a held one released) to `target`'s
+   * listeners, their time added to the record `token`.
+   */
+  dispatchTimed(target: object, event: Event, token: number): void {
+    const entry = this.entries.get(target);
+    if (entry && token > 0) {
+      entry.timed = event;
+      entry.token = token;
+    }
+    call(natives.dispatchEvent, target, event);
+    // The page may dispatch this event object again later: that is not our message any more.
+    if (entry && entry.timed === event) entry.timed = undefined;
   }
 
   /** Routes a prototype's `on<type>` handler attribute through the wrappers. */
@@ -180,10 +221,25 @@ export class ListenerTap {
     try {
       // isTrusted is an unforgeable own property of each event: the page cannot fake it.
       if (!event.isTrusted) return false;
-      return entry.owner.onEvent(event);
+      const token = entry.owner.onEvent(event);
+      if (token === HELD) return true;
+      if (token > 0) {
+        entry.timed = event;
+        entry.token = token;
+      }
+      return false;
     } catch (err) {
       reportAgentError(err);
       return false;
+    }
+  }
+
+  /** Adds one listener call's time (from `start` to now) to record `token`; never throws into the page. */
+  private spent(token: number, start: number): void {
+    try {
+      this.costs.handlerCost(token, now() - start);
+    } catch (err) {
+      reportAgentError(err);
     }
   }
 
@@ -193,12 +249,23 @@ export class ListenerTap {
     const tap = this;
     wrapper = function (this: unknown, event: Event) {
       const entry = tap.entries.get(this as object);
-      if (entry && tap.see(entry, event)) {
-        call(stopImmediate, event);
-        return undefined;
+      if (entry !== undefined) {
+        if (tap.see(entry, event)) {
+          call(stopImmediate, event);
+          return undefined;
+        }
+        if (entry.timed === event) {
+          const token = entry.token;
+          const start = now();
+          // No catch: an exception must leave the page's function untouched, so the browser
+          // reports it where it was thrown (a rethrow or reportError would report it at our line).
+          try {
+            return callFunction(listener, this, event);
+          } finally {
+            tap.spent(token, start);
+          }
+        }
       }
-      // No try/catch: an exception must leave the page's function untouched, so the browser
-      // reports it where it was thrown (a rethrow or reportError would report it at our line).
       return callFunction(listener, this, event);
     };
     this.wrappers.set(listener, wrapper);

@@ -64,6 +64,7 @@ export const natives = {
   min: Math.min,
   max: Math.max,
   imul: Math.imul,
+  round: Math.round,
   random: Math.random,
   dateNow: Date.now,
   now: performance.now.bind(performance),

@@ -13,6 +13,7 @@ import { natives, arr } from './natives';
 // Captured at startup: the page may later replace these globals.
 const U8 = Uint8Array;
 const I32 = Int32Array;
+const F32 = Float32Array;
 const F64 = Float64Array;
 import { headerList } from './headers';
 import { formatStack } from './stack';
@@ -32,6 +33,8 @@ export class RecordRing {
   private times!: Float64Array;
   private conns!: Int32Array;
   private sizes!: Float64Array;
+  /** ms the page's listeners ran for an incoming frame (listener-tap.ts); −1 = none ran (yet). */
+  private costs!: Float32Array;
   /** A record object (RECORD) or the frame's text. */
   private items!: unknown[];
   /** SSE event type and last event id (SSE only). */
@@ -59,6 +62,7 @@ export class RecordRing {
     this.times = new F64(this.capacity);
     this.conns = new I32(this.capacity);
     this.sizes = new F64(this.capacity);
+    this.costs = new F32(this.capacity);
     this.items = sized(this.capacity);
     this.events = sized(this.capacity);
     this.ids = sized(this.capacity);
@@ -110,11 +114,14 @@ export class RecordRing {
     const i = this.slotOf(seq);
     if (i < 0) return undefined;
     const item = this.items[i];
+    const cost = this.costs[i];
+    let r: CaptureRecord;
     switch (this.kinds[i]) {
       case RECORD:
-        return resolveLazyFields(item as CaptureRecord);
+        r = resolveLazyFields(item as CaptureRecord);
+        break;
       case SSE:
-        return {
+        r = {
           type: 'sse-event',
           seq,
           t: this.times[i],
@@ -123,8 +130,9 @@ export class RecordRing {
           id: this.ids[i]!,
           payload: textPreview(item as string, previewBytes),
         };
+        break;
       default:
-        return {
+        r = {
           type: 'ws-frame',
           seq,
           t: this.times[i],
@@ -133,6 +141,37 @@ export class RecordRing {
           payload: textPreview(item as string, previewBytes),
         };
     }
+    if (cost >= 0) {
+      // Defined, not assigned: our record objects must not run a setter the page put on Object.prototype.
+      COST.value = roundCost(cost);
+      natives.defineProperty(r, 'handlerMs', COST);
+    }
+    return r;
+  }
+
+  /**
+   * Adds `ms` of page listener time to the frame `seq` (the first call sets it); false when the
+   * ring no longer holds it.
+   */
+  addCost(seq: number, ms: number): boolean {
+    const i = this.slotOf(seq);
+    if (i < 0) return false;
+    const was = this.costs[i];
+    this.costs[i] = was < 0 ? ms : was + ms;
+    return true;
+  }
+
+  /** The page listener time of frame `seq`, rounded as sent; −1 when none or not held. */
+  costOf(seq: number): number {
+    const i = this.slotOf(seq);
+    return i < 0 || this.costs[i] < 0 ? -1 : roundCost(this.costs[i]);
+  }
+
+  /** The connection of record `seq`, or −1 when it is not held. */
+  connOf(seq: number): number {
+    const i = this.slotOf(seq);
+    if (i < 0) return -1;
+    return this.kinds[i] === RECORD ? (this.items[i] as CaptureRecord).conn : this.conns[i];
   }
 
   /**
@@ -143,13 +182,14 @@ export class RecordRing {
     const i = this.slotOf(seq);
     if (i < 0) return undefined;
     const kind = this.kinds[i];
-    if (kind === RECORD) return natives.JSONStringify(resolveLazyFields(this.items[i] as CaptureRecord));
+    if (kind === RECORD) return natives.JSONStringify(this.record(seq, previewBytes));
     const p = textPreview(this.items[i] as string, previewBytes);
     const payload = `{"data":${natives.JSONStringify(p.data)},"binary":false,"size":${p.size},"truncated":${p.truncated}}`;
     const head = `"seq":${seq},"t":${this.times[i]},"conn":${this.conns[i]}`;
+    const cost = this.costs[i] < 0 ? '' : `,"handlerMs":${roundCost(this.costs[i])}`;
     if (kind === SSE)
-      return `{"type":"sse-event",${head},"event":${natives.JSONStringify(this.events[i])},"id":${natives.JSONStringify(this.ids[i])},"payload":${payload}}`;
-    return `{"type":"ws-frame",${head},"dir":"${kind === WS_IN ? 'in' : 'out'}","payload":${payload}}`;
+      return `{"type":"sse-event",${head},"event":${natives.JSONStringify(this.events[i])},"id":${natives.JSONStringify(this.ids[i])},"payload":${payload}${cost}}`;
+    return `{"type":"ws-frame",${head},"dir":"${kind === WS_IN ? 'in' : 'out'}","payload":${payload}${cost}}`;
   }
 
   /** Changes the bounds, keeping the newest records that fit. */
@@ -172,6 +212,7 @@ export class RecordRing {
     if (this.length === 0) this.oldestSeq = seq;
     const i = (this.head + this.length) % this.capacity;
     this.sizes[i] = bytes;
+    this.costs[i] = -1;
     this.bytes += bytes;
     this.length++;
     return i;
@@ -188,6 +229,13 @@ export class RecordRing {
     this.length--;
     this.oldestSeq++;
   }
+}
+
+const COST = { __proto__: null, value: 0, writable: true, enumerable: true, configurable: true } as unknown as PropertyDescriptor;
+
+/** Listener time as sent: 10 µs steps (the browser's clock is coarser), so the JSON stays short. */
+function roundCost(ms: number): number {
+  return natives.round(ms * 100) / 100;
 }
 
 /** A holey array of `n` empty slots, without the page's Array global. */

@@ -13,6 +13,8 @@ const BATCH_MAX_RECORDS = 2000;
 // 100 ms: the panel redraws ten times a second; a shorter delay only multiplies the messages, and
 // each crossing of the relay costs ~0.3 ms of the page's main thread whatever its size (profiled).
 const FLUSH_DELAY_MS = 100;
+/** Costs of frames already sent that wait for the next flush (normally a handful: held frames released). */
+const MAX_LATE_COSTS = 10_000;
 
 /** Records that open a connection: without them the panel has no channel for its later frames. */
 const OPENING = new natives.SetCtor(['ws-create', 'ws-open', 'sse-create', 'sse-open', 'http-request', 'http-response']);
@@ -38,6 +40,8 @@ export class Recorder {
    */
   private pinned = new natives.MapCtor<number, CaptureRecord>();
   private pinnedByConn = new natives.MapCtor<number, number[]>();
+  /** Frames a panel was already sent whose listener time grew since: sent again as `handler-cost` at the next flush. */
+  private lateCosts = new natives.SetCtor<number>();
 
   constructor(
     private send: (records: CaptureRecord[]) => void,
@@ -54,6 +58,11 @@ export class Recorder {
   }
 
   get lastSeq(): number {
+    return this.nextSeq - 1;
+  }
+
+  /** Names the record just made, for handlerCost (the hooks cannot know a worker's seq). */
+  get lastToken(): number {
     return this.nextSeq - 1;
   }
 
@@ -98,6 +107,28 @@ export class Recorder {
     this.afterPush();
   }
 
+  /**
+   * Adds `ms` the page's listeners ran for the incoming frame `seq` (listener-tap.ts). Written into
+   * the frame's ring slot, so a batch sent later carries it as `handlerMs`; a frame a panel already
+   * has gets a `handler-cost` record at the next flush, which runs in a later task, after the dispatch.
+   */
+  handlerCost(seq: number, ms: number): void {
+    if (!this.ring.addCost(seq, ms)) return;
+    if (this.live && seq < this.pendingFrom && this.lateCosts.size < MAX_LATE_COSTS) this.lateCosts.add(seq);
+  }
+
+  private emitLateCosts(): void {
+    const seqs: number[] = [];
+    this.lateCosts.forEach((seq) => void arr.push(seqs, seq));
+    this.lateCosts.clear();
+    const t = natives.timeOrigin + natives.now();
+    for (let i = 0; i < seqs.length; i++) {
+      const ms = this.ring.costOf(seqs[i]);
+      const conn = this.ring.connOf(seqs[i]);
+      if (ms >= 0 && conn >= 0) this.emit({ type: 'handler-cost', t, conn, frameSeq: seqs[i], ms });
+    }
+  }
+
   private afterPush(): void {
     if (!this.live) return;
     if (this.nextSeq - this.pendingFrom >= BATCH_MAX_RECORDS) this.flush();
@@ -105,6 +136,7 @@ export class Recorder {
   }
 
   flush(): void {
+    if (this.lateCosts.size && this.live) this.emitLateCosts();
     this.cancelFlushTimer();
     if (!this.live) return;
     const from = Math.max(this.pendingFrom, this.firstSeq);
@@ -199,6 +231,7 @@ export class Recorder {
 
   detach(): void {
     this.live = false;
+    this.lateCosts.clear();
     this.cancelFlushTimer();
   }
 

@@ -14,6 +14,9 @@ const FLUSH_DELAY_MS = 30;
 /** Records kept while no port exists yet; beyond this the oldest are dropped and counted. */
 const MAX_WAITING = 50_000;
 
+/** Reused descriptor with no prototype (see Recorder's SEQ). */
+const COST = { __proto__: null, value: 0, writable: true, enumerable: true, configurable: true } as unknown as PropertyDescriptor;
+
 export class WorkerSink {
   settings: AgentSettings = { ...DEFAULT_AGENT_SETTINGS };
   private nextConn = 1;
@@ -21,6 +24,9 @@ export class WorkerSink {
   private dropped = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private send: ((m: WorkerToPage) => void) | undefined;
+  /** Records emitted so far; pending[k] is record number `sent + k + 1` (tokens for handlerCost). */
+  private emitted = 0;
+  private sent = 0;
 
   newConnectionId(): number {
     return this.nextConn++;
@@ -30,9 +36,11 @@ export class WorkerSink {
   emit(record: UnsequencedRecord): void {
     // Records cross to the page by structured clone: lazy fields (a Headers object) are listed now.
     arr.push(this.pending, resolveLazyFields(record as CaptureRecord) as UnsequencedRecord);
+    this.emitted++;
     if (!this.send) {
       if (this.pending.length > MAX_WAITING) {
         arr.shift(this.pending);
+        this.sent++;
         this.dropped++;
       }
     } else if (this.pending.length >= BATCH_MAX_RECORDS) this.flush();
@@ -47,6 +55,27 @@ export class WorkerSink {
   /** Same contract as Recorder.sseEvent. */
   sseEvent(conn: number, event: string, id: string, text: string, t: number): void {
     this.emit({ type: 'sse-event', t, conn, event, id, payload: textPreview(text, this.settings.previewBytes) });
+  }
+
+  /** Same contract as Recorder.lastToken: the worker's own count (the page side numbers records). */
+  get lastToken(): number {
+    return this.emitted;
+  }
+
+  /**
+   * Same contract as Recorder.handlerCost, for a frame still waiting here (it leaves within 30 ms,
+   * after its dispatch); the cost of one already sent is not known to the panel.
+   */
+  handlerCost(token: number, ms: number): void {
+    const k = token - this.sent - 1;
+    // Bounds first: a read past the end would look the index up on the worker's Array.prototype.
+    if (k < 0 || k >= this.pending.length) return;
+    const r = this.pending[k] as { type?: string };
+    if (r.type !== 'ws-frame' && r.type !== 'sse-event') return;
+    // Read as an own property: a plain read would reach a getter the worker's code put on Object.prototype.
+    const was = natives.getOwnPropertyDescriptor(r, 'handlerMs')?.value as number | undefined;
+    COST.value = natives.round(((was ?? 0) + ms) * 100) / 100;
+    natives.defineProperty(r, 'handlerMs', COST);
   }
 
   connect(send: (m: WorkerToPage) => void): void {
@@ -66,6 +95,7 @@ export class WorkerSink {
         records = arr.slice(this.pending, 0, BATCH_MAX_RECORDS);
         this.pending = arr.slice(this.pending, BATCH_MAX_RECORDS);
       } else this.pending = [];
+      this.sent += records.length;
       this.send({ kind: 'records', records, dropped: this.dropped });
       this.dropped = 0;
     }

@@ -42,6 +42,8 @@ export interface WsFrameRecord extends RecordBase {
   payload: PayloadPreview;
   /** Set when PushLens itself sent or injected this frame (never for page traffic). */
   synthetic?: 'sent' | 'injected';
+  /** Incoming only: ms the page's own message listeners (and `onmessage`) ran for this frame. */
+  handlerMs?: number;
 }
 export interface WsCloseRecord extends RecordBase {
   type: 'ws-close';
@@ -74,6 +76,8 @@ export interface SseEventRecord extends RecordBase {
   retry?: number;
   payload: PayloadPreview;
   synthetic?: 'injected';
+  /** ms the page's own listeners of this event type (and `onmessage`) ran for this event. */
+  handlerMs?: number;
 }
 export interface SseErrorRecord extends RecordBase {
   type: 'sse-error';
@@ -116,6 +120,19 @@ export interface HttpEndRecord extends RecordBase {
   captureStopped?: boolean;
 }
 
+/**
+ * The page's listeners ran for an incoming frame or SSE event the panel was already sent (the
+ * frame went out in a batch during its own dispatch, or was held and released later): the total
+ * so far, which replaces any earlier value. Only ever names an earlier record of the same
+ * connection; the panel ignores it otherwise.
+ */
+export interface HandlerCostRecord extends RecordBase {
+  type: 'handler-cost';
+  /** Seq of the incoming ws-frame or sse-event. */
+  frameSeq: number;
+  ms: number;
+}
+
 /** The agent's ring buffer overwrote records before anyone read them. */
 export interface DroppedRecord extends RecordBase {
   type: 'dropped';
@@ -138,6 +155,7 @@ export type CaptureRecord =
   | HttpRequestRecord
   | HttpResponseRecord
   | HttpEndRecord
+  | HandlerCostRecord
   | DroppedRecord;
 
 export type CaptureRecordType = CaptureRecord['type'];

@@ -17,6 +17,8 @@ export const RECORD_LIMITS = {
   stackChars: 64 * 1024,
   headers: 4096,
   protocols: 256,
+  /** Time the page's listeners spent on one message: an hour is beyond any real handler. */
+  handlerMs: 3_600_000,
 } as const;
 
 export type RecordCheck =
@@ -57,6 +59,14 @@ function bool(o: Obj, k: string): void {
 function oneOf(o: Obj, k: string, values: readonly unknown[], optional = false): void {
   if (optional && o[k] === undefined) return;
   need(values.includes(o[k]), `"${k}" must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
+}
+function handlerMs(o: Obj, k: string, optional: boolean): void {
+  const v = o[k];
+  if (optional && v === undefined) return;
+  need(
+    typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= RECORD_LIMITS.handlerMs,
+    `"${k}" must be a time in ms from 0 to ${RECORD_LIMITS.handlerMs}`,
+  );
 }
 function payload(o: Obj, k: string, optional = false): void {
   const p = o[k];
@@ -99,6 +109,8 @@ function checkFields(r: Obj): void {
       oneOf(r, 'dir', ['in', 'out']);
       payload(r, 'payload');
       oneOf(r, 'synthetic', ['sent', 'injected'], true);
+      handlerMs(r, 'handlerMs', true);
+      need(r.handlerMs === undefined || r.dir === 'in', '"handlerMs" is only for incoming frames');
       return;
     case 'ws-close':
       need(isIntIn(r.code, 0, 65535), '"code" must be a close code (0–65535)');
@@ -122,6 +134,7 @@ function checkFields(r: Obj): void {
       need(r.retry === undefined || isCount(r.retry), '"retry" must be a whole number of ms');
       payload(r, 'payload');
       oneOf(r, 'synthetic', ['injected'], true);
+      handlerMs(r, 'handlerMs', true);
       return;
     case 'sse-error':
       oneOf(r, 'readyState', [0, 1, 2]);
@@ -148,6 +161,11 @@ function checkFields(r: Obj): void {
       oneOf(r, 'outcome', ['ok', 'error', 'abort', 'timeout']);
       optStr(r, 'error', RECORD_LIMITS.shortChars);
       need(r.captureStopped === undefined || typeof r.captureStopped === 'boolean', '"captureStopped" must be true or false');
+      return;
+    case 'handler-cost':
+      // Where the frame is (same agent, same connection, earlier) is the session's check.
+      need(isSeq(r.frameSeq) && isSeq(r.seq) && (r.frameSeq as number) < (r.seq as number), '"frameSeq" must name an earlier record');
+      handlerMs(r, 'ms', false);
       return;
     case 'dropped':
       // Shape only: a worker's notice counts from 0, so where the range may lie is the session's call.

@@ -6,6 +6,7 @@ import type { Session } from './session';
 import type { Channel } from './session-types';
 import { channelAttempts } from './channel-attempts';
 import { DIR_OUT } from './frame-store';
+import { channelHandlerSamples } from './handler-costs';
 
 const FRAME_SAMPLE = 2000;
 
@@ -38,5 +39,6 @@ export function advisorInput(session: Session, channel: Channel, now = Date.now(
     frames,
     sseIdsSeen: channel.kind === 'sse' || channel.kind === 'fetch-stream' ? sseIdsSeen : undefined,
     durationMs: Math.max(0, now - channel.firstTime),
+    handlerTimes: stream ? channelHandlerSamples(session, channel) : undefined,
   };
 }

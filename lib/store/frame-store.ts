@@ -33,6 +33,8 @@ export interface FrameInput {
   /** HTTP status for exchange rows, 0 otherwise. */
   status: number;
   preview: string;
+  /** ms the page's listeners ran for an incoming message; absent = not measured. */
+  handlerMs?: number;
 }
 
 export class FrameStore {
@@ -49,6 +51,8 @@ export class FrameStore {
   status = new Uint16Array(INITIAL_CAPACITY);
   dir = new Uint8Array(INITIAL_CAPACITY);
   flags = new Uint8Array(INITIAL_CAPACITY);
+  /** ms the page's own listeners ran for the message; −1 = not measured (outgoing, HTTP, no function listener). */
+  handlerMs = new Float32Array(INITIAL_CAPACITY);
   preview: string[] = [];
   /** Payload characters held, to enforce the panel memory budget. */
   previewChars = 0;
@@ -83,7 +87,7 @@ export class FrameStore {
     if (k <= 0) return 0;
     let chars = 0;
     for (let i = 0; i < k; i++) chars += this.preview[i].length;
-    for (const col of [this.time, this.size, this.seq, this.channel, this.connection, this.event, this.status, this.dir, this.flags])
+    for (const col of [this.time, this.size, this.seq, this.channel, this.connection, this.event, this.status, this.dir, this.flags, this.handlerMs])
       col.copyWithin(0, k, this.count);
     this.preview.splice(0, k);
     this.previewChars -= chars;
@@ -120,6 +124,7 @@ export class FrameStore {
     this.status[i] = f.status;
     this.dir[i] = f.dir;
     this.flags[i] = f.flags;
+    this.handlerMs[i] = f.handlerMs ?? -1;
     this.preview.push(f.preview);
     this.previewChars += f.preview.length;
     return i;
@@ -142,11 +147,12 @@ export class FrameStore {
     this.status = growArray(this.status, cap);
     this.dir = growArray(this.dir, cap);
     this.flags = growArray(this.flags, cap);
+    this.handlerMs = growArray(this.handlerMs, cap);
     this.capacity = cap;
   }
 }
 
-type Typed = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+type Typed = Float64Array | Float32Array | Uint32Array | Uint16Array | Uint8Array;
 function growArray<T extends Typed>(a: T, cap: number): T {
   const next = new (a.constructor as new (n: number) => T)(cap);
   next.set(a);

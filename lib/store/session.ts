@@ -10,6 +10,7 @@ import { classifyOne } from '../model/polling';
 import { httpExchanges } from './http-exchanges';
 import { enforceBudget, DEFAULT_PANEL_BUDGET, type PanelBudget } from './budget';
 import { FrameNotifier, type FrameScheduler } from './frame-notifier';
+import { setHandlerCost } from './handler-costs';
 
 /** `scheme://host:port` of a page URL; '' when unknown (agent hello not seen) or opaque. */
 function originOf(url: string): string {
@@ -200,6 +201,10 @@ export class Session {
     }
     const c = this.connectionOf(agent.agentId, r.conn);
     if (!c) return; // its create record was lost before a drop notice; the drop is already counted
+    if (r.type === 'handler-cost') {
+      setHandlerCost(this, c, r.frameSeq, r.ms);
+      return;
+    }
     const channel = this.channels[c.channel];
     channel.lastTime = r.t;
     switch (r.type) {
@@ -225,6 +230,8 @@ export class Session {
           seq: r.seq,
           status: 0,
           preview: r.payload.data,
+          // Only the page's WebSocket and EventSource listeners are timed; a value anywhere else is not the agent's.
+          handlerMs: dir === DIR_IN && (c.api === 'ws' || c.api === 'sse') ? r.handlerMs : undefined,
         });
         channel.frames.push(row);
         c.payloadBytes += r.payload.size;

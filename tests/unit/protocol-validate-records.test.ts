@@ -26,6 +26,9 @@ const VALID: Record<string, unknown>[] = [
   { type: 'http-response', t: 11, conn: 3, status: 200, statusText: 'OK', headers: [], url: 'http://h/p', eventStream: false },
   { type: 'http-end', t: 12, conn: 3, size: 1, body: pl('1'), outcome: 'ok' },
   { type: 'dropped', t: 13, conn: 0, fromSeq: 1, toSeq: 2 },
+  { type: 'ws-frame', t: 14, conn: 1, dir: 'in', payload: pl('slow'), handlerMs: 61.25 },
+  { type: 'sse-event', t: 15, conn: 2, event: 'price', id: '2', payload: pl('d'), handlerMs: 0 },
+  { type: 'handler-cost', t: 16, conn: 1, frameSeq: 3, ms: 12.5 },
 ];
 
 const huge = 'x'.repeat(RECORD_LIMITS.shortChars + 1);
@@ -92,6 +95,17 @@ const MALFORMED: [string, unknown][] = [
   ['http-end size negative', { type: 'http-end', t: 1, conn: 3, size: -10, outcome: 'ok' }],
   ['dropped range reversed', { type: 'dropped', t: 1, conn: 0, fromSeq: 5, toSeq: 2 }],
   ['dropped range NaN', { type: 'dropped', t: 1, conn: 0, fromSeq: NaN, toSeq: 2 }],
+  ['ws-frame handlerMs negative', { type: 'ws-frame', t: 1, conn: 1, dir: 'in', payload: pl(), handlerMs: -1 }],
+  ['ws-frame handlerMs NaN', { type: 'ws-frame', t: 1, conn: 1, dir: 'in', payload: pl(), handlerMs: NaN }],
+  ['ws-frame handlerMs a string', { type: 'ws-frame', t: 1, conn: 1, dir: 'in', payload: pl(), handlerMs: '5' }],
+  ['ws-frame handlerMs beyond an hour', { type: 'ws-frame', t: 1, conn: 1, dir: 'in', payload: pl(), handlerMs: RECORD_LIMITS.handlerMs + 1 }],
+  ['ws-frame handlerMs on an outgoing frame', { type: 'ws-frame', t: 1, conn: 1, dir: 'out', payload: pl(), handlerMs: 3 }],
+  ['sse-event handlerMs Infinity', { type: 'sse-event', t: 1, conn: 2, event: 'm', id: '', payload: pl(), handlerMs: Infinity }],
+  ['handler-cost names a later record', { type: 'handler-cost', t: 1, conn: 1, frameSeq: 2 ** 40, ms: 1 }],
+  ['handler-cost frameSeq fractional', { type: 'handler-cost', t: 1, conn: 1, frameSeq: 2.5, ms: 1 }],
+  ['handler-cost frameSeq 0', { type: 'handler-cost', t: 1, conn: 1, frameSeq: 0, ms: 1 }],
+  ['handler-cost without ms', { type: 'handler-cost', t: 1, conn: 1, frameSeq: 2 }],
+  ['handler-cost ms negative', { type: 'handler-cost', t: 1, conn: 1, frameSeq: 2, ms: -0.5 }],
 ];
 
 /** Malformed records with a seq of their own that is broken. */
@@ -151,6 +165,11 @@ describe('record schemas', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
     // A class instance is not a record either (structured clone and JSON only make plain objects).
     expect(checkRecord(Object.assign(new (class X {})(), VALID[4], { seq: 1 })).ok).toBe(false);
+  });
+
+  it('refuses a handler-cost record that names itself', () => {
+    expect(checkRecord({ type: 'handler-cost', seq: 9, t: 1, conn: 1, frameSeq: 9, ms: 1 }).ok).toBe(false);
+    expect(checkRecord({ type: 'handler-cost', seq: 9, t: 1, conn: 1, frameSeq: 8, ms: 1 }).ok).toBe(true);
   });
 
   it('places an invalid record without a usable seq between its neighbours', () => {

@@ -11,7 +11,7 @@ import type { Channel } from '../../../lib/store/session-types';
 import { DIR_OUT } from '../../../lib/store/frame-store';
 import { drawTimeline, readColors } from './draw';
 import { LANE_HEIGHT, lowerBound, panRange, timeToX, xToTime, zoomRange, type TimeRange } from './layout';
-import { formatBytes, formatClock, oneLine } from '../../widgets/format';
+import { formatBytes, formatClock, formatMs, oneLine } from '../../widgets/format';
 import { t } from '../../../lib/i18n/messages';
 import { visibleText } from '../../../lib/util/visible-text';
 
@@ -86,7 +86,9 @@ export function Timeline() {
     const ctx = c.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawTimeline(ctx, session, channels, range, width, height, readColors(c), now, timeBrush, selectedChannel);
+    const drawn = drawTimeline(ctx, session, channels, range, width, height, readColors(c), now, timeBrush, selectedChannel);
+    // What the canvas shows, readable without pixels (tests, assistive tools): slow-handler markers drawn.
+    c.dataset.slowHandlers = String(drawn.slowHandlers);
     countRender('timeline-draw');
     // theme: the colours are read from CSS variables that follow it.
   }, [session, channels, now, range, width, height, timeBrush, selectedChannel, theme]);
@@ -148,7 +150,7 @@ export function Timeline() {
     return {
       x,
       y,
-      text: `${formatClock(f.time[best])} ${f.dir[best] === DIR_OUT ? '↑' : '↓'} ${formatBytes(f.size[best])} ${visibleText(oneLine(f.preview[best], 80))}`,
+      text: `${formatClock(f.time[best])} ${f.dir[best] === DIR_OUT ? '↑' : '↓'} ${formatBytes(f.size[best])}${f.handlerMs[best] >= 0 ? ` (${t('timeline.handler', locale, { ms: formatMs(f.handlerMs[best]) })})` : ''} ${visibleText(oneLine(f.preview[best], 80))}`,
     };
   };
 

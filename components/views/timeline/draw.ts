@@ -1,9 +1,11 @@
 // Context: panel. Draws the timeline on a canvas: one lane per channel, connection lifetimes as
 // bars, polling requests as bars with their duration, frames as ticks (out above, in below the
-// middle), reconnect gaps shaded, error statuses and abnormal closes marked.
+// middle), reconnect gaps shaded, error statuses and abnormal closes marked, and messages whose
+// page listeners ran longer than a long task (50 ms) marked with a dot at the lane's foot.
 import type { Session } from '../../../lib/store/session';
 import type { Channel } from '../../../lib/store/session-types';
 import { DIR_OUT, FLAG_INJECTED, FLAG_SENT } from '../../../lib/store/frame-store';
+import { LONG_TASK_MS } from '../../../lib/model/handler-cost';
 import { LANE_HEIGHT, bucketTicks, lifetimeTracks, lowerBound, timeToX, type TimeRange } from './layout';
 
 export interface TimelineColors {
@@ -18,6 +20,7 @@ export interface TimelineColors {
   text: string;
   brush: string;
   synthetic: string;
+  slow: string;
 }
 
 export function readColors(el: HTMLElement): TimelineColors {
@@ -35,6 +38,7 @@ export function readColors(el: HTMLElement): TimelineColors {
     text: v('--muted', '#666'),
     brush: 'rgba(26, 115, 232, 0.2)',
     synthetic: v('--synthetic', '#7e57c2'),
+    slow: v('--bad', '#c5221f'),
   };
 }
 
@@ -49,7 +53,8 @@ export function drawTimeline(
   now: number,
   brush: TimeRange | null,
   selected: number | null,
-): void {
+): { slowHandlers: number } {
+  let slowHandlers = 0;
   ctx.fillStyle = colors.bg;
   ctx.fillRect(0, 0, width, height);
   const f = session.frames;
@@ -104,6 +109,16 @@ export function drawTimeline(
         const i = rows.at(k);
         if (f.flags[i] & (FLAG_SENT | FLAG_INJECTED)) ctx.fillRect(Math.floor(timeToX(f.time[i], range, width)) - 1, y0 + 1, 3, LANE_HEIGHT - 2);
       }
+      // The page's listeners held the main thread over a long task on these messages.
+      ctx.fillStyle = colors.slow;
+      for (let k = from; k < to; k++) {
+        const i = rows.at(k);
+        if (!(f.handlerMs[i] > LONG_TASK_MS)) continue;
+        slowHandlers++;
+        ctx.beginPath();
+        ctx.arc(timeToX(f.time[i], range, width), y0 + LANE_HEIGHT - 4, 2.5, 0, Math.PI * 2);
+        ctx.fill();
+      }
       const { inCounts, outCounts } = bucketTicks(
         rows.length,
         (k) => f.time[rows.at(k)],
@@ -131,6 +146,7 @@ export function drawTimeline(
     ctx.fillStyle = colors.brush;
     ctx.fillRect(Math.min(bx0, bx1), 0, Math.abs(bx1 - bx0), height);
   }
+  return { slowHandlers };
 }
 
 function maxOf(a: Uint32Array): [number] {
