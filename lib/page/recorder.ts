@@ -69,12 +69,16 @@ export class Recorder {
     return this.settings.recording;
   }
 
-  emit(record: UnsequencedRecord): void {
+  /**
+   * `original`: a frame's or event's whole payload when its preview is cut (see RecordRing.fullPayload),
+   * with the bytes it keeps alive; counted in the ring's byte budget, dropped with the record.
+   */
+  emit(record: UnsequencedRecord, original?: string | Uint8Array | Blob, originalBytes = 0): void {
     const full = record as CaptureRecord;
     // Defined, not assigned: an assignment would run a `seq` setter the page put on Object.prototype.
     SEQ.value = this.nextSeq;
     natives.defineProperty(full, 'seq', SEQ);
-    this.ring.pushRecord(full.seq, full);
+    this.ring.pushRecord(full.seq, full, original, originalBytes);
     this.nextSeq++;
     if (OPENING.has(full.type)) this.pin(full);
     else if (CLOSING.has(full.type) || (full.type === 'sse-error' && full.readyState === 2)) this.unpin(full.conn);
@@ -96,6 +100,11 @@ export class Recorder {
     this.ring.pushSse(this.nextSeq, t, conn, text, event, id);
     this.nextSeq++;
     this.afterPush();
+  }
+
+  /** See RecordRing.fullPayload. */
+  fullPayload(seq: number, conn: number): string | Uint8Array | Blob | undefined {
+    return this.ring.fullPayload(seq, conn);
   }
 
   private afterPush(): void {
