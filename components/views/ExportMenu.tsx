@@ -10,6 +10,8 @@ import { sessionToHarInput } from '../../lib/store/session-har';
 import { clipToRange, MOCK_FILE_NAMES, mockFileText, sessionScript, type MockFormat, type MockScope } from '../../lib/export/from-session';
 import type { Session } from '../../lib/store/session';
 import { download } from './HarControls';
+import { afterWholes } from '../../lib/panel/full-payload';
+import { usePanelLink } from '../hooks/use-session';
 
 type ScopeName = 'all' | 'channel' | 'range';
 
@@ -22,6 +24,7 @@ export function ExportMenu({ session }: { session: Session }) {
   const [redact, setRedact] = useState(true);
   const [speed, setSpeed] = useState('1');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const link = usePanelLink();
 
   // A scope whose selection went away falls back to the whole session.
   const effective: ScopeName = scopeName === 'channel' && selectedChannel === null ? 'all' : scopeName === 'range' && !timeBrush ? 'all' : scopeName;
@@ -30,24 +33,36 @@ export function ExportMenu({ session }: { session: Session }) {
   if (effective === 'range' && timeBrush) scope.range = timeBrush;
   const pageUrl = [...session.agents.values()].find((a) => a.isTop && a.realm === 'document')?.url;
 
-  const exportMocks = (format: MockFormat) => {
-    const script = sessionScript(session, scope, redact, pageUrl);
-    if (script.endpoints.length === 0) return setMessage({ ok: false, text: t('mocks.empty', locale) });
-    const n = Number(speed);
-    const text = mockFileText(script, format, { speed: Number.isFinite(n) && n > 0 ? n : 1, generatedAt: new Date().toISOString() });
-    const file = MOCK_FILE_NAMES[format];
-    download(file, text, 'text/javascript');
-    setMessage({ ok: true, text: t('mocks.exported', locale, { endpoints: script.endpoints.length, file }) });
-  };
+  // Frames held only in part are fetched whole from the page first; those it no longer holds go out marked.
+  const whenWhole = (run: () => void) =>
+    afterWholes(
+      session,
+      link,
+      scope.channels,
+      (done, total) => setMessage({ ok: true, text: t('export.fetchingWhole', locale, { done, total }) }),
+      run,
+    );
 
-  const exportReplayHar = () => {
-    let input = sessionToHarInput(session, scope.channels, pageUrl);
-    if (scope.range) input = clipToRange(input, scope.range);
-    if (input.connections.length === 0) return setMessage({ ok: false, text: t('mocks.empty', locale) });
-    const file = 'pushlens-replay.har';
-    download(file, JSON.stringify(exportHar(input, { redact }), null, 1), 'application/json');
-    setMessage({ ok: true, text: t('mocks.exported', locale, { endpoints: input.connections.length, file }) });
-  };
+  const exportMocks = (format: MockFormat) =>
+    whenWhole(() => {
+      const script = sessionScript(session, scope, redact, pageUrl);
+      if (script.endpoints.length === 0) return setMessage({ ok: false, text: t('mocks.empty', locale) });
+      const n = Number(speed);
+      const text = mockFileText(script, format, { speed: Number.isFinite(n) && n > 0 ? n : 1, generatedAt: new Date().toISOString() });
+      const file = MOCK_FILE_NAMES[format];
+      download(file, text, 'text/javascript');
+      setMessage({ ok: true, text: t('mocks.exported', locale, { endpoints: script.endpoints.length, file }) });
+    });
+
+  const exportReplayHar = () =>
+    whenWhole(() => {
+      let input = sessionToHarInput(session, scope.channels, pageUrl);
+      if (scope.range) input = clipToRange(input, scope.range);
+      if (input.connections.length === 0) return setMessage({ ok: false, text: t('mocks.empty', locale) });
+      const file = 'pushlens-replay.har';
+      download(file, JSON.stringify(exportHar(input, { redact }), null, 1), 'application/json');
+      setMessage({ ok: true, text: t('mocks.exported', locale, { endpoints: input.connections.length, file }) });
+    });
 
   return (
     <span className="settings export-menu">

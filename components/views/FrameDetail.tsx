@@ -2,7 +2,7 @@
 // and for HTTP exchanges the status (explained), headers, timing and body preview.
 import { useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
-import { useSession } from '../hooks/use-session';
+import { usePanelLink, useSession } from '../hooks/use-session';
 import { t } from '../../lib/i18n/messages';
 import { FLAG_BINARY, FLAG_HTTP, FLAG_TRUNCATED } from '../../lib/store/frame-store';
 import { JsonTree, tryJson } from '../widgets/JsonTree';
@@ -11,13 +11,14 @@ import { formatBytes, formatClock } from '../widgets/format';
 import { Explain } from '../widgets/Explain';
 import { FrameActions } from './actions/FrameActions';
 import { report } from './actions/ActionResult';
-import { sendablePayload } from '../../lib/panel/actions';
+import { wholePayload } from '../../lib/panel/full-payload';
 import { Waterfall } from '../widgets/Waterfall';
 import { decodeRow, pairOfRow, channelProtocol } from '../../lib/store/channel-decoding';
 import { VisibleText } from '../widgets/VisibleText';
 
 export function FrameDetail({ index }: { index: number }) {
   const session = useSession();
+  const link = usePanelLink();
   const locale = useUi((s) => s.locale);
   const [raw, setRaw] = useState(false);
   const f = session.frames;
@@ -33,11 +34,11 @@ export function FrameDetail({ index }: { index: number }) {
   // Pairs name frames by id: the row of either end may have shifted since they were paired.
   const id = f.idAt(index);
   const other = pair ? (pair.request === id ? pair.response : pair.request) : undefined;
-  const copy = () => {
-    // A frame captured only in part is not copied as if it were whole.
-    const whole = http ? undefined : sendablePayload(session, index);
-    if (whole && 'error' in whole) return report(false, whole.error);
-    void navigator.clipboard?.writeText(binary ? hexDump(base64ToBytes(text)) : text).catch(() => {});
+  const copy = async () => {
+    // The whole frame (fetched from the page when only a part is here); never a part as if whole.
+    const whole = http ? { data: text, binary } : await wholePayload(session, link, index);
+    if ('error' in whole) return report(false, whole.error);
+    void navigator.clipboard?.writeText(whole.binary ? hexDump(base64ToBytes(whole.data)) : whole.data).catch(() => {});
   };
   return (
     <div className="frame-detail" data-testid="frame-detail">
@@ -53,7 +54,7 @@ export function FrameDetail({ index }: { index: number }) {
         <span className="spacer" />
         <FrameActions index={index} />
         {!binary && <button onClick={() => setRaw(!raw)}>{raw ? 'Tree' : 'Raw'}</button>}
-        <button onClick={copy}>{t('action.copy', locale)}</button>
+        <button onClick={() => void copy()}>{t('action.copy', locale)}</button>
       </div>
       {http && (
         <div className="http-info">

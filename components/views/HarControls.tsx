@@ -9,6 +9,8 @@ import { exportHar } from '../../lib/har/export';
 import { sessionToHarInput } from '../../lib/store/session-har';
 import { exportSessionJson } from '../../lib/store/export-json';
 import type { Session } from '../../lib/store/session';
+import { afterWholes } from '../../lib/panel/full-payload';
+import { usePanelLink } from '../hooks/use-session';
 
 export function download(name: string, text: string, type: string): void {
   const blob = new Blob([text], { type });
@@ -23,23 +25,34 @@ export function HarControls({ session, onLoaded }: { session: Session; onLoaded?
   const { locale, selectedChannel, imported } = useUi(
     useShallow((s) => ({ locale: s.locale, selectedChannel: s.selectedChannel, imported: s.imported })),
   );
+  const link = usePanelLink();
   const [redact, setRedact] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const importing = useRef<AbortController | null>(null);
 
+  // Frames held only in part are fetched whole from the page first; those it no longer holds are
+  // exported marked truncated with their true size, and the message says how many.
+  const whenWhole = (channels: Set<number> | undefined, run: (stillPartial: number) => void) =>
+    afterWholes(session, link, channels, (done, total) => setMessage({ ok: true, text: t('export.fetchingWhole', locale, { done, total }) }), run);
+  const partialNote = (stillPartial: number) => (stillPartial ? ` ${t('export.stillPartial', locale, { count: stillPartial })}` : '');
+
   const doExport = (onlySelected: boolean) => {
     const channels = onlySelected && selectedChannel !== null ? new Set([selectedChannel]) : undefined;
-    const har = exportHar(sessionToHarInput(session, channels), { redact });
-    download(`pushlens-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, JSON.stringify(har, null, 1), 'application/json');
-    setMessage({ ok: true, text: t('har.exported', locale, { count: har.log.entries.length }) });
+    whenWhole(channels, (stillPartial) => {
+      const har = exportHar(sessionToHarInput(session, channels), { redact });
+      download(`pushlens-${new Date().toISOString().replace(/[:.]/g, '-')}.har`, JSON.stringify(har, null, 1), 'application/json');
+      setMessage({ ok: true, text: t('har.exported', locale, { count: har.log.entries.length }) + partialNote(stillPartial) });
+    });
   };
 
   // The JSON export obeys the same "Redact secrets" switch as HAR: one switch for every export.
-  const doExportJson = () => {
-    download(`pushlens-session-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, exportSessionJson(session, { redact }), 'application/json');
-  };
+  const doExportJson = () =>
+    whenWhole(undefined, (stillPartial) => {
+      download(`pushlens-session-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, exportSessionJson(session, { redact }), 'application/json');
+      if (stillPartial) setMessage({ ok: true, text: partialNote(stillPartial).trim() });
+    });
 
   // Parsing (first half of the bar) and loading into the session (second half) both run in time
   // slices, so a big file never freezes the page; Cancel stops either and leaves nothing half loaded.

@@ -21,4 +21,12 @@ export const exportMessages = {
     'zh-CN': '已导出 {endpoints} 个端点：{file}。',
   },
   'mocks.empty': { en: 'Nothing to export in this scope.', 'zh-CN': '此范围内没有可导出的内容。' },
+  'export.fetchingWhole': {
+    en: 'Fetching whole frames from the page: {done} of {total}…',
+    'zh-CN': '正在从页面取回完整帧：{done} / {total}…',
+  },
+  'export.stillPartial': {
+    en: '{count} frames were no longer held whole by the page: exported in part, marked truncated with their true size.',
+    'zh-CN': '{count} 个帧页面已不再完整保存：按部分导出，并标记为截断及其真实大小。',
+  },
 } as const satisfies Record<string, Localized>;

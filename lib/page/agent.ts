@@ -7,7 +7,7 @@ import { Recorder } from './recorder';
 import { installHooks } from './install-hooks';
 import { ConnectionRegistry } from './connections';
 import { linkToRelay, type RelayLink } from './port-link';
-import { runCommand, type CommandContext } from './commands';
+import { answerCommand, type CommandContext } from './commands';
 import { nowMs, safely } from './natives';
 import { wrapWorkers } from './worker-wrap';
 import { WorkerHub } from './worker-hub';
@@ -58,7 +58,7 @@ export function installAgent(): void {
         break;
       case 'command':
         if (message.agentId === agentId)
-          post({ ...makeEnvelope('command-result'), agentId, result: runCommand(ctx, message.commandId, message.command) });
+          answerCommand(ctx, message.commandId, message.command, (result) => post({ ...makeEnvelope('command-result'), agentId, result }));
         break;
     }
   };

@@ -48,17 +48,13 @@ export type BodyOutcome = 'ok' | 'error' | 'abort';
 /** An SSE parser that records each event of connection `conn` (fetch bodies and XHR event streams alike). */
 export function recordingSseParser(recorder: Recorder, conn: number): SseParser {
   const cap = recorder.settings.previewBytes;
-  return new SseParser((e) =>
-    recorder.emit({
-      type: 'sse-event',
-      t: nowMs(),
-      conn,
-      event: e.event,
-      id: e.id,
-      retry: e.retry,
-      payload: eventPreview(e.data, e.overflowBytes, cap),
-    }),
-  );
+  return new SseParser((e) => {
+    const payload = eventPreview(e.data, e.overflowBytes, cap);
+    // A preview cut at the cap keeps the event's whole data for the panel; one the parser itself
+    // cut (overflowBytes) has no whole to keep.
+    const whole = payload.truncated && !e.overflowBytes ? e.data : undefined;
+    recorder.emit({ type: 'sse-event', t: nowMs(), conn, event: e.event, id: e.id, retry: e.retry, payload }, whole, whole ? whole.length * 2 : 0);
+  });
 }
 
 export class BodySink {

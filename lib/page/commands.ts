@@ -7,7 +7,8 @@ import type { WebSocketHook } from './hook-websocket';
 import type { ListenerTap } from './listener-tap';
 import { natives, nowMs, call, uncurry, str } from './natives';
 import { nativeGetter } from './proxy-utils';
-import { anyPreview, textPreview } from './payload';
+import { anyPreview, blobSizeOf, bytesToBase64, readBlob, textPreview } from './payload';
+import { FULL_PAYLOAD_MAX_BYTES } from '../protocol/commands';
 import { base64ToBytes } from '../util/bytes';
 import { describeError } from './body-sink';
 
@@ -39,7 +40,51 @@ export interface CommandContext {
   tap?: ListenerTap;
 }
 
-export function runCommand(ctx: CommandContext, commandId: string, command: PanelCommand): CommandResult {
+/**
+ * Runs a command and hands its answer to `reply`: at once for every command but `frame-payload`
+ * of a Blob frame, whose bytes are read asynchronously.
+ */
+export function answerCommand(ctx: CommandContext, commandId: string, command: PanelCommand, reply: (result: CommandResult) => void): void {
+  if (command.kind === 'frame-payload') answerPayload(ctx.recorder, commandId, command, reply);
+  else reply(runCommand(ctx, commandId, command));
+}
+
+/** A frame's whole payload, from the ring: never a part of it. */
+export function answerPayload(
+  recorder: Pick<Recorder, 'fullPayload' | 'settings'>,
+  commandId: string,
+  command: { seq: number; conn: number },
+  reply: (result: CommandResult) => void,
+): void {
+  const fail = (error: string) => reply({ commandId, ok: false, error });
+  const whole = recorder.fullPayload(command.seq, command.conn);
+  if (whole === undefined) {
+    const { bufferRecords, bufferBytes } = recorder.settings;
+    return fail(
+      `The page no longer holds this frame whole: it left the page's buffer (its newest ${bufferRecords} records, ${(bufferBytes / 1048576) | 0} MB), the page reloaded, or it came from a worker or a stream cut at 1 MiB. PushLens will not use a partial frame.`,
+    );
+  }
+  const tooBig = (bytes: number) =>
+    fail(`This frame is ${(bytes / 1048576) | 0} MB; PushLens hands over frames of up to ${FULL_PAYLOAD_MAX_BYTES / 1048576} MB whole.`);
+  if (typeof whole === 'string') {
+    if (whole.length > FULL_PAYLOAD_MAX_BYTES) return tooBig(whole.length);
+    return reply({ commandId, ok: true, data: whole, binary: false });
+  }
+  const blobBytes = blobSizeOf(whole);
+  if (blobBytes === undefined) {
+    const bytes = whole as Uint8Array;
+    if (bytes.length > FULL_PAYLOAD_MAX_BYTES) return tooBig(bytes.length);
+    return reply({ commandId, ok: true, data: bytesToBase64(bytes), binary: true });
+  }
+  if (blobBytes > FULL_PAYLOAD_MAX_BYTES) return tooBig(blobBytes);
+  readBlob(
+    whole as Blob,
+    (bytes) => reply({ commandId, ok: true, data: bytesToBase64(bytes), binary: true }),
+    () => fail("The browser could not read this frame's Blob."),
+  );
+}
+
+export function runCommand(ctx: CommandContext, commandId: string, command: Exclude<PanelCommand, { kind: 'frame-payload' }>): CommandResult {
   const fail = (error: string): CommandResult => ({ commandId, ok: false, error });
   const entry = ctx.registry.get(command.conn);
   if (!entry) return fail(`Connection #${command.conn} is no longer known to the page (it closed long ago or the page reloaded).`);
@@ -78,28 +123,24 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
         if (wsReadyState(ws) !== 1) return fail('The WebSocket is still connecting.');
         const data = command.binary ? base64ToBytes(command.data) : command.data;
         call(ctx.ws.nativeSend, ws, data);
-        ctx.recorder.emit({
-          type: 'ws-frame',
-          t: nowMs(),
-          conn: command.conn,
-          dir: 'out',
-          payload: anyPreview(data, cap).preview,
-          synthetic: 'sent',
-        });
+        const { preview, kept } = anyPreview(data, cap, true);
+        ctx.recorder.emit(
+          { type: 'ws-frame', t: nowMs(), conn: command.conn, dir: 'out', payload: preview, synthetic: 'sent' },
+          kept?.whole,
+          kept?.bytes,
+        );
         return { commandId, ok: true };
       }
       if (command.kind === 'ws-inject') {
         const bytes = command.binary ? base64ToBytes(command.data) : undefined;
         const data = bytes ? (wsBinaryType(ws) === 'blob' && BlobCtor ? new BlobCtor([bytes]) : bytes.buffer) : command.data;
         const event = new MessageEventCtor('message', { data, origin: originOf(wsUrl(ws)) });
-        ctx.recorder.emit({
-          type: 'ws-frame',
-          t: nowMs(),
-          conn: command.conn,
-          dir: 'in',
-          payload: anyPreview(bytes ?? command.data, cap).preview,
-          synthetic: 'injected',
-        });
+        const { preview, kept } = anyPreview(bytes ?? command.data, cap, true);
+        ctx.recorder.emit(
+          { type: 'ws-frame', t: nowMs(), conn: command.conn, dir: 'in', payload: preview, synthetic: 'injected' },
+          kept?.whole,
+          kept?.bytes,
+        );
         dispatch(ctx, ws, event, ctx.recorder.lastToken);
         return { commandId, ok: true };
       }
@@ -127,15 +168,13 @@ export function runCommand(ctx: CommandContext, commandId: string, command: Pane
         lastEventId: command.id,
         origin: originOf(esUrl(source)),
       });
-      ctx.recorder.emit({
-        type: 'sse-event',
-        t: nowMs(),
-        conn: command.conn,
-        event: command.event || 'message',
-        id: command.id,
-        payload: textPreview(command.data, cap),
-        synthetic: 'injected',
-      });
+      const payload = textPreview(command.data, cap);
+      const whole = payload.truncated ? command.data : undefined;
+      ctx.recorder.emit(
+        { type: 'sse-event', t: nowMs(), conn: command.conn, event: command.event || 'message', id: command.id, payload, synthetic: 'injected' },
+        whole,
+        whole ? whole.length * 2 : 0,
+      );
       dispatch(ctx, source, event, ctx.recorder.lastToken);
       return { commandId, ok: true };
     }

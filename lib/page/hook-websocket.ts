@@ -78,9 +78,9 @@ export function hookWebSocket(recorder: Recorder, registry: ConnectionRegistry, 
     // Text (nearly every frame of a flood) is kept as is; its preview is made when a panel reads it.
     if (typeof data === 'string') return recorder.wsText(st.conn, dir, data, t);
     const cap = recorder.settings.previewBytes;
-    const { preview, blob } = anyPreview(data, cap);
+    const { preview, blob, kept } = anyPreview(data, cap, true);
     if (blob) fillBlobPreview(preview, blob, cap);
-    recorder.emit({ type: 'ws-frame', t: t ?? nowMs(), conn: st.conn, dir, payload: preview });
+    recorder.emit({ type: 'ws-frame', t: t ?? nowMs(), conn: st.conn, dir, payload: preview }, kept?.whole, kept?.bytes);
   };
 
   const Wrapped = wrapConstructor(

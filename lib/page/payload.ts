@@ -83,22 +83,53 @@ export function bytesPreview(bytes: Uint8Array, cap: number, trueSize = bytes.by
   return { data: bytesToBase64(kept), binary: true, size: trueSize, truncated: kept.byteLength < trueSize };
 }
 
-/** Preview of anything a WebSocket or fetch can carry. Blobs get their size now and bytes later. */
-export function anyPreview(data: unknown, cap: number): { preview: PayloadPreview; blob?: Blob } {
-  if (typeof data === 'string') return { preview: textPreview(data, cap) };
-  if (branded(abByteLength, data) !== undefined || branded(sabByteLength, data) !== undefined)
-    return { preview: bytesPreview(new U8(data as ArrayBuffer), cap) };
-  if (natives.ArrayBufferIsView(data)) {
+/** A payload as the page had it, kept when its preview is cut, and the bytes it keeps alive. */
+export interface WholePayload {
+  whole: string | Uint8Array | Blob;
+  bytes: number;
+}
+
+/**
+ * Preview of anything a WebSocket or fetch can carry. Blobs get their size now and bytes later.
+ * With `keepWhole`, a cut preview also comes with the whole payload (strings and Blobs are
+ * immutable and kept as they are; bytes are copied, since the page may write into its buffer).
+ */
+export function anyPreview(data: unknown, cap: number, keepWhole = false): { preview: PayloadPreview; blob?: Blob; kept?: WholePayload } {
+  if (typeof data === 'string') {
+    const preview = textPreview(data, cap);
+    return preview.truncated && keepWhole ? { preview, kept: { whole: data, bytes: data.length * 2 } } : { preview };
+  }
+  let bytes: Uint8Array | undefined;
+  if (branded(abByteLength, data) !== undefined || branded(sabByteLength, data) !== undefined) bytes = new U8(data as ArrayBuffer);
+  else if (natives.ArrayBufferIsView(data)) {
     const ta = branded(viewBuffer, data) !== undefined;
     const buffer = natives.apply(ta ? viewBuffer : dataViewBuffer, data, []) as ArrayBuffer;
     const offset = natives.apply(ta ? viewOffsetTA : viewOffsetDV, data, []) as number;
     const length = natives.apply(ta ? viewLengthTA : viewLengthDV, data, []) as number;
-    return { preview: bytesPreview(new U8(buffer, offset, length), cap) };
+    bytes = new U8(buffer, offset, length);
+  }
+  if (bytes) {
+    const preview = bytesPreview(bytes, cap);
+    // new Uint8Array(typedArray) copies through internal slots: no page-replaceable method runs.
+    return preview.truncated && keepWhole ? { preview, kept: { whole: new U8(bytes), bytes: preview.size } } : { preview };
   }
   const size = branded(blobSize, data);
-  if (typeof size === 'number') return { preview: { data: '', binary: true, size, truncated: size > 0 }, blob: data as Blob };
+  if (typeof size === 'number') {
+    const preview: PayloadPreview = { data: '', binary: true, size, truncated: size > 0 };
+    return size > cap && keepWhole ? { preview, blob: data as Blob, kept: { whole: data as Blob, bytes: size } } : { preview, blob: data as Blob };
+  }
   // Not read further: its toString or Symbol.toStringTag would be page code run by us.
   return { preview: { data: `(${typeof data})`, binary: false, size: 0, truncated: false } };
+}
+
+/** A Blob's size by the native getter, or undefined for anything that is not a Blob. */
+export function blobSizeOf(x: unknown): number | undefined {
+  return branded(blobSize, x) as number | undefined;
+}
+
+/** Reads a whole Blob with saved natives (no page-replaceable Promise method runs). */
+export function readBlob(blob: Blob, onBytes: (bytes: Uint8Array) => void, onError: () => void): void {
+  ownThen(natives.apply(blobArrayBuffer!, blob, []) as Promise<ArrayBuffer>, (buf: ArrayBuffer) => onBytes(new U8(buf)), onError);
 }
 
 /** Fills a blob preview in place once its bytes are readable (blobs are immutable: reading does not consume). */

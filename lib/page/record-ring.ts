@@ -37,6 +37,12 @@ export class RecordRing {
   private costs!: Float32Array;
   /** A record object (RECORD) or the frame's text. */
   private items!: unknown[];
+  /**
+   * The whole payload of a RECORD slot whose preview was cut (a string, a copy of the bytes or
+   * the page's immutable Blob), so the panel can fetch it (`fullPayload`) and never has to send
+   * or export a partial frame. Column slots hold their whole text in `items` already.
+   */
+  private originals!: unknown[];
   /** SSE event type and last event id (SSE only). */
   private events!: (string | undefined)[];
   private ids!: (string | undefined)[];
@@ -64,6 +70,7 @@ export class RecordRing {
     this.sizes = new F64(this.capacity);
     this.costs = new F32(this.capacity);
     this.items = sized(this.capacity);
+    this.originals = sized(this.capacity);
     this.events = sized(this.capacity);
     this.ids = sized(this.capacity);
     this.head = 0;
@@ -85,10 +92,25 @@ export class RecordRing {
     return this.length > 0 && (this.length >= this.capacity || this.bytes + bytes > this.byteCap);
   }
 
-  pushRecord(seq: number, record: CaptureRecord): void {
-    const i = this.slotFor(seq, recordBytes(record));
+  /** `original`: the whole payload when the record's preview is cut, `originalBytes` what it keeps alive. */
+  pushRecord(seq: number, record: CaptureRecord, original?: unknown, originalBytes = 0): void {
+    const i = this.slotFor(seq, recordBytes(record) + originalBytes);
     this.kinds[i] = RECORD;
     this.items[i] = record;
+    this.originals[i] = original;
+  }
+
+  /**
+   * The whole payload of connection `conn`'s frame or event `seq`: its text, the bytes or Blob
+   * kept for it, or undefined when the slot is gone (evicted) or is not that connection's.
+   */
+  fullPayload(seq: number, conn: number): string | Uint8Array | Blob | undefined {
+    const i = this.slotOf(seq);
+    if (i < 0) return undefined;
+    if (this.kinds[i] !== RECORD) return this.conns[i] === conn ? (this.items[i] as string) : undefined;
+    const r = this.items[i] as CaptureRecord;
+    if ((r.type !== 'ws-frame' && r.type !== 'sse-event') || r.conn !== conn) return undefined;
+    return this.originals[i] as string | Uint8Array | Blob | undefined;
   }
 
   pushText(seq: number, dir: 'in' | 'out', t: number, conn: number, text: string): void {
@@ -195,9 +217,25 @@ export class RecordRing {
   /** Changes the bounds, keeping the newest records that fit. */
   resize(capacity: number, byteCap: number, previewBytes: number): void {
     const kept: CaptureRecord[] = [];
-    for (let k = 0; k < this.length; k++) arr.push(kept, this.record(this.oldestSeq + k, previewBytes)!);
+    const originals: unknown[] = [];
+    const originalBytes: number[] = [];
+    for (let k = 0; k < this.length; k++) {
+      const seq = this.oldestSeq + k;
+      const i = this.slotOf(seq);
+      const r = this.record(seq, previewBytes)!;
+      arr.push(kept, r);
+      if (this.kinds[i] === RECORD) {
+        arr.push(originals, this.originals[i]);
+        arr.push(originalBytes, Math.max(0, this.sizes[i] - recordBytes(r)));
+      } else {
+        // A text slot becomes a record with a preview: its text stays on as the original when cut.
+        const cut = (r.type === 'ws-frame' || r.type === 'sse-event') && r.payload.truncated;
+        arr.push(originals, cut ? this.items[i] : undefined);
+        arr.push(originalBytes, cut ? (this.items[i] as string).length * 2 : 0);
+      }
+    }
     this.allocate(capacity, byteCap);
-    for (let k = 0; k < kept.length; k++) this.pushRecord(kept[k].seq, kept[k]);
+    for (let k = 0; k < kept.length; k++) this.pushRecord(kept[k].seq, kept[k], originals[k], originalBytes[k]);
   }
 
   /** The slot index holding `seq`, or -1 when it is not held. */
@@ -222,6 +260,7 @@ export class RecordRing {
     this.beforeEvict?.(this.oldestSeq);
     const i = this.head;
     this.items[i] = undefined;
+    this.originals[i] = undefined;
     this.events[i] = undefined;
     this.ids[i] = undefined;
     this.bytes -= this.sizes[i];

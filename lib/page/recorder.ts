@@ -78,12 +78,16 @@ export class Recorder {
     return this.settings.recording;
   }
 
-  emit(record: UnsequencedRecord): void {
+  /**
+   * `original`: a frame's or event's whole payload when its preview is cut (see RecordRing.fullPayload),
+   * with the bytes it keeps alive; counted in the ring's byte budget, dropped with the record.
+   */
+  emit(record: UnsequencedRecord, original?: string | Uint8Array | Blob, originalBytes = 0): void {
     const full = record as CaptureRecord;
     // Defined, not assigned: an assignment would run a `seq` setter the page put on Object.prototype.
     SEQ.value = this.nextSeq;
     natives.defineProperty(full, 'seq', SEQ);
-    this.ring.pushRecord(full.seq, full);
+    this.ring.pushRecord(full.seq, full, original, originalBytes);
     this.nextSeq++;
     if (OPENING.has(full.type)) this.pin(full);
     else if (CLOSING.has(full.type) || (full.type === 'sse-error' && full.readyState === 2)) this.unpin(full.conn);
@@ -127,6 +131,11 @@ export class Recorder {
       const conn = this.ring.connOf(seqs[i]);
       if (ms >= 0 && conn >= 0) this.emit({ type: 'handler-cost', t, conn, frameSeq: seqs[i], ms });
     }
+  }
+
+  /** See RecordRing.fullPayload. */
+  fullPayload(seq: number, conn: number): string | Uint8Array | Blob | undefined {
+    return this.ring.fullPayload(seq, conn);
   }
 
   private afterPush(): void {

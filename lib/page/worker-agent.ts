@@ -7,7 +7,7 @@
 import type { Recorder } from './recorder';
 import { installHooks } from './install-hooks';
 import { ConnectionRegistry } from './connections';
-import { runCommand, type CommandContext } from './commands';
+import { answerCommand, type CommandContext } from './commands';
 import { natives, call, safely, listenPort } from './natives';
 import { WorkerSink } from './worker-sink';
 import { fixWorkerBase } from './worker-base';
@@ -47,7 +47,7 @@ export function installWorkerAgent(boot: WorkerBootConfig): void {
     listenPort(port, (m) => {
       if (!isPageToWorker(m)) return;
       if (m.kind === 'settings') sink.settings = { ...m.settings };
-      else send({ kind: 'result', result: runCommand(ctx, m.commandId, m.command) });
+      else answerCommand(ctx, m.commandId, m.command, (result) => send({ kind: 'result', result }));
     });
     send({ kind: 'ready' });
     sink.connect(send);

@@ -7,6 +7,7 @@ import { makeEnvelope, type AgentSettings, type PageToPanelMessage, type PanelTo
 import type { CommandResult } from '../protocol/commands';
 import type { UnsequencedRecord } from '../protocol/records';
 import { Recorder } from './recorder';
+import { answerPayload } from './commands';
 import { natives, nowMs, call, listenPort, str, numToString } from './natives';
 import { isWorkerToPage, type PageToWorker } from './worker-protocol';
 import type { WorkerStart } from './worker-wrap';
@@ -100,6 +101,9 @@ export class WorkerHub {
         const w = this.workers.get(message.agentId);
         if (!w) return;
         const { commandId } = message;
+        // The worker's records are numbered and buffered here, so its frames' payloads are read here.
+        if (message.command.kind === 'frame-payload')
+          return answerPayload(w.recorder, commandId, message.command, (result) => this.result(w, result));
         // A terminated worker never answers: the panel gets a clear message instead of silence.
         w.pending.set(
           commandId,

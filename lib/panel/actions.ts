@@ -7,13 +7,12 @@ import type { DistributiveOmit } from '../protocol/records';
 export type ChannelCommand = DistributiveOmit<PanelCommand, 'conn'>;
 import type { Session } from '../store/session';
 import type { Channel, Connection } from '../store/session-types';
-import { FLAG_BINARY, FLAG_TRUNCATED } from '../store/frame-store';
-import { utf8Length } from '../util/text';
+import type { WholePayload } from '../store/whole-payloads';
+import { wholePayload } from './full-payload';
 import type { PanelLink } from './connection';
 
 /** Where commands go: the panel's PanelLink (from React context); none in the standalone viewer. */
 export type CommandSink = Pick<PanelLink, 'command'> | undefined;
-import { base64Size } from '../util/bytes';
 
 /** Key naming one connection in the UI store's `targetConnection`. */
 export function connectionKey(c: Connection): string {
@@ -59,23 +58,6 @@ export interface ReplayOptions {
   signal?: AbortSignal;
 }
 
-/**
- * The payload of a row to send or inject again, exactly as it was, or why not: a frame cut at the
- * capture's preview cap is refused (sending its first part as if it were whole would be a lie).
- */
-export function sendablePayload(session: Session, row: number): { data: string; binary: boolean } | { error: string } {
-  const f = session.frames;
-  const binary = (f.flags[row] & FLAG_BINARY) !== 0;
-  if (f.flags[row] & FLAG_TRUNCATED) {
-    const kept = binary ? base64Size(f.preview[row]) : utf8Length(f.preview[row]);
-    const n = (x: number) => x.toLocaleString('en-US');
-    return {
-      error: `This frame was captured only in part (${n(kept)} of ${n(f.size[row])} bytes: the page agent's preview cap); PushLens will not send a partial frame. Raise "preview bytes" in the settings to capture it whole.`,
-    };
-  }
-  return { data: f.preview[row], binary };
-}
-
 /** Rows of picked frame ids, in time order; an error when one is gone or of another channel
  *  (nothing is sent then: a replay is all the picked frames or none). */
 export function pickedRows(session: Session, channel: Channel, ids: number[]): { rows: number[] } | { error: string } {
@@ -85,11 +67,34 @@ export function pickedRows(session: Session, channel: Channel, ids: number[]): {
     const row = f.rowOfId(id);
     if (row < 0) return { error: 'A picked frame is no longer held by the panel (cleared or evicted); pick again.' };
     if (f.channel[row] !== channel.index) return { error: 'A picked frame belongs to another channel; pick again.' };
-    const whole = sendablePayload(session, row);
-    if ('error' in whole) return { error: whole.error };
     rows.push(row);
   }
   return { rows: rows.sort((a, b) => f.time[a] - f.time[b] || a - b) };
+}
+
+/**
+ * The picked frames, whole, in time order, each with its row: all of them or an error (a frame
+ * known only in part is fetched whole from the page first, and refused when it cannot be).
+ */
+export async function pickedWholes(
+  session: Session,
+  link: CommandSink,
+  channel: Channel,
+  ids: number[],
+): Promise<{ frames: (WholePayload & { time: number; row: number })[] } | { error: string }> {
+  const picked = pickedRows(session, channel, ids);
+  if ('error' in picked) return picked;
+  // Times and ids first: rows may shift while whole payloads are fetched.
+  const order = picked.rows.map((row) => ({ id: session.frames.idAt(row), time: session.frames.time[row] }));
+  const frames: (WholePayload & { time: number; row: number })[] = [];
+  for (const { id, time } of order) {
+    const row = session.frames.rowOfId(id);
+    if (row < 0) return { error: 'A picked frame is no longer held by the panel (cleared or evicted); pick again.' };
+    const whole = await wholePayload(session, link, row);
+    if ('error' in whole) return whole;
+    frames.push({ ...whole, time, row });
+  }
+  return { frames };
 }
 
 /** Replays frames (picked by id) in time order on the channel's live WebSocket. */
@@ -100,27 +105,25 @@ export async function replayFrames(
   ids: number[],
   opts: ReplayOptions,
 ): Promise<CommandResult> {
-  const f = session.frames;
-  const picked = pickedRows(session, channel, ids);
+  const picked = await pickedWholes(session, link, channel, ids);
   if ('error' in picked) return { commandId: '', ok: false, error: picked.error };
-  const sorted = picked.rows;
-  const start = sorted.length ? f.time[sorted[0]] : 0;
+  const frames = picked.frames;
+  const start = frames.length ? frames[0].time : 0;
   const began = performance.now();
-  for (let k = 0; k < sorted.length; k++) {
-    if (opts.signal?.aborted) return { commandId: '', ok: false, error: `Replay stopped after ${k} of ${sorted.length} frames.` };
-    const i = sorted[k];
+  for (let k = 0; k < frames.length; k++) {
+    if (opts.signal?.aborted) return { commandId: '', ok: false, error: `Replay stopped after ${k} of ${frames.length} frames.` };
+    const frame = frames[k];
     if (opts.speed > 0) {
-      const due = (f.time[i] - start) / opts.speed - (performance.now() - began);
+      const due = (frame.time - start) / opts.speed - (performance.now() - began);
       if (due > 0) await new Promise((r) => setTimeout(r, due));
     }
-    const binary = (f.flags[i] & FLAG_BINARY) !== 0;
     const result = await runOn(link, liveConnection(session, channel, opts.connection), {
       kind: opts.target === 'server' ? 'ws-send' : 'ws-inject',
-      data: f.preview[i],
-      binary,
+      data: frame.data,
+      binary: frame.binary,
     });
-    if (!result.ok) return { ...result, error: `Frame ${k + 1} of ${sorted.length}: ${result.error}` };
-    opts.onProgress?.(k + 1, sorted.length);
+    if (!result.ok) return { ...result, error: `Frame ${k + 1} of ${frames.length}: ${result.error}` };
+    opts.onProgress?.(k + 1, frames.length);
   }
   return { commandId: '', ok: true };
 }

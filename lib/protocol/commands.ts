@@ -11,7 +11,9 @@ export type PanelCommand =
   | { kind: 'ws-hold'; conn: number; hold: boolean }
   | { kind: 'sse-inject'; conn: number; event: string; data: string; id: string }
   | { kind: 'sse-fail'; conn: number }
-  | { kind: 'http-rerun'; conn: number };
+  | { kind: 'http-rerun'; conn: number }
+  /** The whole payload of a frame or event the agent still holds (`seq` in that agent). */
+  | { kind: 'frame-payload'; conn: number; seq: number };
 
 export type CommandKind = PanelCommand['kind'];
 export type CommandOf<K extends CommandKind> = Extract<PanelCommand, { kind: K }>;
@@ -19,10 +21,10 @@ export type CommandOf<K extends CommandKind> = Extract<PanelCommand, { kind: K }
 type NoData = Record<never, never>;
 
 /**
- * What a successful command answers besides `ok`, per command kind. None carries data today: a
- * command's effects reach the panel as ordinary records (the sent frame, the close, the re-run's
- * new request), so they get sequence numbers and survive a lost answer. A kind that needs to
- * answer with data declares it here, and `PanelLink.command` returns it typed.
+ * What a successful command answers besides `ok`, per command kind. A command's effects reach the
+ * panel as ordinary records (the sent frame, the close, the re-run's new request), so they get
+ * sequence numbers and survive a lost answer; only `frame-payload`, a read, answers with data.
+ * `PanelLink.command` returns it typed.
  */
 export interface CommandResultData {
   'ws-send': NoData;
@@ -33,7 +35,12 @@ export interface CommandResultData {
   'sse-inject': NoData;
   'sse-fail': NoData;
   'http-rerun': NoData;
+  /** The payload as the page had it: text, or base64 of the bytes when `binary`. */
+  'frame-payload': { data: string; binary: boolean };
 }
+
+/** Largest payload an agent hands over whole (the ring's default byte budget). Bigger ones are refused. */
+export const FULL_PAYLOAD_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface CommandFailure {
   commandId: string;
@@ -52,6 +59,7 @@ export type CommandResult = CommandResultOf<CommandKind>;
 
 /** Shape check of an answer from an agent (page side: untrusted until checked). */
 export function isCommandResult(x: unknown): x is CommandResult {
+  // frame-payload's fields are checked where it is asked for (lib/panel/full-payload.ts).
   if (!isObject(x) || typeof x.commandId !== 'string') return false;
   if (x.ok === true) return true;
   return x.ok === false && typeof x.error === 'string';

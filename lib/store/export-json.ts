@@ -4,8 +4,9 @@
 // the rules of lib/har/redact.ts.
 import type { Session } from './session';
 import type { Connection } from './session-types';
-import { DIR_OUT, FLAG_BINARY, FLAG_INJECTED, FLAG_SENT, FLAG_TRUNCATED } from './frame-store';
+import { DIR_OUT, FLAG_INJECTED, FLAG_SENT } from './frame-store';
 import { redactBody, redactHeaders, redactJsonValue, redactProtocols, redactText, redactUrl } from '../har/redact';
+import { payloadOf } from './whole-payloads';
 
 export interface JsonExportOptions {
   redact: boolean;
@@ -39,8 +40,10 @@ export function exportSessionJson(session: Session, options: JsonExportOptions =
   const frames = [];
   let truncatedFrames = 0;
   for (let i = 0; i < f.count; i++) {
-    if (f.flags[i] & FLAG_TRUNCATED) truncatedFrames++;
-    const binary = (f.flags[i] & FLAG_BINARY) !== 0;
+    // Whole when the panel has the whole payload (whole-payloads.ts), else the preview marked truncated.
+    const payload = payloadOf(session, i);
+    if (payload.cut) truncatedFrames++;
+    const binary = payload.binary;
     const event = f.eventName(i);
     frames.push({
       time: f.time[i],
@@ -51,9 +54,9 @@ export function exportSessionJson(session: Session, options: JsonExportOptions =
       size: f.size[i],
       status: f.status[i] || undefined,
       binary,
-      truncated: (f.flags[i] & FLAG_TRUNCATED) !== 0,
+      truncated: payload.cut,
       synthetic: f.flags[i] & FLAG_SENT ? 'sent' : f.flags[i] & FLAG_INJECTED ? 'injected' : undefined,
-      preview: redact && !binary ? redactBody(f.preview[i]) : f.preview[i],
+      preview: redact && !binary ? redactBody(payload.data) : payload.data,
     });
   }
   const doc = {
@@ -61,7 +64,7 @@ export function exportSessionJson(session: Session, options: JsonExportOptions =
     version: 1,
     exportedAt: new Date().toISOString(),
     redacted: redact,
-    // Frames whose preview holds only the first part (`truncated: true`, `size` = true size).
+    // Frames known only in part (`truncated: true`, `size` = true size, `preview` = the first part).
     truncatedFrames,
     channels: session.channels.map((c) => ({
       index: c.index,

@@ -5,8 +5,9 @@
 import type { HarConnection, HarExportInput } from '../har';
 import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
 import type { Session } from './session';
-import { DIR_OUT, FLAG_BINARY, FLAG_HTTP, FLAG_TRUNCATED } from './frame-store';
+import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from './frame-store';
 import { utf8Length } from '../util/text';
+import { payloadOf } from './whole-payloads';
 import { base64Size } from '../util/bytes';
 
 export function sessionToHarInput(session: Session, channels?: Set<number>, pageUrl?: string): HarExportInput {
@@ -19,8 +20,12 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
     if (!rows) byConnection.set(c, (rows = []));
     rows.push(i);
   }
-  // A frame captured only in part is exported with its true size, so the file never passes it off as whole.
-  const cutSize = (i: number) => (f.flags[i] & FLAG_TRUNCATED ? { truncatedSize: f.size[i] } : {});
+  // The whole payload when the panel has it (never cut, or fetched from the page: whole-payloads.ts);
+  // a frame known only in part goes out with its true size, so the file never passes it off as whole.
+  const payload = (i: number) => {
+    const p = payloadOf(session, i);
+    return p.cut ? { data: p.data, truncatedSize: f.size[i] } : { data: p.data };
+  };
   const connections: HarConnection[] = [];
   for (const c of session.connections) {
     if (channels && !channels.has(c.channel)) continue;
@@ -42,8 +47,7 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
         time: f.time[i],
         dir: f.dir[i] === DIR_OUT ? 'out' : 'in',
         opcode: f.flags[i] & FLAG_BINARY ? 2 : 1,
-        data: f.preview[i],
-        ...cutSize(i),
+        ...payload(i),
       }));
     } else {
       if (c.http) out.http = { ...c.http };
@@ -52,8 +56,7 @@ export function sessionToHarInput(session: Session, channels?: Set<number>, page
           time: f.time[i],
           event: f.eventName(i),
           id: session.sseIds.get(i) ?? '',
-          data: f.preview[i],
-          ...cutSize(i),
+          ...payload(i),
         }));
     }
     connections.push(out);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
 import { useSession, usePanelLink } from '../../hooks/use-session';
-import { liveConnection, runOn, replayFrames, pickedRows, type ChannelCommand } from '../../../lib/panel/actions';
+import { liveConnection, runOn, replayFrames, pickedWholes, type ChannelCommand } from '../../../lib/panel/actions';
 import type { Channel } from '../../../lib/store/session-types';
 import { canSendFromScript } from '../../../lib/knowledge';
 import { t } from '../../../lib/i18n/messages';
@@ -149,18 +149,19 @@ export function ChannelActions({ channel }: { channel: Channel }) {
 
   async function replaySse() {
     const f = session.frames;
-    const picked = pickedRows(session, channel, pickedFrames);
+    // Whole events (fetched from the page when only a part is here), all of them or none.
+    const picked = await pickedWholes(session, link, channel, pickedFrames);
     if ('error' in picked) return report(false, picked.error);
-    const rows = picked.rows;
-    for (const i of rows) {
+    const meta = picked.frames.map(({ row }) => ({ event: f.eventName(row), id: session.sseIds.get(row) ?? '' }));
+    for (let k = 0; k < picked.frames.length; k++) {
       const r = await runOn(link, liveConnection(session, channel, targetConnection), {
         kind: 'sse-inject',
-        event: f.eventName(i),
-        data: f.preview[i],
-        id: session.sseIds.get(i) ?? '',
+        event: meta[k].event,
+        data: picked.frames[k].data,
+        id: meta[k].id,
       });
       if (!r.ok) return report(false, r.error ?? t('action.failed', locale));
     }
-    report(true, t('action.replayedEvents', locale, { count: rows.length }));
+    report(true, t('action.replayedEvents', locale, { count: picked.frames.length }));
   }
 }

@@ -4,8 +4,9 @@
 import { useUi } from '../../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
 import { useSession, usePanelLink } from '../../hooks/use-session';
-import { liveConnection, runOn, sendablePayload } from '../../../lib/panel/actions';
-import { DIR_OUT, FLAG_BINARY, FLAG_HTTP } from '../../../lib/store/frame-store';
+import { liveConnection, runOn } from '../../../lib/panel/actions';
+import { wholePayload } from '../../../lib/panel/full-payload';
+import { DIR_OUT, FLAG_HTTP } from '../../../lib/store/frame-store';
 import { CopyRefused, toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
 import { t } from '../../../lib/i18n/messages';
 import { report } from './ActionResult';
@@ -38,7 +39,6 @@ export function FrameActions({ index }: { index: number }) {
   const conn = session.connections[f.connection[index]];
   const channel = session.channels[f.channel[index]];
   if (!conn || !channel) return null;
-  const binary = (f.flags[index] & FLAG_BINARY) !== 0;
   if ((f.flags[index] & FLAG_HTTP) !== 0 && conn.http) {
     const req = { method: conn.http.method, url: conn.http.url, headers: conn.http.requestHeaders, body: conn.http.requestBody };
     return (
@@ -59,13 +59,12 @@ export function FrameActions({ index }: { index: number }) {
   }
   if (conn.api === 'ws') {
     const out = f.dir[index] === DIR_OUT;
-    // A frame captured only in part is refused with its true size, never sent as if whole.
-    const whole = sendablePayload(session, index);
-    const data = 'error' in whole ? '' : whole.data;
-    const refuse = () => {
-      if (!('error' in whole)) return false;
-      report(false, whole.error);
-      return true;
+    // The whole frame, fetched from the page when the panel holds only a part of it; a frame the
+    // page no longer holds is refused with the reason, never sent as if whole.
+    const whole = async () => {
+      const w = await wholePayload(session, link, index);
+      if ('error' in w) report(false, w.error);
+      return 'error' in w ? undefined : w;
     };
     return (
       <span className="frame-actions">
@@ -73,8 +72,9 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="resend-frame"
             onClick={async () => {
-              if (refuse()) return;
-              const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-send', data, binary });
+              const w = await whole();
+              if (!w) return;
+              const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-send', ...w });
               report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
@@ -83,12 +83,13 @@ export function FrameActions({ index }: { index: number }) {
         )}
         <button
           data-testid="edit-frame"
-          onClick={() => {
-            if (refuse()) return;
+          onClick={async () => {
+            const w = await whole();
+            if (!w) return;
             openComposer({
-              text: data,
+              text: w.data,
               // Read when clicked, not subscribed: typing in the composer must not re-render this.
-              format: binary ? 'base64' : useUi.getState().composer.format,
+              format: w.binary ? 'base64' : useUi.getState().composer.format,
               mode: out ? 'send' : 'inject',
             });
           }}
@@ -99,8 +100,9 @@ export function FrameActions({ index }: { index: number }) {
           <button
             data-testid="inject-frame"
             onClick={async () => {
-              if (refuse()) return;
-              const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-inject', data, binary });
+              const w = await whole();
+              if (!w) return;
+              const r = await runOn(link, liveConnection(session, channel, useUi.getState().targetConnection), { kind: 'ws-inject', ...w });
               report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
