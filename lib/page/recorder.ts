@@ -118,7 +118,10 @@ export class Recorder {
    */
   handlerCost(seq: number, ms: number): void {
     if (!this.ring.addCost(seq, ms)) return;
-    if (this.live && seq < this.pendingFrom && this.lateCosts.size < MAX_LATE_COSTS) this.lateCosts.add(seq);
+    if (!this.live || seq >= this.pendingFrom || this.lateCosts.size >= MAX_LATE_COSTS) return;
+    this.lateCosts.add(seq);
+    // No other record may follow (a released hold is often the last traffic for a while).
+    if (this.flushTimer === undefined) this.flushTimer = natives.setTimeout(() => this.flush(), FLUSH_DELAY_MS);
   }
 
   private emitLateCosts(): void {

@@ -81,6 +81,19 @@ describe('handler cost in the Recorder', () => {
     expect(sent).toHaveLength(2); // once per change
   });
 
+  it('sends a late cost on its own timer, with no other traffic after it', async () => {
+    const { rec, sent } = liveRecorder();
+    rec.resync(1);
+    rec.wsText(1, 'in', 'held, then released');
+    const token = rec.lastToken;
+    rec.flush();
+    rec.handlerCost(token, 60);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent.map((r) => r.type)).toEqual(['ws-frame', 'handler-cost']);
+    expect(sent[1]).toMatchObject({ frameSeq: 1, ms: 60 });
+    rec.detach();
+  });
+
   it('keeps the cost for a panel that attaches later, and sends nothing late without a panel', () => {
     const { rec, sent } = liveRecorder();
     rec.wsText(1, 'in', 'x');

@@ -3,6 +3,7 @@
 // the browser treats as two origins: that is how the tests get a cross-origin iframe without DNS.
 //  - /ws/<name>      WebSocket: sends "hello <name>", echoes text and binary; special names below.
 //  - /sse/<name>     EventSource stream: three events then stays open.
+//  - /sse/paced?n=N  EventSource stream: N `price` events, 10 ms apart, then stays open.
 //  - /api/<name>     small JSON.
 //  - /csp/<file>     a file of ./public served with `Content-Security-Policy: script-src 'self'`.
 //  - /<file>         a file of ./public (html, js, mjs).
@@ -20,6 +21,18 @@ export async function startFixtureServer() {
   const received = new Map();
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/sse/paced') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      const n = Math.min(1000, Number(url.searchParams.get('n')) || 10);
+      let i = 0;
+      const tick = setInterval(() => {
+        i++;
+        res.write(`event: price\nid: ${i}\ndata: p${i}\n\n`);
+        if (i >= n) clearInterval(tick);
+      }, 10);
+      req.on('close', () => clearInterval(tick));
+      return;
+    }
     if (url.pathname.startsWith('/sse/')) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
       for (let i = 1; i <= 3; i++) res.write(`id: ${i}\ndata: tick ${i} ${url.pathname}\n\n`);
