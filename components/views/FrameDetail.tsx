@@ -7,7 +7,7 @@ import { t } from '../../lib/i18n/messages';
 import { FLAG_BINARY, FLAG_HTTP, FLAG_TRUNCATED } from '../../lib/store/frame-store';
 import { JsonTree, tryJson } from '../widgets/JsonTree';
 import { base64ToBytes, hexDump } from '../widgets/preview-text';
-import { formatBytes, formatClock } from '../widgets/format';
+import { formatBytes, formatClock, formatMs } from '../widgets/format';
 import { Explain } from '../widgets/Explain';
 import { FrameActions } from './actions/FrameActions';
 import { report } from './actions/ActionResult';
@@ -48,6 +48,11 @@ export function FrameDetail({ index }: { index: number }) {
         {f.eventName(index) && !http && (
           <span data-testid="detail-event">
             event: <VisibleText text={f.eventName(index)} />
+          </span>
+        )}
+        {f.handlerMs[index] >= 0 && (
+          <span data-testid="detail-handler" title={t('column.handlerTitle', locale)}>
+            {t('frame.handler', locale, { ms: formatMs(f.handlerMs[index]) })}
           </span>
         )}
         {(flags & FLAG_TRUNCATED) !== 0 && <span className="warn">preview truncated ({formatBytes(f.size[index])} in all)</span>}

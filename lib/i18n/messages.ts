@@ -142,7 +142,7 @@ export const messages = {
     en: 'Time the page’s own message listeners ran per message (bars: messages per time range, log scale of ms). The dashed line is one 60 Hz frame.',
     'zh-CN': '页面自己的消息监听器处理每条消息所用的时间（柱子：各耗时区间的消息数，毫秒按对数刻度）。虚线是 60 Hz 下的一帧。',
   },
-  'timeline.handler': { en: 'handler {ms}', 'zh-CN': '处理 {ms}' },
+  'frame.handler': { en: 'handler {ms}', 'zh-CN': '处理 {ms}' },
   'learn.handshakes': { en: 'Handshakes: TCP and WebSocket', 'zh-CN': '握手：TCP 与 WebSocket' },
   'learn.sseRules': { en: 'EventSource rules', 'zh-CN': 'EventSource 规则' },
   'learn.codes': { en: 'Code reference', 'zh-CN': '状态码速查' },

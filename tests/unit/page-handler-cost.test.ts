@@ -9,6 +9,8 @@ import { RecordRing } from '../../lib/page/record-ring';
 import { Recorder } from '../../lib/page/recorder';
 import { ListenerTap, UNTIMED, type CostSink } from '../../lib/page/listener-tap';
 import { natives } from '../../lib/page/natives';
+import { WorkerSink } from '../../lib/page/worker-sink';
+import type { WorkerToPage } from '../../lib/page/worker-protocol';
 import type { CaptureRecord } from '../../lib/protocol/records';
 
 function liveRecorder() {
@@ -102,6 +104,33 @@ describe('handler cost in the Recorder', () => {
     expect(sent).toHaveLength(0);
     rec.resync(1);
     expect(sent.map(costOf)).toEqual([7.25]);
+  });
+});
+
+describe('handler cost in a worker', () => {
+  it('sets handlerMs on a frame still waiting in the sink, by its token, and never on another', () => {
+    const sink = new WorkerSink();
+    sink.wsText(1, 'in', 'a');
+    const a = sink.lastToken;
+    sink.emit({ type: 'ws-open', t: 1, conn: 2, protocol: '', extensions: '' });
+    const open = sink.lastToken;
+    sink.sseEvent(3, 'price', '1', 'p', 2);
+    const p = sink.lastToken;
+    sink.handlerCost(a, 10.004);
+    sink.handlerCost(a, 5);
+    sink.handlerCost(open, 99); // not a frame
+    sink.handlerCost(p, 61.5);
+    sink.handlerCost(p + 1, 7); // nothing there yet
+    const batches: WorkerToPage[] = [];
+    sink.connect((m) => void batches.push(m));
+    const records = (batches[0] as { records: { handlerMs?: number }[] }).records;
+    expect(records.map((r) => r.handlerMs)).toEqual([15, undefined, 61.5]);
+    // Already sent: the page side has it, this cost is not known to the panel.
+    sink.handlerCost(p, 1);
+    sink.wsText(1, 'in', 'b');
+    sink.handlerCost(sink.lastToken, 2);
+    sink.flush();
+    expect((batches[1] as { records: { handlerMs?: number }[] }).records.map((r) => r.handlerMs)).toEqual([2]);
   });
 });
 

@@ -150,7 +150,7 @@ export function Timeline() {
     return {
       x,
       y,
-      text: `${formatClock(f.time[best])} ${f.dir[best] === DIR_OUT ? '↑' : '↓'} ${formatBytes(f.size[best])}${f.handlerMs[best] >= 0 ? ` (${t('timeline.handler', locale, { ms: formatMs(f.handlerMs[best]) })})` : ''} ${visibleText(oneLine(f.preview[best], 80))}`,
+      text: `${formatClock(f.time[best])} ${f.dir[best] === DIR_OUT ? '↑' : '↓'} ${formatBytes(f.size[best])}${f.handlerMs[best] >= 0 ? ` (${t('frame.handler', locale, { ms: formatMs(f.handlerMs[best]) })})` : ''} ${visibleText(oneLine(f.preview[best], 80))}`,
     };
   };
 
