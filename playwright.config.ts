@@ -23,6 +23,7 @@ export const FIREFOX_TESTS = [
   'e2e/har-export.test.ts',
   'e2e/screenshots.test.ts',
   'browser/libraries-*.test.ts',
+  'browser/handler-cost.test.ts',
 ];
 
 export default defineConfig({

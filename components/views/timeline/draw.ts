@@ -104,21 +104,21 @@ export function drawTimeline(
       // What PushLens sent or injected is marked, so synthetic traffic never passes for real.
       const from = lowerBound(rows.length, (k) => f.time[rows.at(k)], range.start);
       const to = lowerBound(rows.length, (k) => f.time[rows.at(k)], range.end);
+      // And the messages on which the page's own listeners held the main thread over a long task.
+      const slowXs: number[] = [];
       ctx.fillStyle = colors.synthetic;
       for (let k = from; k < to; k++) {
         const i = rows.at(k);
         if (f.flags[i] & (FLAG_SENT | FLAG_INJECTED)) ctx.fillRect(Math.floor(timeToX(f.time[i], range, width)) - 1, y0 + 1, 3, LANE_HEIGHT - 2);
+        if (f.handlerMs[i] > LONG_TASK_MS) slowXs.push(timeToX(f.time[i], range, width));
       }
-      // The page's listeners held the main thread over a long task on these messages.
       ctx.fillStyle = colors.slow;
-      for (let k = from; k < to; k++) {
-        const i = rows.at(k);
-        if (!(f.handlerMs[i] > LONG_TASK_MS)) continue;
-        slowHandlers++;
+      for (const x of slowXs) {
         ctx.beginPath();
-        ctx.arc(timeToX(f.time[i], range, width), y0 + LANE_HEIGHT - 4, 2.5, 0, Math.PI * 2);
+        ctx.arc(x, y0 + LANE_HEIGHT - 4, 2.5, 0, Math.PI * 2);
         ctx.fill();
       }
+      slowHandlers += slowXs.length;
       const { inCounts, outCounts } = bucketTicks(
         rows.length,
         (k) => f.time[rows.at(k)],
