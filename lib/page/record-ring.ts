@@ -178,6 +178,13 @@ export class RecordRing {
   addCost(seq: number, ms: number): boolean {
     const i = this.slotOf(seq);
     if (i < 0) return false;
+    // Only an incoming frame or event has listeners of the page: the panel refuses the field elsewhere.
+    const kind = this.kinds[i];
+    if (kind === WS_OUT) return false;
+    if (kind === RECORD) {
+      const r = this.items[i] as CaptureRecord;
+      if (r.type !== 'sse-event' && !(r.type === 'ws-frame' && r.dir === 'in')) return false;
+    }
     const was = this.costs[i];
     this.costs[i] = was < 0 ? ms : was + ms;
     return true;
@@ -272,9 +279,12 @@ export class RecordRing {
 
 const COST = { __proto__: null, value: 0, writable: true, enumerable: true, configurable: true } as unknown as PropertyDescriptor;
 
+/** The panel's bound on a handler time (RECORD_LIMITS.handlerMs): a record beyond it would be refused whole. */
+const MAX_COST_MS = 3_600_000;
+
 /** Listener time as sent: 10 µs steps (the browser's clock is coarser), so the JSON stays short. */
 function roundCost(ms: number): number {
-  return natives.round(ms * 100) / 100;
+  return natives.min(MAX_COST_MS, natives.round(ms * 100) / 100);
 }
 
 /** A holey array of `n` empty slots, without the page's Array global. */

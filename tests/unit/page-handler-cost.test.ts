@@ -12,6 +12,7 @@ import { natives } from '../../lib/page/natives';
 import { WorkerSink } from '../../lib/page/worker-sink';
 import type { WorkerToPage } from '../../lib/page/worker-protocol';
 import type { CaptureRecord } from '../../lib/protocol/records';
+import { checkRecord } from '../../lib/protocol/validate-records';
 
 function liveRecorder() {
   const sent: CaptureRecord[] = [];
@@ -44,6 +45,20 @@ describe('handler cost in the ring', () => {
     expect(ring.costOf(4)).toBe(-1);
     expect(ring.connOf(3)).toBe(1);
     expect(ring.connOf(2)).toBe(2);
+  });
+
+  it('never puts a cost on what has no page listeners, and keeps it within what the panel accepts', () => {
+    const ring = new RecordRing(10, 1 << 20);
+    ring.pushText(1, 'out', 1, 1, 'sent by the page');
+    ring.pushRecord(2, { type: 'ws-open', seq: 2, t: 2, conn: 1, protocol: '', extensions: '' });
+    ring.pushRecord(3, { type: 'ws-frame', seq: 3, t: 3, conn: 1, dir: 'out', payload: { data: 'AA==', binary: true, size: 1, truncated: false } });
+    ring.pushText(4, 'in', 4, 1, 'in');
+    for (const seq of [1, 2, 3]) {
+      expect(ring.addCost(seq, 5)).toBe(false);
+      expect(ring.record(seq, 64)).not.toHaveProperty('handlerMs');
+    }
+    ring.addCost(4, 5e9);
+    expect(checkRecord(JSON.parse(ring.recordJson(4, 64)!)).ok).toBe(true);
   });
 
   it('starts every reused slot unmeasured', () => {
