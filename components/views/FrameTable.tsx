@@ -11,7 +11,7 @@ import type { IndexList } from '../../lib/store/frame-store';
 import { DIR_OUT, FLAG_BINARY, FLAG_ERROR, FLAG_HTTP, FLAG_INJECTED, FLAG_SENT, FLAG_TRUNCATED } from '../../lib/store/frame-store';
 import type { Channel } from '../../lib/store/session-types';
 import { formatBytes, formatRelative, formatClock, formatMs, oneLine } from '../widgets/format';
-import { FRAME_BUDGET_MS, LONG_TASK_MS } from '../../lib/model/handler-cost';
+import { FRAME_BUDGET_MS, LONG_TASK_MS } from '../../lib/model/handler-thresholds';
 import { previewText } from '../widgets/preview-text';
 import { channelProtocol, decodeRow } from '../../lib/store/channel-decoding';
 import { VisibleText } from '../widgets/VisibleText';

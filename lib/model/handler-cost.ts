@@ -4,11 +4,9 @@
 // page a frame, long tasks, and a log-scale histogram: the numbers the Insights view draws and
 // the advisor quotes, computed here once so both say the same thing.
 import { quantileSorted } from './stats';
+import { FRAME_BUDGET_MS, LONG_TASK_MS } from './handler-thresholds';
 
-/** One frame at 60 Hz: a listener running longer keeps the page from painting in time. */
-export const FRAME_BUDGET_MS = 1000 / 60;
-/** A task this long is a "long task" to the browser (and a marker on the timeline). */
-export const LONG_TASK_MS = 50;
+export { FRAME_BUDGET_MS, LONG_TASK_MS };
 
 export interface HandlerStats {
   /** Messages measured. */

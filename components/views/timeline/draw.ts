@@ -5,7 +5,7 @@
 import type { Session } from '../../../lib/store/session';
 import type { Channel } from '../../../lib/store/session-types';
 import { DIR_OUT, FLAG_INJECTED, FLAG_SENT } from '../../../lib/store/frame-store';
-import { LONG_TASK_MS } from '../../../lib/model/handler-cost';
+import { LONG_TASK_MS } from '../../../lib/model/handler-thresholds';
 import { LANE_HEIGHT, bucketTicks, lifetimeTracks, lowerBound, timeToX, type TimeRange } from './layout';
 
 export interface TimelineColors {

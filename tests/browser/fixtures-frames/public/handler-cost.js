@@ -24,10 +24,17 @@ ws.onmessage = (e) => {
   if (data.startsWith('m') && ++wsCount % 10 === 0) burn(SLOW_MS);
   cost.ws.push({ data, ms: now() - t0 });
 };
-// A second listener that throws on one message: the page still gets its error, PushLens still times it.
-ws.addEventListener('message', (e) => {
-  if (e.data === 'm5') throw new Error('listener boom m5');
+// On a socket of its own (with DevTools open, reporting an exception takes time that the page's own
+// clock does not see): a listener that throws, then one that burns 20 ms. The page still gets the
+// error; PushLens times both.
+const thrower = new WebSocket(`ws://${location.host}/ws/throw`);
+thrower.addEventListener('message', (e) => {
+  if (e.data === 't1') throw new Error('listener boom t1');
 });
+thrower.addEventListener('message', (e) => {
+  if (e.data === 't1') burn(20);
+});
+thrower.onopen = () => thrower.send('t1');
 /** Sends m<from>..m<to>; the server echoes each one back. */
 window.sendBurst = (from, to) => {
   for (let i = from; i <= to; i++) ws.send(`m${i}`);
