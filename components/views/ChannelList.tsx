@@ -1,5 +1,7 @@
-// Context: panel. One row per channel: kind badge, URL, state, frames in/out, rate sparkline,
-// reconnect count and the last status or close code with its explanation. Virtualized: only the
+// Context: panel. One row per channel: kind badge, name (Chrome's Name column: the path's end and
+// the query first, the host after, dimmed, left out when all channels share it; the full URL and
+// the frame and origin on hover), state, frames in/out, rate sparkline, reconnect count and the
+// last status or close code with its explanation. Virtualized: only the
 // rows in view (plus a margin) are in the DOM, so an imported HAR of 100k channels costs a screenful.
 import { useEffect, useRef, useState } from 'react';
 import { useUi } from '../../lib/store/ui-store';
@@ -12,6 +14,9 @@ import { Sparkline } from '../widgets/Sparkline';
 import { Explain } from '../widgets/Explain';
 import { VisibleText } from '../widgets/VisibleText';
 import { visibleText } from '../../lib/util/visible-text';
+import { channelName, sharedHost } from '../../lib/model/channel-name';
+import { Icon } from '../widgets/Icon';
+import { EmptyChannels } from './EmptyChannels';
 
 /** Fixed row height (px, matches .channel-row in panel.css): what makes the list virtual. */
 export const CHANNEL_ROW_HEIGHT = 26;
@@ -48,14 +53,9 @@ export function ChannelList() {
   );
   // A channel left empty (its only request turned out to be a stream) is not shown.
   const channels = session.channels.filter((c) => c.connections.length > 0);
-  if (channels.length === 0) {
-    return (
-      <div className="empty" data-testid="empty-channels">
-        {t('empty.noChannels', locale)}
-      </div>
-    );
-  }
+  if (channels.length === 0) return <EmptyChannels />;
   const now = Date.now();
+  const commonHost = sharedHost(channels.map((c) => c.url));
   const move = (delta: number) => {
     const cur = channels.findIndex((c) => c.index === selectedChannel);
     const k = Math.max(0, Math.min(channels.length - 1, cur + delta));
@@ -81,6 +81,8 @@ export function ChannelList() {
       onKeyDown={(e) => {
         if (e.key === 'ArrowDown') move(1);
         else if (e.key === 'ArrowUp') move(-1);
+        // Enter goes on to the selected channel's messages, as Tab would.
+        else if (e.key === 'Enter') document.querySelector<HTMLElement>('[data-testid="frame-table"]')?.focus();
         else return;
         e.preventDefault();
       }}
@@ -115,9 +117,7 @@ export function ChannelList() {
               {t(`list.badge.${ch.kind}`, locale)}
             </span>
             {ch.worker && <span className="badge worker">{t('list.worker', locale)}</span>}
-            <span className="url" title={visibleText(ch.url)}>
-              <VisibleText text={`${ch.method && ch.method !== 'GET' ? `${ch.method} ` : ''}${shortUrl(ch.url)}`} />
-            </span>
+            <ChannelNameCell url={ch.url} method={ch.method} hideHost={commonHost !== undefined} where={`${frameLabel(ch)} · ${ch.origin || '?'}`} />
             <span className="badge realm" data-testid="channel-realm" title={`${frameLabel(ch)} · ${ch.origin || 'unknown origin'}`}>
               {frameLabel(ch)} · <VisibleText text={ch.origin || '?'} />
             </span>
@@ -137,7 +137,8 @@ export function ChannelList() {
               data-count={s.reconnects}
               title={t('channel.reconnects', locale, { count: s.reconnects })}
             >
-              ⟳{s.reconnects}
+              <Icon name="reload" />
+              {s.reconnects}
             </span>
             {s.lastStatus !== undefined && <Explain status={s.lastStatus} context={context} />}
             {s.lastClose && <Explain close={s.lastClose} />}
@@ -153,11 +154,18 @@ export function frameLabel(ch: { isTop: boolean; frameId: number }): string {
   return ch.isTop ? 'top' : ch.frameId < 0 ? 'file' : `frame ${ch.frameId}`;
 }
 
-function shortUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.host}${u.pathname}${u.search}`;
-  } catch {
-    return url;
-  }
+/** The name cell: name first, host after it (dimmed), full URL, frame and origin on hover. */
+function ChannelNameCell({ url, method, hideHost, where }: { url: string; method?: string; hideHost: boolean; where: string }) {
+  const { name, host } = channelName(url, method);
+  return (
+    <span className="url" data-testid="channel-name" title={`${visibleText(url)}\n${visibleText(where)}`}>
+      <VisibleText text={name} />
+      {!hideHost && host && (
+        <span className="host" data-testid="channel-host">
+          {' '}
+          <VisibleText text={host} />
+        </span>
+      )}
+    </span>
+  );
 }

@@ -40,7 +40,20 @@ export function FrameDetail({ index }: { index: number }) {
     void navigator.clipboard?.writeText(binary ? hexDump(base64ToBytes(text)) : text).catch(() => {});
   };
   return (
-    <div className="frame-detail" data-testid="frame-detail">
+    <div
+      className="frame-detail"
+      data-testid="frame-detail"
+      tabIndex={-1}
+      role="region"
+      aria-label={t('detail.label', locale)}
+      onKeyDown={(e) => {
+        // Escape closes the detail and gives focus back to the table it was opened from.
+        if (e.key !== 'Escape' || (e.target as HTMLElement).closest('input, textarea, select')) return;
+        e.preventDefault();
+        useUi.getState().selectFrame(null, undefined, true);
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="frame-table"]')?.focus());
+      }}
+    >
       <div className="detail-head">
         <span>{formatClock(f.time[index])}</span>
         <span>{formatBytes(f.size[index])}</span>
@@ -52,7 +65,11 @@ export function FrameDetail({ index }: { index: number }) {
         {(flags & FLAG_TRUNCATED) !== 0 && <span className="warn">preview truncated ({formatBytes(f.size[index])} in all)</span>}
         <span className="spacer" />
         <FrameActions index={index} />
-        {!binary && <button onClick={() => setRaw(!raw)}>{raw ? 'Tree' : 'Raw'}</button>}
+        {!binary && (
+          <button data-testid="detail-raw" onClick={() => setRaw(!raw)}>
+            {raw ? 'Tree' : 'Raw'}
+          </button>
+        )}
         <button onClick={copy}>{t('action.copy', locale)}</button>
       </div>
       {http && (

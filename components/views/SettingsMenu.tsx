@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/shallow';
 import { useSession, usePanelLink } from '../hooks/use-session';
 import { storeAgentSettings, sanitizeAgentSettings } from '../../lib/panel/settings-storage';
 import { t } from '../../lib/i18n/messages';
+import { Icon } from '../widgets/Icon';
 
 export function SettingsMenu() {
   const session = useSession();
@@ -37,7 +38,7 @@ export function SettingsMenu() {
   return (
     <span className="settings">
       <button data-testid="settings-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
-        ⚙ {t('toolbar.settings', locale)}
+        <Icon name="gear" /> {t('toolbar.settings', locale)}
       </button>
       {open && (
         <div className="settings-pop" data-testid="settings" role="dialog">
