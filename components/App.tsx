@@ -2,6 +2,7 @@
 // App subscribes to no session data: each view subscribes to what it shows, so a change reaches
 // only the views that read it. Each pane sits behind its own error boundary. In a narrow panel
 // (DevTools docked on the right) the channel list goes above the frames, as in Chrome's Network panel.
+import { useEffect } from 'react';
 import { useUi } from '../lib/store/ui-store';
 import { Toolbar } from './views/Toolbar';
 import { ChannelList } from './views/ChannelList';
@@ -19,20 +20,25 @@ export function App() {
   const tab = useUi((s) => s.tab);
   const selectedChannel = useUi((s) => s.selectedChannel);
   const stacked = useMedia(STACKED_QUERY);
+  const locale = useUi((s) => s.locale);
+  // Screen readers pick their voice from the document's language: it follows the panel's.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   if (tab === 'learn') {
     return (
-      <div className="app" data-theme={theme}>
+      <main className="app" data-theme={theme}>
         <ErrorBoundary pane="toolbar">
           <Toolbar />
         </ErrorBoundary>
         <ErrorBoundary pane="learn">
           <LearnView />
         </ErrorBoundary>
-      </div>
+      </main>
     );
   }
   return (
-    <div className="app" data-theme={theme}>
+    <main className="app" data-theme={theme}>
       <ErrorBoundary pane="toolbar">
         <Toolbar />
       </ErrorBoundary>
@@ -52,6 +58,6 @@ export function App() {
           </ErrorBoundary>
         </div>
       </div>
-    </div>
+    </main>
   );
 }

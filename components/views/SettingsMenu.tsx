@@ -41,7 +41,7 @@ export function SettingsMenu() {
         <Icon name="gear" /> {t('toolbar.settings', locale)}
       </button>
       {open && (
-        <div className="settings-pop" data-testid="settings" role="dialog">
+        <div className="settings-pop" data-testid="settings" role="dialog" aria-label={t('toolbar.settings', locale)}>
           <NumberSetting label={t('settings.bufferLimit', locale)} value={records} onChange={setRecords} testid="setting-buffer-records" />
           <NumberSetting label={t('settings.bufferMb', locale)} value={bufferMb} onChange={setBufferMb} />
           <NumberSetting label={t('settings.previewKb', locale)} value={previewKb} onChange={setPreviewKb} testid="setting-preview-kb" />
