@@ -49,7 +49,9 @@ export function FrameDetail({ index }: { index: number }) {
       onKeyDown={(e) => {
         // Escape closes the detail and gives focus back to the table it was opened from.
         if (e.key !== 'Escape' || (e.target as HTMLElement).closest('input, textarea, select')) return;
+        // Stopped here: DevTools forwards an Escape it sees in an extension panel and opens its console drawer.
         e.preventDefault();
+        e.stopPropagation();
         useUi.getState().selectFrame(null, undefined, true);
         requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="frame-table"]')?.focus());
       }}

@@ -175,7 +175,9 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
           else if (e.key === 'Escape') selectFrame(null, channel.index, true);
           else if (e.key === 'Enter') openDetail();
           else return;
+          // Not passed on: DevTools would also take an Escape from an extension panel (console drawer).
           e.preventDefault();
+          e.stopPropagation();
         }}
       >
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{items}</div>
