@@ -1,7 +1,9 @@
 // Context: node (test). The channel list in the built extension's standalone viewer page (same App
 // as the DevTools panel): the empty state explains itself and leads to Learn; channel names read
 // like Chrome's Name column (path end first, host after and dimmed, host left out while every
-// channel shares it, full URL on hover); the list filters by text and by kind.
+// channel shares it, full URL on hover); the list filters by text and by kind. The timeline above
+// it (same channels) has a time axis, lane names, a legend, live follow and keyboard zoom, pan and
+// lane selection.
 import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import type { Page } from 'playwright-core';
 import { launch, type Launched } from '../harness/chromium';
@@ -112,5 +114,48 @@ describe('channel list', () => {
     await setValue('[data-testid="channel-filter-kind"]', 'ws');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="channel-row"]').length === 3);
     expect(await shown()).toBe(3);
+  });
+
+  it('gives the timeline an axis, lane names, a legend, live follow and keyboard zoom, pan and lane selection', async () => {
+    const ticks = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="axis-tick"]')].map((t) => ({ label: t.textContent, title: t.title })),
+    );
+    expect(ticks.length).toBeGreaterThan(0);
+    for (const t of ticks) {
+      expect(t.label).toMatch(/^[+−]\d/);
+      expect(t.title).toMatch(/^\d\d:\d\d:\d\d/);
+    }
+    const lanes = await page.evaluate(() => [...document.querySelectorAll('[data-testid="lane-label"]')].map((l) => l.textContent));
+    expect(lanes).toEqual(['ws/chat', 'ws/feed?room=7', 'ws/chat']);
+
+    await page.locator('[data-testid="timeline-legend-toggle"]').click();
+    await expect(page.locator('[data-testid="timeline-legend"] .legend-item')).toHaveCount(4);
+    await page.locator('[data-testid="timeline-legend-toggle"]').click();
+
+    const canvas = page.locator('[data-testid="timeline"]');
+    const span = async () => {
+      const [a, b] = (await canvas.getAttribute('data-range'))!.split('-').map(Number);
+      return b - a;
+    };
+    await canvas.focus();
+    const before = await span();
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    expect(await span()).toBeLessThan(before * 0.7);
+    expect(await canvas.getAttribute('data-live')).toBe('true');
+    // Panning leaves live follow; L (or the Live button) turns it back on.
+    await page.keyboard.press('ArrowLeft');
+    expect(await canvas.getAttribute('data-live')).toBe('false');
+    await page.keyboard.press('l');
+    expect(await canvas.getAttribute('data-live')).toBe('true');
+    await expect(page.locator('[data-testid="timeline-live"]')).toHaveAttribute('aria-pressed', 'true');
+    // Up and down select the lanes' channels in the list.
+    const selected = () => page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="channel-row"].selected')?.dataset.url ?? null);
+    await page.keyboard.press('ArrowDown');
+    expect(await selected()).toBe('ws://127.0.0.1:4212/ws/chat');
+    await page.keyboard.press('ArrowDown');
+    expect(await selected()).toBe('ws://127.0.0.1:4212/ws/feed?room=7');
+    await page.keyboard.press('0');
+    expect(await span()).toBeGreaterThanOrEqual(before);
   });
 });
