@@ -3,7 +3,8 @@
 // like Chrome's Name column (path end first, host after and dimmed, host left out while every
 // channel shares it, full URL on hover); the list filters by text and by kind. The timeline above
 // it (same channels) has a time axis, lane names, a legend, live follow and keyboard zoom, pan and
-// lane selection.
+// lane selection. The splitter moves from the keyboard, stacks the panes in a narrow window, and
+// both pane sizes are remembered after a reload.
 import { afterAll, beforeAll, describe, expect, it } from '../harness/test';
 import type { Page } from 'playwright-core';
 import { launch, type Launched } from '../harness/chromium';
@@ -157,5 +158,37 @@ describe('channel list', () => {
     expect(await selected()).toBe('ws://127.0.0.1:4212/ws/feed?room=7');
     await page.keyboard.press('0');
     expect(await span()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('moves the splitter from the keyboard, side by side and stacked, and remembers both sizes', async () => {
+    const pane = () =>
+      page.evaluate(() => {
+        const r = document.querySelector('.channel-pane')!.getBoundingClientRect();
+        return {
+          width: Math.round(r.width),
+          height: Math.round(r.height),
+          layout: document.querySelector<HTMLElement>('[data-testid="main"]')!.dataset.layout,
+        };
+      });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const side = await pane();
+    expect(side.layout).toBe('side');
+    await page.locator('[data-testid="splitter"]').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect((await pane()).width).toBe(side.width + 30);
+
+    await page.setViewportSize({ width: 500, height: 800 });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="main"]')?.dataset.layout === 'stacked');
+    const stacked = await pane();
+    await page.locator('[data-testid="splitter"]').focus();
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
+    expect((await pane()).height).toBe(stacked.height + 20);
+
+    await page.reload();
+    await page.waitForFunction(() => !!document.querySelector('[data-testid="main"]'));
+    expect((await pane()).height).toBe(stacked.height + 20);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="main"]')?.dataset.layout === 'side');
+    expect((await pane()).width).toBe(side.width + 30);
   });
 });
