@@ -14,8 +14,11 @@ import { formatBytes, formatRelative, formatClock, oneLine } from '../widgets/fo
 import { previewText } from '../widgets/preview-text';
 import { channelProtocol, decodeRow } from '../../lib/store/channel-decoding';
 import { VisibleText } from '../widgets/VisibleText';
+import { visibleText } from '../../lib/util/visible-text';
 
 const ROW_HEIGHT = 20;
+/** A cut-off preview's tooltip shows this much of it; the detail pane shows it all. */
+const TITLE_CHARS = 500;
 
 function rangeOf(rows: IndexList, a: number, b: number): number[] {
   const out: number[] = [];
@@ -86,6 +89,7 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
     const http = (flags & FLAG_HTTP) !== 0;
     const status = f.status[i];
     const decoded = protocol ? decodeRow(session, channel, i) : null;
+    const eventTitle = visibleText(decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i));
     items.push(
       <div
         key={id}
@@ -114,11 +118,11 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         <span className="c-dir" aria-label={t(out ? 'direction.sent' : 'direction.received', locale)}>
           {out ? '↑' : '↓'}
         </span>
-        <span className="c-event">
+        <span className="c-event" title={eventTitle}>
           <VisibleText text={decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i)} />
         </span>
         <span className="c-size">{formatBytes(f.size[i])}</span>
-        <span className="c-preview">
+        <span className="c-preview" title={visibleText(oneLine(previewText(f.preview[i], (flags & FLAG_BINARY) !== 0)).slice(0, TITLE_CHARS))}>
           {flags & FLAG_SENT ? <span className="tag">sent by PushLens</span> : null}
           {flags & FLAG_INJECTED ? <span className="tag">injected</span> : null}
           {decoded ? (
@@ -143,6 +147,11 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
     if (k * ROW_HEIGHT < el.scrollTop) el.scrollTop = k * ROW_HEIGHT;
     else if ((k + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = (k + 1) * ROW_HEIGHT - el.clientHeight;
   };
+  // Enter opens the detail of the selected frame (the first one if none) and moves focus into it.
+  const openDetail = () => {
+    if (selectedRow < 0) move(0);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="frame-detail"]')?.focus());
+  };
   return (
     <div className="frame-table">
       <div className="frame-header">
@@ -158,12 +167,17 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         onScroll={onScroll}
         tabIndex={0}
         data-testid="frame-table"
+        role="group"
+        aria-label={t('tab.messages', locale)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') move(1);
           else if (e.key === 'ArrowUp') move(-1);
           else if (e.key === 'Escape') selectFrame(null, channel.index, true);
+          else if (e.key === 'Enter') openDetail();
           else return;
+          // Not passed on: DevTools would also take an Escape from an extension panel (console drawer).
           e.preventDefault();
+          e.stopPropagation();
         }}
       >
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{items}</div>

@@ -6,11 +6,13 @@ import { localize, type Locale, type Localized } from './locale';
 import { actionMessages } from './messages-actions';
 import { errorMessages } from './messages-errors';
 import { exportMessages } from './messages-export';
+import { layoutMessages } from './messages-layout';
 
 export const messages = {
   ...actionMessages,
   ...errorMessages,
   ...exportMessages,
+  ...layoutMessages,
   // Toolbar
   'toolbar.record': { en: 'Record', 'zh-CN': '录制' },
   'toolbar.pause': { en: 'Pause', 'zh-CN': '暂停' },
