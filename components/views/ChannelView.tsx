@@ -70,7 +70,13 @@ export function ChannelView() {
         <span className="url" title={visibleText(channel.url)}>
           <VisibleText text={channel.url} />
         </span>
-        <span className="badge realm" data-testid="channel-origin" data-origin={channel.origin} data-frame={channel.frameId}>
+        <span
+          className="badge realm"
+          data-testid="channel-origin"
+          data-origin={channel.origin}
+          data-frame={channel.frameId}
+          title={`${frameLabel(channel)} · ${visibleText(channel.origin || '?')}`}
+        >
           {frameLabel(channel)} · {channel.origin || '?'}
         </span>
         <span
@@ -90,7 +96,7 @@ export function ChannelView() {
         )}
         {channel.frames.length > 0 && <DecodeAs channel={channel} />}
         {channel.poll && (
-          <span className="verdict" data-testid="poll-verdict">
+          <span className="verdict" data-testid="poll-verdict" title={channel.poll.reason}>
             {channel.poll.reason}
           </span>
         )}
@@ -103,7 +109,13 @@ export function ChannelView() {
         <Composer channel={channel} />
       </ErrorBoundary>
       <div className="channel-tabs" role="tablist">
-        <button role="tab" className={tab === 'messages' ? 'active' : ''} data-testid="tab-messages" onClick={() => setChannelTab('messages')}>
+        <button
+          role="tab"
+          aria-selected={tab === 'messages'}
+          className={tab === 'messages' ? 'active' : ''}
+          data-testid="tab-messages"
+          onClick={() => setChannelTab('messages')}
+        >
           {t('tab.messages', locale)} (
           <span data-testid="filtered-count" data-count={filtered.rows.length}>
             {filtered.rows.length}
@@ -113,6 +125,7 @@ export function ChannelView() {
         {isStreamKind(channel.kind) && (
           <button
             role="tab"
+            aria-selected={tab === 'connections'}
             className={tab === 'connections' ? 'active' : ''}
             data-testid="tab-connections"
             onClick={() => setChannelTab('connections')}
@@ -120,7 +133,13 @@ export function ChannelView() {
             {t('tab.connections', locale)} ({s.reconnects + 1})
           </button>
         )}
-        <button role="tab" className={tab === 'insights' ? 'active' : ''} data-testid="tab-insights" onClick={() => setChannelTab('insights')}>
+        <button
+          role="tab"
+          aria-selected={tab === 'insights'}
+          className={tab === 'insights' ? 'active' : ''}
+          data-testid="tab-insights"
+          onClick={() => setChannelTab('insights')}
+        >
           {t('tab.insights', locale)}
         </button>
       </div>
@@ -139,18 +158,20 @@ export function ChannelView() {
               Showing {formatClock(timeBrush.start)} – {formatClock(timeBrush.end)} · <button onClick={() => setTimeBrush(null)}>show all</button>
             </div>
           )}
-          {filtered.rows.length === 0 ? (
-            <div className="empty">{filter ? t('empty.noMatches', locale, { filter }) : t('empty.noFrames', locale)}</div>
-          ) : (
-            <ErrorBoundary pane="frames">
-              <FrameTable rows={filtered.rows} channel={channel} version={version} />
-            </ErrorBoundary>
-          )}
-          {selectedRow >= 0 && session.frames.channel[selectedRow] === channel.index && (
-            <ErrorBoundary pane="detail" resetKey={selectedFrame}>
-              <FrameDetail index={selectedRow} />
-            </ErrorBoundary>
-          )}
+          <div className="messages-pane">
+            {filtered.rows.length === 0 ? (
+              <div className="empty">{filter ? t('empty.noMatches', locale, { filter }) : t('empty.noFrames', locale)}</div>
+            ) : (
+              <ErrorBoundary pane="frames">
+                <FrameTable rows={filtered.rows} channel={channel} version={version} />
+              </ErrorBoundary>
+            )}
+            {selectedRow >= 0 && session.frames.channel[selectedRow] === channel.index && (
+              <ErrorBoundary pane="detail" resetKey={selectedFrame}>
+                <FrameDetail index={selectedRow} />
+              </ErrorBoundary>
+            )}
+          </div>
         </>
       )}
     </div>

@@ -70,7 +70,7 @@ export function ExportMenu({ session }: { session: Session }) {
         {t('mocks.menu', locale)}
       </button>
       {open && (
-        <div className="settings-pop" data-testid="export-menu-pop" role="dialog">
+        <div className="settings-pop" data-testid="export-menu-pop" role="dialog" aria-label={t('mocks.menu', locale)}>
           <label>
             <select data-testid="export-scope" value={effective} onChange={(e) => setScopeName(e.target.value as ScopeName)}>
               <option value="all">{t('mocks.scopeAll', locale)}</option>

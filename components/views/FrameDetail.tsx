@@ -41,7 +41,22 @@ export function FrameDetail({ index }: { index: number }) {
     void navigator.clipboard?.writeText(whole.binary ? hexDump(base64ToBytes(whole.data)) : whole.data).catch(() => {});
   };
   return (
-    <div className="frame-detail" data-testid="frame-detail">
+    <div
+      className="frame-detail"
+      data-testid="frame-detail"
+      tabIndex={-1}
+      role="region"
+      aria-label={t('detail.label', locale)}
+      onKeyDown={(e) => {
+        // Escape closes the detail and gives focus back to the table it was opened from.
+        if (e.key !== 'Escape' || (e.target as HTMLElement).closest('input, textarea, select')) return;
+        // Stopped here: DevTools forwards an Escape it sees in an extension panel and opens its console drawer.
+        e.preventDefault();
+        e.stopPropagation();
+        useUi.getState().selectFrame(null, undefined, true);
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="frame-table"]')?.focus());
+      }}
+    >
       <div className="detail-head">
         <span>{formatClock(f.time[index])}</span>
         <span>{formatBytes(f.size[index])}</span>
@@ -58,7 +73,11 @@ export function FrameDetail({ index }: { index: number }) {
         {(flags & FLAG_TRUNCATED) !== 0 && <span className="warn">preview truncated ({formatBytes(f.size[index])} in all)</span>}
         <span className="spacer" />
         <FrameActions index={index} />
-        {!binary && <button onClick={() => setRaw(!raw)}>{raw ? 'Tree' : 'Raw'}</button>}
+        {!binary && (
+          <button data-testid="detail-raw" onClick={() => setRaw(!raw)}>
+            {raw ? 'Tree' : 'Raw'}
+          </button>
+        )}
         <button onClick={() => void copy()}>{t('action.copy', locale)}</button>
       </div>
       {http && (

@@ -15,8 +15,11 @@ import { FRAME_BUDGET_MS, LONG_TASK_MS } from '../../lib/model/handler-threshold
 import { previewText } from '../widgets/preview-text';
 import { channelProtocol, decodeRow } from '../../lib/store/channel-decoding';
 import { VisibleText } from '../widgets/VisibleText';
+import { visibleText } from '../../lib/util/visible-text';
 
 const ROW_HEIGHT = 20;
+/** A cut-off preview's tooltip shows this much of it; the detail pane shows it all. */
+const TITLE_CHARS = 500;
 
 function rangeOf(rows: IndexList, a: number, b: number): number[] {
   const out: number[] = [];
@@ -89,6 +92,7 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
     const http = (flags & FLAG_HTTP) !== 0;
     const status = f.status[i];
     const decoded = protocol ? decodeRow(session, channel, i) : null;
+    const eventTitle = visibleText(decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i));
     items.push(
       <div
         key={id}
@@ -117,12 +121,12 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         <span className="c-dir" aria-label={t(out ? 'direction.sent' : 'direction.received', locale)}>
           {out ? '↑' : '↓'}
         </span>
-        <span className="c-event">
+        <span className="c-event" title={eventTitle}>
           <VisibleText text={decoded ? decoded.messageType : http && status ? `${f.eventName(i)} ${status}` : f.eventName(i)} />
         </span>
         <span className="c-size">{formatBytes(f.size[i])}</span>
         {timed && <HandlerCell ms={f.handlerMs[i]} />}
-        <span className="c-preview">
+        <span className="c-preview" title={visibleText(oneLine(previewText(f.preview[i], (flags & FLAG_BINARY) !== 0)).slice(0, TITLE_CHARS))}>
           {flags & FLAG_SENT ? <span className="tag">sent by PushLens</span> : null}
           {flags & FLAG_INJECTED ? <span className="tag">injected</span> : null}
           {decoded ? (
@@ -147,6 +151,11 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
     if (k * ROW_HEIGHT < el.scrollTop) el.scrollTop = k * ROW_HEIGHT;
     else if ((k + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = (k + 1) * ROW_HEIGHT - el.clientHeight;
   };
+  // Enter opens the detail of the selected frame (the first one if none) and moves focus into it.
+  const openDetail = () => {
+    if (selectedRow < 0) move(0);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="frame-detail"]')?.focus());
+  };
   return (
     <div className="frame-table">
       <div className="frame-header">
@@ -167,12 +176,17 @@ export function FrameTable({ rows, channel, version }: { rows: IndexList; channe
         onScroll={onScroll}
         tabIndex={0}
         data-testid="frame-table"
+        role="group"
+        aria-label={t('tab.messages', locale)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') move(1);
           else if (e.key === 'ArrowUp') move(-1);
           else if (e.key === 'Escape') selectFrame(null, channel.index, true);
+          else if (e.key === 'Enter') openDetail();
           else return;
+          // Not passed on: DevTools would also take an Escape from an extension panel (console drawer).
           e.preventDefault();
+          e.stopPropagation();
         }}
       >
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>{items}</div>
@@ -186,7 +200,7 @@ function HandlerCell({ ms }: { ms: number }) {
   if (!(ms >= 0)) return <span className="c-handler" data-testid="handler-ms" />;
   const level = ms > LONG_TASK_MS ? ' long' : ms > FRAME_BUDGET_MS ? ' over-frame' : '';
   return (
-    <span className={`c-handler${level}`} data-testid="handler-ms" data-ms={Math.round(ms * 100) / 100}>
+    <span className={`c-handler${level}`} data-testid="handler-ms" data-ms={Math.round(ms * 100) / 100} title={formatMs(ms)}>
       {formatMs(ms)}
     </span>
   );

@@ -42,7 +42,8 @@ export function Insights({ channel }: { channel: Channel }) {
   const card = tech ? techniqueCard(tech) : undefined;
   const stats = channel.poll?.stats;
   return (
-    <div className="insights" data-testid="insights">
+    // Focusable: the view scrolls (findings, histogram, technique card) and keyboard users must reach all of it.
+    <div className="insights" data-testid="insights" tabIndex={0}>
       {findings.length > 0 && (
         <section>
           <h3>{t('insights.findings', locale)}</h3>

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/shallow';
 import { useSession, usePanelLink } from '../hooks/use-session';
 import { storeAgentSettings, sanitizeAgentSettings } from '../../lib/panel/settings-storage';
 import { t } from '../../lib/i18n/messages';
+import { Icon } from '../widgets/Icon';
 
 export function SettingsMenu() {
   const session = useSession();
@@ -37,10 +38,10 @@ export function SettingsMenu() {
   return (
     <span className="settings">
       <button data-testid="settings-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
-        ⚙ {t('toolbar.settings', locale)}
+        <Icon name="gear" /> {t('toolbar.settings', locale)}
       </button>
       {open && (
-        <div className="settings-pop" data-testid="settings" role="dialog">
+        <div className="settings-pop" data-testid="settings" role="dialog" aria-label={t('toolbar.settings', locale)}>
           <NumberSetting label={t('settings.bufferLimit', locale)} value={records} onChange={setRecords} testid="setting-buffer-records" />
           <NumberSetting label={t('settings.bufferMb', locale)} value={bufferMb} onChange={setBufferMb} />
           <NumberSetting label={t('settings.previewKb', locale)} value={previewKb} onChange={setPreviewKb} testid="setting-preview-kb" />

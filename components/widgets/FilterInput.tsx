@@ -32,7 +32,12 @@ export function FilterInput() {
         placeholder={t('toolbar.filterPlaceholder', locale)}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setFilter('')}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !filter) return;
+          // Clearing is what Escape did here: DevTools must not also open its console drawer.
+          e.stopPropagation();
+          setFilter('');
+        }}
         aria-invalid={parsed !== undefined && !parsed.ok}
       />
       {parsed && !parsed.ok && (

@@ -144,7 +144,9 @@ export function splitVarIntFrames(bytes: Uint8Array): Uint8Array[] | null {
     do {
       if (i >= bytes.length || n >= 5) return null;
       b = bytes[i++];
-      len |= (b & 0x7f) << shift;
+      // Multiplied, not shifted: `<< 28` overflows int32 and gave a negative length that walked
+      // `i` backwards forever (a hostile server's single binary frame froze the panel).
+      len += (b & 0x7f) * 2 ** shift;
       shift += 7;
       n++;
     } while (b & 0x80);

@@ -6,11 +6,13 @@ import { localize, type Locale, type Localized } from './locale';
 import { actionMessages } from './messages-actions';
 import { errorMessages } from './messages-errors';
 import { exportMessages } from './messages-export';
+import { layoutMessages } from './messages-layout';
 
 export const messages = {
   ...actionMessages,
   ...errorMessages,
   ...exportMessages,
+  ...layoutMessages,
   // Toolbar
   'toolbar.record': { en: 'Record', 'zh-CN': '录制' },
   'toolbar.pause': { en: 'Pause', 'zh-CN': '暂停' },
@@ -141,6 +143,10 @@ export const messages = {
   'insights.handlerNote': {
     en: 'Time the page’s own message listeners ran per message (bars: messages per time range, log scale of ms). The dashed line is one 60 Hz frame.',
     'zh-CN': '页面自己的消息监听器处理每条消息所用的时间（柱子：各耗时区间的消息数，毫秒按对数刻度）。虚线是 60 Hz 下的一帧。',
+  },
+  'timeline.legendSlow': {
+    en: 'message whose page listeners ran over 50 ms',
+    'zh-CN': '页面监听器处理超过 50 毫秒的消息',
   },
   'frame.handler': { en: 'handler {ms}', 'zh-CN': '处理 {ms}' },
   'learn.handshakes': { en: 'Handshakes: TCP and WebSocket', 'zh-CN': '握手：TCP 与 WebSocket' },

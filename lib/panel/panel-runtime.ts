@@ -6,7 +6,7 @@ import { PanelLink, openRuntimeTransport } from './connection';
 import { useUi } from '../store/ui-store';
 import { pickLocale } from '../i18n/locale';
 import { watchNetworkStatuses, type NetworkWatch } from './network-statuses';
-import { restoreListWidth } from './layout-prefs';
+import { restoreListHeight, restoreListWidth } from './layout-prefs';
 import { restoreAgentSettings } from './settings-storage';
 
 const POLLING_REFRESH_MS = 500;
@@ -22,7 +22,7 @@ export function startPanel(): PanelRuntime {
   const handle: { session: Session; network?: NetworkWatch } = { session };
   (globalThis as { __pushlens?: unknown }).__pushlens = handle;
   const ui = useUi.getState();
-  const theme = chrome.devtools?.panels?.themeName === 'dark' ? 'dark' : 'light';
+  const theme = themeOf(chrome.devtools?.panels?.themeName);
   const stored = localStorage.getItem('pushlens.locale');
   const uiLanguage = chrome.i18n?.getUILanguage?.() ?? navigator.language;
   const locale = pickLocale(stored ?? uiLanguage);
@@ -38,8 +38,10 @@ export function startPanel(): PanelRuntime {
     locale,
     preserveLog: localStorage.getItem('pushlens.preserveLog') !== 'false',
     listWidth: restoreListWidth() ?? ui.listWidth,
+    listHeight: restoreListHeight() ?? ui.listHeight,
   });
   document.documentElement.dataset.theme = theme;
+  followThemeChanges();
 
   restoreAgentSettings((agentSettings) => useUi.getState().setPrefs({ agentSettings }));
   const tabId = chrome.devtools.inspectedWindow.tabId;
@@ -62,4 +64,21 @@ export function startPanel(): PanelRuntime {
   // Re-classifies polling channels; it changes the model only, and the Session notifies the views.
   setInterval(() => session.refreshPolling(), POLLING_REFRESH_MS);
   return { session, link };
+}
+
+function themeOf(name: string | undefined): 'light' | 'dark' {
+  return name === 'dark' ? 'dark' : 'light';
+}
+
+/** The user can switch DevTools' theme while the panel is open: Chrome and Firefox each tell us their way. */
+function followThemeChanges(): void {
+  const apply = (name: string) => {
+    const theme = themeOf(name);
+    document.documentElement.dataset.theme = theme;
+    useUi.getState().setPrefs({ theme });
+  };
+  const panels = chrome.devtools?.panels as
+    (typeof chrome.devtools.panels & { onThemeChanged?: { addListener(cb: (name: string) => void): void } }) | undefined;
+  if (panels?.onThemeChanged) panels.onThemeChanged.addListener(apply);
+  else panels?.setThemeChangeHandler?.((name) => apply(name));
 }

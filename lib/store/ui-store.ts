@@ -28,6 +28,8 @@ export interface UiPrefs {
   agentSettings: AgentSettings;
   /** Width of the channel list in px (remembered). */
   listWidth: number;
+  /** Height of the channel list in px when it sits above the frames (narrow panel; remembered). */
+  listHeight: number;
   /** Running as the standalone HAR viewer (no live page). */
   viewer: boolean;
 }
@@ -109,6 +111,7 @@ export const useUi = create<UiState>((set, get) => ({
   composer: { open: false, text: '', mode: 'send', format: 'text', sseEvent: 'message', sseId: '' },
   actionResult: null,
   listWidth: 380,
+  listHeight: 150,
   viewer: false,
 
   setPrefs: (patch) => set(pickPrefs(patch)),
@@ -151,7 +154,17 @@ export const useUi = create<UiState>((set, get) => ({
   report: (ok, text) => set({ actionResult: { ok, text } }),
 }));
 
-const PREF_KEYS: (keyof UiPrefs)[] = ['hideHeartbeats', 'recording', 'preserveLog', 'locale', 'theme', 'agentSettings', 'listWidth', 'viewer'];
+const PREF_KEYS: (keyof UiPrefs)[] = [
+  'hideHeartbeats',
+  'recording',
+  'preserveLog',
+  'locale',
+  'theme',
+  'agentSettings',
+  'listWidth',
+  'listHeight',
+  'viewer',
+];
 
 /** Only preference fields pass: a caller cannot slip a selection change through setPrefs. */
 function pickPrefs(patch: Partial<UiPrefs>): Partial<UiPrefs> {

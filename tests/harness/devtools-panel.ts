@@ -63,6 +63,12 @@ export async function openPushLensPanel(
     panel,
     devtools,
     screenshot: () => screenshotDevtools(devtools),
+    resize: (width, height) => resizePanel(devtools, panel, width, height),
+    setDevtoolsTheme: (theme) =>
+      devtools.evaluate(`(async () => {
+        const Common = await import('./core/common/common.js');
+        Common.Settings.Settings.instance().moduleSetting('ui-theme').set(${JSON.stringify(theme === 'dark' ? 'dark' : 'default')});
+      })()`),
     close() {
       panel.close();
       devtools.close();
@@ -74,6 +80,24 @@ export async function openPushLensPanel(
 export async function screenshotDevtools(devtools: CdpSession): Promise<Buffer> {
   const r = await devtools.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
   return Buffer.from(r.data, 'base64');
+}
+
+/**
+ * Sizes the undocked DevTools window so that the panel page gets `width` × `height`: DevTools'
+ * own tab bar sits above the panel, so the window is made taller by what it takes, measured.
+ */
+export async function resizePanel(devtools: CdpSession, panel: CdpSession, width: number, height: number): Promise<void> {
+  const size = () => panel.evaluate<[number, number]>(`new Promise((r) => requestAnimationFrame(() => r([innerWidth, innerHeight])))`);
+  const apply = async (windowHeight: number) => {
+    await devtools.send('Emulation.setDeviceMetricsOverride', { width, height: windowHeight, deviceScaleFactor: 1, mobile: false });
+    // DevTools lays its panels out on window resize; the override alone does not trigger it.
+    await devtools.evaluate(`window.dispatchEvent(new Event('resize'))`);
+    return waitFor(async () => ((await size())[0] === width ? size() : undefined), `the panel ${width} px wide`, 10_000, 50);
+  };
+  // First pass at the wanted height learns how much DevTools' chrome takes above the panel.
+  const [, first] = await apply(height);
+  const [w, h] = await apply(height + (height - first));
+  if (w !== width || h !== height) throw new Error(`resizePanel: the panel is ${w} × ${h}, wanted ${width} × ${height}`);
 }
 
 /** Moves DevTools into its own window so screenshots show the panel at a useful size. */

@@ -128,6 +128,20 @@ function wrapPage(p: Page): TestPage {
   };
 }
 
+/** The panel page alone (its whole viewport), PNG bytes. */
+async function screenshotPanel(chrome: ChromeScope, key: string): Promise<Buffer> {
+  const dataUrl = await chrome.evaluate<string>(`(async () => {
+    const b = ${HUB}.panels[${JSON.stringify(key)}].browser;
+    const bmp = await b.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+    const c = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+    c.width = bmp.width;
+    c.height = bmp.height;
+    c.getContext('2d').drawImage(bmp, 0, 0);
+    return c.toDataURL('image/png');
+  })()`);
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+}
+
 export interface FirefoxBrowser extends TestBrowser {
   readonly name: 'firefox';
   puppeteer: Browser;
@@ -226,7 +240,7 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxBr
           if (w) { H.waiters.delete(m.data.id); w({ ok: m.data.ok, json: m.data.json }); }
         });
         mm.loadFrameScript('data:,' + encodeURIComponent(${JSON.stringify(frameScript('KEY'))}.replaceAll('KEY', key)), false);
-        H.panels[key] = { mm, toolbox };
+        H.panels[key] = { mm, toolbox, browser };
         return key;
       })()`);
       const panel = new FirefoxPanel(chrome, key);
@@ -237,12 +251,31 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<FirefoxBr
         if (Date.now() > deadline) throw new Error('Timed out waiting for the PushLens panel app to render in Firefox');
         await new Promise((r) => setTimeout(r, 200));
       }
+      let resized = false;
       return {
         panel,
         get devtools(): CdpSession {
           throw new Error('PanelHandle.devtools is Chromium only (CDP); use screenshot() or panel.evaluate()');
         },
-        screenshot: () => ff.screenshotWindow(),
+        // Once resized, the panel browser may be larger than the docked toolbox: show the panel itself.
+        screenshot: () => (resized ? screenshotPanel(chrome, key) : ff.screenshotWindow()),
+        async resize(width, height) {
+          resized = true;
+          await chrome.evaluate(`(() => {
+            const b = ${HUB}.panels[${JSON.stringify(key)}].browser;
+            b.style.cssText = 'flex: none; width: ${width}px; min-width: ${width}px; max-width: ${width}px; height: ${height}px; min-height: ${height}px; max-height: ${height}px';
+          })()`);
+          const deadline = Date.now() + 10_000;
+          for (;;) {
+            const [w, h] = await panel.evaluate<[number, number]>(`new Promise((r) => requestAnimationFrame(() => r([innerWidth, innerHeight])))`);
+            if (w === width && h === height) return;
+            if (Date.now() > deadline) throw new Error(`Firefox resize: the panel is ${w} × ${h}, wanted ${width} × ${height}`);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        },
+        async setDevtoolsTheme(theme) {
+          await chrome.evaluate(`Services.prefs.setCharPref('devtools.theme', ${JSON.stringify(theme)})`);
+        },
         close() {},
       } satisfies PanelHandle;
     },

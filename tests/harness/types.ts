@@ -29,6 +29,14 @@ export interface PanelHandle {
   readonly devtools: CdpSession;
   /** What a user sees: DevTools with the panel shown, as PNG bytes. */
   screenshot(): Promise<Buffer>;
+  /**
+   * Gives the panel page a `width` × `height` CSS px viewport without relaunching (docked right,
+   * docked bottom, undocked sizes). Chromium: the undocked DevTools window is resized (its tab bar
+   * above the panel included, as a user sees it). Firefox: the toolbox's panel browser is sized.
+   */
+  resize(width: number, height: number): Promise<void>;
+  /** Switches DevTools' own theme, as a user does in its settings (DevTools internals: harness only). */
+  setDevtoolsTheme(theme: 'light' | 'dark'): Promise<void>;
   close(): void;
 }
 

@@ -87,7 +87,14 @@ describe('whole payloads in the page agent', () => {
 
   it('kept originals count in the ring byte budget', () => {
     const ring = new RecordRing(100, 20_000);
-    const record = (seq: number): CaptureRecord => ({ type: 'ws-frame', seq, t: seq, conn: 1, dir: 'in', payload: anyPreview(big(6000), CAP).preview });
+    const record = (seq: number): CaptureRecord => ({
+      type: 'ws-frame',
+      seq,
+      t: seq,
+      conn: 1,
+      dir: 'in',
+      payload: anyPreview(big(6000), CAP).preview,
+    });
     ring.pushRecord(1, record(1), big(6000), 12_000);
     ring.pushRecord(2, record(2), big(6000), 12_000);
     // Two originals of 12 kB do not fit 20 kB: the first record went.

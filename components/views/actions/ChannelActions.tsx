@@ -11,6 +11,7 @@ import { canSendFromScript } from '../../../lib/knowledge';
 import { t } from '../../../lib/i18n/messages';
 import { ActionResult, report } from './ActionResult';
 import { ConnectionPicker, connectionLabel } from './ConnectionPicker';
+import { Icon } from '../../widgets/Icon';
 
 export function ChannelActions({ channel }: { channel: Channel }) {
   const session = useSession();
@@ -38,7 +39,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
       <div className="channel-actions" data-testid="channel-actions">
         <ConnectionPicker channel={channel} />
         <button data-testid="open-composer" onClick={() => updateComposer({ open: !composer().open })}>
-          ✎ {t('action.compose', locale)}
+          <Icon name="pencil" /> {t('action.compose', locale)}
         </button>
         <span className="group">
           <input
@@ -70,7 +71,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
           title={t('action.dropTitle', locale)}
           onClick={() => void act(t('action.dropped', locale), { kind: 'ws-drop' })}
         >
-          ⚡ {t('action.cut', locale)}
+          <Icon name="bolt" /> {t('action.cut', locale)}
         </button>
         <button
           data-testid="hold-toggle"
@@ -80,7 +81,7 @@ export function ChannelActions({ channel }: { channel: Channel }) {
             if (await act(held ? t('action.released', locale) : t('action.holding', locale), { kind: 'ws-hold', hold: !held })) setHeld(!held);
           }}
         >
-          {held ? `▶ ${t('action.release', locale)}` : `⏸ ${t('action.hold', locale)}`}
+          <Icon name={held ? 'play' : 'pause'} /> {held ? t('action.release', locale) : t('action.hold', locale)}
         </button>
         {pickedFrames.length > 0 && (
           <span className="group">
@@ -107,14 +108,14 @@ export function ChannelActions({ channel }: { channel: Channel }) {
       <div className="channel-actions" data-testid="channel-actions">
         <ConnectionPicker channel={channel} />
         <button data-testid="open-composer" onClick={() => updateComposer({ open: !composer().open, mode: 'inject' })}>
-          ✎ {t('action.injectEvent', locale)}
+          <Icon name="pencil" /> {t('action.injectEvent', locale)}
         </button>
         <button
           data-testid="fail-eventsource"
           title={t('action.failTitle', locale)}
           onClick={() => void act(t('action.sseFailed', locale), { kind: 'sse-fail' })}
         >
-          ⚡ {t('action.fail', locale)}
+          <Icon name="bolt" /> {t('action.fail', locale)}
         </button>
         {pickedFrames.length > 0 && (
           <button data-testid="replay-page" onClick={() => void replaySse()}>

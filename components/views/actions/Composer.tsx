@@ -142,6 +142,7 @@ export function Composer({ channel }: { channel: Channel }) {
       </div>
       <textarea
         data-testid="composer-text"
+        aria-label={t('action.compose', locale)}
         value={composer.text}
         spellCheck={false}
         onChange={(e) => update({ text: e.target.value })}

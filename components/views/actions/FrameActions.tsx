@@ -10,6 +10,7 @@ import { DIR_OUT, FLAG_HTTP } from '../../../lib/store/frame-store';
 import { CopyRefused, toCurl, toFetch, toWebsocat } from '../../../lib/model/copy-as';
 import { t } from '../../../lib/i18n/messages';
 import { report } from './ActionResult';
+import { Icon } from '../../widgets/Icon';
 
 async function copy(make: () => string, what: string): Promise<void> {
   const locale = useUi.getState().locale;
@@ -50,7 +51,7 @@ export function FrameActions({ index }: { index: number }) {
             report(r.ok, r.ok ? t('action.rerunDone', locale) : (r.error ?? t('action.failed', locale)));
           }}
         >
-          ↻ {t('action.rerun', locale)}
+          <Icon name="resend" /> {t('action.rerun', locale)}
         </button>
         <button onClick={() => void copy(() => toCurl(req), t('action.whatCurl', locale))}>cURL</button>
         <button onClick={() => void copy(() => toFetch(req), t('action.whatFetch', locale))}>fetch()</button>
@@ -78,7 +79,7 @@ export function FrameActions({ index }: { index: number }) {
               report(r.ok, r.ok ? t('action.sentAgain', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
-            ↻ {t('action.resend', locale)}
+            <Icon name="resend" /> {t('action.resend', locale)}
           </button>
         )}
         <button
@@ -94,7 +95,7 @@ export function FrameActions({ index }: { index: number }) {
             });
           }}
         >
-          ✎ {t('action.edit', locale)}
+          <Icon name="pencil" /> {t('action.edit', locale)}
         </button>
         {!out && (
           <button
@@ -106,7 +107,7 @@ export function FrameActions({ index }: { index: number }) {
               report(r.ok, r.ok ? t('action.injectedCopy', locale) : (r.error ?? t('action.failed', locale)));
             }}
           >
-            ⇣ {t('action.inject', locale)}
+            <Icon name="inject" /> {t('action.inject', locale)}
           </button>
         )}
         <button onClick={() => void copy(() => toWebsocat(conn.url, conn.protocols), t('action.whatWebsocat', locale))}>websocat</button>

@@ -1,6 +1,9 @@
 // Context: panel. The timeline canvas: a lane per channel. Wheel zooms around the cursor, drag
 // pans, shift+drag brushes a time range that filters the frame table, a click on a lane selects
-// its channel, hovering shows the nearest frame, double-click fits everything again.
+// its channel, hovering shows the nearest frame, double-click fits everything again. From the
+// keyboard (the canvas takes focus): + and − zoom, arrows left/right pan, up/down select the
+// previous/next lane's channel, 0 fits, L toggles live follow (a zoomed view keeps its span and
+// slides with the newest traffic). Axis, lane names and legend: TimelineOverlay.tsx.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useUi } from '../../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
@@ -14,6 +17,7 @@ import { LANE_HEIGHT, lowerBound, panRange, timeToX, xToTime, zoomRange, type Ti
 import { formatBytes, formatClock, formatMs, oneLine } from '../../widgets/format';
 import { t } from '../../../lib/i18n/messages';
 import { visibleText } from '../../../lib/util/visible-text';
+import { LaneLabels, TimelineAxis } from './TimelineOverlay';
 
 const MAX_VISIBLE_LANES = 8;
 
@@ -60,13 +64,22 @@ export function Timeline() {
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
   const [manual, setManual] = useState<TimeRange | null>(null);
+  const [live, setLive] = useState(true);
   const [hover, setHover] = useState<Hover | null>(null);
   const drag = useRef<{ x: number; range: TimeRange; brush: boolean; moved: boolean } | null>(null);
   // Taken once per session change, so hovering, a language switch or a keystroke elsewhere
   // neither moves the live edge nor redraws the canvas.
   const view = useMemo(() => timelineView(session, version), [session, version]);
   const { channels, now } = view;
-  const range = manual ?? view.auto;
+  // Live: a zoomed-in span slides so that it ends at the newest traffic.
+  const range = useMemo(
+    () => (!manual ? view.auto : live ? { start: view.now - (manual.end - manual.start), end: view.now } : manual),
+    [manual, live, view],
+  );
+  const pan = (r: TimeRange) => {
+    setLive(false);
+    setManual(r);
+  };
   const height = Math.max(LANE_HEIGHT, channels.length * LANE_HEIGHT);
 
   useEffect(() => {
@@ -101,7 +114,7 @@ export function Timeline() {
 
   const onWheel = (e: React.WheelEvent) => {
     const { x } = local(e);
-    setManual(zoomRange(range, xToTime(x, range, width), e.deltaY > 0 ? 1.25 : 0.8));
+    setManual(zoomRange(range, live ? range.end : xToTime(x, range, width), e.deltaY > 0 ? 1.25 : 0.8));
   };
   const onMouseDown = (e: React.MouseEvent) => {
     drag.current = { x: local(e).x, range, brush: e.shiftKey, moved: false };
@@ -116,7 +129,7 @@ export function Timeline() {
           start: Math.min(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
           end: Math.max(xToTime(d.x, d.range, width), xToTime(x, d.range, width)),
         });
-      else if (d.moved) setManual(panRange(d.range, -((x - d.x) / width) * (d.range.end - d.range.start)));
+      else if (d.moved) pan(panRange(d.range, -((x - d.x) / width) * (d.range.end - d.range.start)));
       return;
     }
     setHover(nearestFrame(laneAt(y)?.index, x, y));
@@ -154,33 +167,61 @@ export function Timeline() {
     };
   };
 
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const span = range.end - range.start;
+    const centre = live ? range.end : range.start + span / 2;
+    const lane = channels.findIndex((c) => c.index === selectedChannel);
+    if (e.key === '+' || e.key === '=') setManual(zoomRange(range, centre, 0.8));
+    else if (e.key === '-' || e.key === '_') setManual(zoomRange(range, centre, 1.25));
+    else if (e.key === 'ArrowLeft') pan(panRange(range, -span / 10));
+    else if (e.key === 'ArrowRight') pan(panRange(range, span / 10));
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const next = channels[Math.max(0, Math.min(channels.length - 1, lane < 0 ? 0 : lane + (e.key === 'ArrowDown' ? 1 : -1)))];
+      if (next) selectChannel(next.index);
+    } else if (e.key === '0') {
+      setManual(null);
+      setLive(true);
+    } else if (e.key === 'l' || e.key === 'L') setLive(!live);
+    else return;
+    e.preventDefault();
+  };
+
   return (
-    <div className="timeline" ref={wrap} style={{ maxHeight: MAX_VISIBLE_LANES * LANE_HEIGHT }} data-theme-version={theme}>
-      <canvas
-        ref={canvas}
-        data-testid="timeline"
-        data-lanes={channels.length}
-        data-version={version}
-        style={{ width, height }}
-        onWheel={onWheel}
-        onMouseDown={onMouseDown}
-        onMouseMove={onMouseMove}
-        onMouseUp={onMouseUp}
-        onMouseLeave={() => {
-          drag.current = null;
-          setHover(null);
-        }}
-        onDoubleClick={() => {
-          setManual(null);
-          setTimeBrush(null);
-        }}
-        aria-label={t('timeline.ariaLabel', locale)}
-      />
-      {hover && (
-        <div className="timeline-hover" style={{ left: Math.min(hover.x + 8, width - 260), top: hover.y + 8 }} data-testid="timeline-hover">
-          {hover.text}
-        </div>
-      )}
+    <div className="timeline-box">
+      <TimelineAxis range={range} width={width} origin={view.auto.start} live={live} locale={locale} onLive={setLive} />
+      <div className="timeline" ref={wrap} style={{ maxHeight: MAX_VISIBLE_LANES * LANE_HEIGHT }} data-theme-version={theme}>
+        <LaneLabels channels={channels} selected={selectedChannel} />
+        <canvas
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          data-live={live}
+          data-range={`${Math.round(range.start)}-${Math.round(range.end)}`}
+          ref={canvas}
+          data-testid="timeline"
+          data-lanes={channels.length}
+          data-version={version}
+          style={{ width, height }}
+          onWheel={onWheel}
+          onMouseDown={onMouseDown}
+          onMouseMove={onMouseMove}
+          onMouseUp={onMouseUp}
+          onMouseLeave={() => {
+            drag.current = null;
+            setHover(null);
+          }}
+          onDoubleClick={() => {
+            setManual(null);
+            setLive(true);
+            setTimeBrush(null);
+          }}
+          aria-label={t('timeline.ariaLabel', locale)}
+        />
+        {hover && (
+          <div className="timeline-hover" style={{ left: Math.min(hover.x + 8, width - 260), top: hover.y + 8 }} data-testid="timeline-hover">
+            {hover.text}
+          </div>
+        )}
+      </div>
     </div>
   );
 }
