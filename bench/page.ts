@@ -60,6 +60,29 @@ window.bench = {
     }
     return { ms: performance.now() - t0, count, bytes, startedAt, endedAt: Date.now() };
   },
+  /**
+   * One SSE line of \`bytes\` bytes that the server sends in \`chunk\`-byte writes (issue #13 item 7:
+   * a hook that rescanned the unterminated line on every chunk was quadratic), read from a fetch()
+   * body as an app's event-stream reader would. A 5 ms timer runs meanwhile: maxGap is its
+   * longest wait, how long the page's own timers stalled.
+   */
+  async longLine(bytes, chunk, tag) {
+    let maxGap = 0, last = performance.now();
+    const timer = setInterval(() => { const t = performance.now(); maxGap = Math.max(maxGap, t - last); last = t; }, 5);
+    const t0 = performance.now();
+    const r = await fetch('/longline/' + tag + '?bytes=' + bytes + '&chunk=' + chunk);
+    const reader = r.body.getReader();
+    let got = 0, reads = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      got += value.byteLength;
+      reads++;
+    }
+    const ms = performance.now() - t0;
+    clearInterval(timer);
+    return { ms, count: reads, bytes: got, maxGap };
+  },
   async fetches(n, tag) {
     const t0 = performance.now();
     let bytes = 0;

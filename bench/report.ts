@@ -131,6 +131,18 @@ export function renderTable(results: BenchResults): string {
       verdict(wc.longestTaskMs <= 100),
     ]);
   }
+  const ll = results.longLine;
+  if (ll) {
+    const none = ll.sides.none;
+    const ours = ll.sides.pushlens;
+    rows.push([
+      `one ${ll.bytes / 1024 / 1024} MB SSE line in ${ll.chunk / 1024} KB writes (fetch stream), no panel: page cost hooked/unhooked, median of ${ll.rounds} rounds (unhooked median ${Math.round(median(none.ms))} ms, cpu ${Math.round(median(none.cpuMs))} ms, ${Math.round(median(none.reads))} reads; longest 5 ms-timer stall ${Math.round(median(none.maxGapMs))} / ${Math.round(median(ours.maxGapMs))} ms)`,
+      '< 2',
+      `${round(ll.ratio.wall)} (cpu ${round(ll.ratio.cpu)})`,
+      '',
+      verdict(ll.ratio.wall < 2 && ll.ratio.cpu < 2),
+    ]);
+  }
   const m = results.machine;
   const head = [
     `# PushLens bench results`,

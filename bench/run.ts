@@ -1,4 +1,5 @@
-// Context: node (bench), `npm run bench [-- --quick] [-- --compare PATH] [-- --no-build] [-- --only a,b]`.
+// Context: node (bench), `npm run bench [-- --quick] [-- --compare PATH] [-- --no-build] [-- --only a,b]`
+// (parts: store, no-panel, panel, throughput, longtask, open, sse-line).
 // Builds PushLens into .output-bench, starts the flood servers on 127.0.0.1 and measures, in
 // headless Chromium, everything in DESIGN.md's performance table. Writes bench/results.json and
 // bench/results.md and prints the table.
@@ -20,6 +21,7 @@ import {
   type OpenResult,
 } from './panel-bench';
 import { openBenchBrowser } from './browsers';
+import { measureLongLine, type LongLineResult } from './long-line';
 import { renderTable } from './report';
 
 const argv = process.argv.slice(2);
@@ -59,6 +61,8 @@ export const PLAN = {
   wsCloseMessages: quick ? 50_000 : fullPanel ? 200_000 : 100_000,
   openBuffered: 100_000,
   openRounds: quick ? 1 : 3,
+  /** One SSE data line of 8 MB, written by the server 4 KB at a time (issue #13 item 7). */
+  longLine: { bytes: 8 * 1024 * 1024, chunk: 4096, rounds: quick ? 2 : 3 },
 };
 
 export interface BenchResults {
@@ -74,6 +78,7 @@ export interface BenchResults {
   longTasks?: LongTaskResult;
   wsClose?: WsCloseResult;
   open?: OpenResult[];
+  longLine?: LongLineResult;
   seconds: number;
 }
 
@@ -154,6 +159,11 @@ async function main(): Promise<void> {
     if (want('open')) {
       log(`open the panel on ${PLAN.openBuffered} buffered frames ...`);
       results.open = await measureOpenWithBuffer(server.url, EXTENSION_DIR, PLAN.openBuffered, PLAN.sizes.size, PLAN.openRounds, log);
+      save();
+    }
+    if (want('sse-line')) {
+      log(`one ${PLAN.longLine.bytes / 1024 / 1024} MB SSE line in ${PLAN.longLine.chunk / 1024} KB chunks, fetch stream, no panel ...`);
+      results.longLine = await measureLongLine({ url: server.url, extensionDir: EXTENSION_DIR, ...PLAN.longLine, log });
       save();
     }
   } finally {

@@ -141,6 +141,25 @@ export async function startBenchServer(): Promise<BenchServer> {
       res.on('close', () => clearInterval(timer));
       return;
     }
+    if (path.startsWith('/longline')) {
+      // One event whose data line is `bytes` long, written `chunk` bytes at a time with a turn of
+      // the event loop between writes, so the page gets it in many small reads.
+      const p = params(req);
+      const bytes = num(p, 'bytes', 8 * 1024 * 1024);
+      const chunk = Buffer.alloc(num(p, 'chunk', 4096), 'x');
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write('data: ');
+      let sent = 0;
+      const next = () => {
+        if (res.destroyed) return;
+        if (sent >= bytes) return void res.end('\n\n');
+        const part = sent + chunk.length <= bytes ? chunk : chunk.subarray(0, bytes - sent);
+        sent += part.length;
+        if (res.write(part)) setImmediate(next);
+        else res.once('drain', next);
+      };
+      return next();
+    }
     if (path.startsWith('/f')) {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       return void res.end(`{"ok":true,"i":${JSON.stringify(params(req).get('i') ?? '')}}`);

@@ -7,14 +7,14 @@ export { pairFrames, type FramePair, type PairingResult, type TimedDecodedFrame 
 export { socketIoDecoder, decodeEngineIoPacket, decodeEngineIoPayload, parseSocketIoPacket } from './socketio';
 export { graphqlWsDecoder, subscriptionsTransportWsDecoder } from './graphql-ws';
 export { stompDecoder, parseStomp } from './stomp';
-export { signalrJsonDecoder, signalrMsgpackDecoder } from './signalr';
+export { signalrJsonDecoder } from './signalr';
 export { phoenixDecoder } from './phoenix';
 export { actionCableDecoder } from './actioncable';
 export { jsonRpcDecoder } from './jsonrpc';
-export { msgpackDecoder, cborDecoder } from './binary';
-// MQTT and protobuf are not re-exported here: importing them statically would pull protobufjs and
-// mqtt-packet into the panel's first chunk. Import './mqtt' or './protobuf' directly (node, tests)
-// or go through lazy.ts (panel).
+// MQTT, protobuf, MessagePack/CBOR and SignalR-MessagePack are not re-exported here: importing them
+// statically would pull protobufjs, mqtt-packet and @msgpack/msgpack into the panel's first chunk.
+// Import './mqtt', './protobuf', './binary' or './signalr-msgpack' directly (node, tests) or go
+// through lazy.ts (panel).
 export { decoderEpoch, decodersLoading, decodersSettled, loadAllDecoders, loadProtobufSchema, onDecoderLoaded, type LazyDecoder } from './lazy';
 export type { ProtobufSchemaOptions } from './protobuf';
 export { walkProtobuf, wireToJson } from './protobuf-wire';

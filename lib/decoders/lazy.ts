@@ -1,5 +1,6 @@
 // Context: pure (panel + model), no browser APIs. Decoders whose libraries are big (protobufjs,
-// mqtt-packet with its Node stream and Buffer polyfills: over a third of the panel bundle) are
+// mqtt-packet with its Node stream and Buffer polyfills: over a third of the panel bundle;
+// @msgpack/msgpack for MessagePack, CBOR and SignalR's MessagePack protocol) are
 // loaded by dynamic import the first time a channel could be theirs, so the panel's first chunk
 // stays small. Until its chunk arrives such a decoder detects nothing and decodes nothing; the
 // arrival bumps `decoderEpoch()` and tells subscribers, so the panel re-runs detection and the
@@ -107,6 +108,19 @@ export const protobufLazyDecoder = lazyDecoder(
   (sample) => mostlyBinary(sample),
 );
 
+/** Any binary frame in the sample: all the binary formats below need one. */
+const anyBinary: WorthLoading = (sample) => sample.some((f) => f.bytes !== undefined && f.text === undefined);
+
+/** MessagePack and CBOR share a chunk (binary.ts) with the MessagePack library. */
+export const msgpackLazyDecoder = lazyDecoder('msgpack', 'MessagePack', () => import('./binary').then((m) => m.msgpackDecoder), anyBinary);
+export const cborLazyDecoder = lazyDecoder('cbor', 'CBOR', () => import('./binary').then((m) => m.cborDecoder), anyBinary);
+export const signalrMsgpackLazyDecoder = lazyDecoder(
+  'signalr-msgpack',
+  'SignalR (MessagePack hub protocol)',
+  () => import('./signalr-msgpack').then((m) => m.signalrMsgpackDecoder),
+  anyBinary,
+);
+
 /** The .proto compiler, for "decode as protobuf with a .proto file". */
 export function loadProtobufSchema(): Promise<typeof import('./protobuf')> {
   return import('./protobuf');
@@ -114,5 +128,5 @@ export function loadProtobufSchema(): Promise<typeof import('./protobuf')> {
 
 /** Every heavy decoder, loaded now (tests, HAR import, an explicit "decode as"). */
 export async function loadAllDecoders(): Promise<void> {
-  await Promise.all([mqttLazyDecoder.load(), protobufLazyDecoder.load()]);
+  await Promise.all([mqttLazyDecoder, protobufLazyDecoder, msgpackLazyDecoder, cborLazyDecoder, signalrMsgpackLazyDecoder].map((d) => d.load()));
 }

@@ -4,12 +4,11 @@
 // breaks ties, so specific protocols come before generic encodings.
 
 import { actionCableDecoder } from './actioncable';
-import { cborDecoder, msgpackDecoder } from './binary';
 import { graphqlWsDecoder, subscriptionsTransportWsDecoder } from './graphql-ws';
 import { jsonRpcDecoder } from './jsonrpc';
 import { phoenixDecoder } from './phoenix';
-import { mqttLazyDecoder, protobufLazyDecoder } from './lazy';
-import { signalrJsonDecoder, signalrMsgpackDecoder } from './signalr';
+import { cborLazyDecoder, mqttLazyDecoder, msgpackLazyDecoder, protobufLazyDecoder, signalrMsgpackLazyDecoder } from './lazy';
+import { signalrJsonDecoder } from './signalr';
 import { socketIoDecoder } from './socketio';
 import { stompDecoder } from './stomp';
 import type { DecodedFrame, DecodeInput, FrameDecoder } from './types';
@@ -20,14 +19,14 @@ export const DEFAULT_DECODERS: readonly FrameDecoder[] = [
   subscriptionsTransportWsDecoder,
   stompDecoder,
   signalrJsonDecoder,
-  signalrMsgpackDecoder,
   // Loaded on first use (lazy.ts): their libraries are most of the decoders' weight.
+  signalrMsgpackLazyDecoder,
   mqttLazyDecoder,
   phoenixDecoder,
   actionCableDecoder,
   jsonRpcDecoder,
-  msgpackDecoder,
-  cborDecoder,
+  msgpackLazyDecoder,
+  cborLazyDecoder,
   protobufLazyDecoder,
 ];
 

@@ -2,9 +2,9 @@
 // ASP.NET Core SignalR hub protocol, JSON and MessagePack encodings. JSON messages end with the
 // record separator \x1e (several may share one frame). MessagePack messages are binary, each
 // prefixed with its length as a VarInt (7 bits per byte, low group first). Both start with a JSON
-// handshake (`{"protocol":"json","version":1}\x1e` → `{}\x1e`).
+// handshake (`{"protocol":"json","version":1}\x1e` → `{}\x1e`). The MessagePack decoder lives in
+// signalr-msgpack.ts, loaded on first use with the MessagePack library (lazy.ts).
 
-import { decode as msgpackDecode } from '@msgpack/msgpack';
 import type { Correlation, DecodedFrame, DecodeInput, FrameDecoder, JsonObject, JsonValue } from './types';
 import { isRecord, parseJson, preview, share, textOf, toJsonSafe } from './util';
 
@@ -57,7 +57,7 @@ function describe(m: HubMessage, dir: 'in' | 'out'): Pick<DecodedFrame, 'summary
   return { summary: bits.filter(Boolean).join(' '), id, correlation, messageType: name };
 }
 
-function handshakeFrame(protocol: string, obj: JsonObject, dir: 'in' | 'out'): DecodedFrame {
+export function handshakeFrame(protocol: string, obj: JsonObject, dir: 'in' | 'out'): DecodedFrame {
   const isReq = 'protocol' in obj;
   const err = typeof obj.error === 'string' ? obj.error : undefined;
   return {
@@ -76,7 +76,7 @@ function isHandshake(v: JsonValue | undefined): v is JsonObject {
   return ('protocol' in v && 'version' in v) || Object.keys(v).length === 0 || typeof v.error === 'string';
 }
 
-function toFrame(protocol: string, msgs: HubMessage[], raw: JsonValue[], dir: 'in' | 'out'): DecodedFrame | null {
+export function toFrame(protocol: string, msgs: HubMessage[], raw: JsonValue[], dir: 'in' | 'out'): DecodedFrame | null {
   if (msgs.length === 0) return null;
   const d = describe(msgs[0], dir);
   const out: DecodedFrame = {
@@ -202,54 +202,9 @@ export function fromMsgpackArray(a: unknown[]): HubMessage | null {
   return m;
 }
 
-function parseMsgpackFrame(bytes: Uint8Array): HubMessage[] | null {
-  const bodies = splitVarIntFrames(bytes);
-  if (!bodies || bodies.length === 0) return null;
-  const out: HubMessage[] = [];
-  for (const body of bodies) {
-    let v: unknown;
-    try {
-      v = msgpackDecode(body);
-    } catch {
-      return null;
-    }
-    if (!Array.isArray(v)) return null;
-    const m = fromMsgpackArray(v);
-    if (!m) return null;
-    out.push(m);
-  }
-  return out;
-}
-
-function handshakeOf(frame: DecodeInput): JsonObject | null {
+export function handshakeOf(frame: DecodeInput): JsonObject | null {
   const t = textOf(frame);
   if (t === undefined || !t.endsWith('\x1e')) return null;
   const v = parseJson(t.slice(0, -1));
   return isHandshake(v) ? v : null;
 }
-
-export const signalrMsgpackDecoder: FrameDecoder = {
-  id: 'signalr-msgpack',
-  name: 'SignalR (MessagePack hub protocol)',
-  detect(sample) {
-    const binary = sample.filter((f) => f.bytes !== undefined && f.text === undefined);
-    if (binary.length === 0) return 0;
-    const handshake = sample.some((f) => handshakeOf(f)?.protocol === 'messagepack');
-    const ok = share(sample, (f) => handshakeOf(f) !== null || (f.bytes !== undefined && parseMsgpackFrame(f.bytes) !== null));
-    if (ok < 0.9) return 0;
-    return handshake ? 1 : 0.75;
-  },
-  decode(frame) {
-    const hs = handshakeOf(frame);
-    if (hs) return handshakeFrame('signalr-msgpack', hs, frame.dir);
-    if (!frame.bytes) return null;
-    const msgs = parseMsgpackFrame(frame.bytes);
-    if (!msgs) return null;
-    return toFrame(
-      'signalr-msgpack',
-      msgs,
-      msgs.map((m) => toJsonSafe(m)),
-      frame.dir,
-    );
-  },
-};

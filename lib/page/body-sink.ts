@@ -5,8 +5,8 @@
 import type { Recorder } from './recorder';
 import type { PayloadPreview } from '../protocol/records';
 import { SseParser } from '../sse/parser';
-import { natives, nowMs, str, uncurry, reTest } from './natives';
-import { eventPreview, textPreview, bytesPreview, fnv1a, utf8Length } from './payload';
+import { natives, nowMs, uncurry, reTest } from './natives';
+import { eventPreview, textPreview, bytesPreview, fnv1a, utf8Length, detachedSlice } from './payload';
 
 const U8 = Uint8Array;
 const decode = uncurry(TextDecoder.prototype.decode) as (d: TextDecoder, input?: Uint8Array, options?: TextDecodeOptions) => string;
@@ -113,7 +113,8 @@ export class BodySink {
     this.size = utf8Length(text);
     const cap = this.recorder.settings.previewBytes;
     if (this.parser) this.parser.push(text);
-    else if (text.length > cap) this.text = str.slice(text, 0, cap);
+    else if (text.length > cap)
+      this.text = detachedSlice(text, cap); // not a view keeping the whole body
     else {
       this.text = text;
       this.textBytes = this.size;

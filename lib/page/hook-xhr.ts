@@ -83,16 +83,20 @@ export function hookXhr(recorder: Recorder, registry: ConnectionRegistry): void 
     return natives.apply(native, self, args);
   });
 
+  // Made outside watch(): a closure there would share watch's scope with the request's
+  // listeners, so a request that never finishes would keep its body alive even when the body is
+  // too large to be kept for a re-run (rerun-store.ts drops the closure, not the listeners).
+  const rerunOf = (st: XhrState, body: unknown) => () => {
+    const again = new XhrCtor();
+    call(hookedOpen, again, st.method, st.url);
+    for (let i = 0; i < st.headers.length; i++) call(hookedSetHeader, again, st.headers[i][0], st.headers[i][1]);
+    call(hookedSend, again, body);
+  };
+
   const watch = (xhr: XMLHttpRequest, st: XhrState, body: unknown) => {
     const conn = recorder.newConnectionId();
     const live = registry.add(conn, 'xhr', xhr);
-    const headers = st.headers;
-    keepRerun(live, rerunBodySize(body), () => {
-      const again = new XhrCtor();
-      call(hookedOpen, again, st.method, st.url);
-      for (let i = 0; i < headers.length; i++) call(hookedSetHeader, again, headers[i][0], headers[i][1]);
-      call(hookedSend, again, body);
-    });
+    keepRerun(live, rerunBodySize(body), rerunOf(st, body));
     const cap = recorder.settings.previewBytes;
     recorder.emit({
       type: 'http-request',

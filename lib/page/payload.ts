@@ -61,7 +61,26 @@ export function textPreview(s: string, cap: number): PayloadPreview {
   let cut = Math.min(s.length, cap);
   const last = str.charCodeAt(s, cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--; // never split a surrogate pair
-  return { data: str.slice(s, 0, cut), binary: false, size, truncated: true };
+  return { data: detachedSlice(s, cut), binary: false, size, truncated: true };
+}
+
+/**
+ * The first `end` characters of `s` as a string of their own. V8 makes a slice of 13 characters
+ * or more a view that keeps its whole parent alive: a 64 KB preview of a 1 MB request body would
+ * hold the megabyte for as long as the record lives, unseen by the ring's byte count. Only cut
+ * (large) texts get here, and copying `end` characters costs what posting the preview does.
+ */
+export function detachedSlice(s: string, end: number): string {
+  let out = '';
+  const chunk = 0x2000;
+  const codes: number[] = [];
+  for (let i = 0; i < end; i += chunk) {
+    const stop = natives.min(end, i + chunk);
+    codes.length = stop - i;
+    for (let k = i; k < stop; k++) codes[k - i] = str.charCodeAt(s, k);
+    out += natives.apply(natives.fromCharCode, null, codes);
+  }
+  return out;
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {

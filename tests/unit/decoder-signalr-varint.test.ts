@@ -3,7 +3,8 @@
 // negative and walk backwards forever. Any bytes end the split, with frames or with null.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { signalrMsgpackDecoder, splitVarIntFrames } from '../../lib/decoders/signalr';
+import { splitVarIntFrames } from '../../lib/decoders/signalr';
+import { signalrMsgpackDecoder } from '../../lib/decoders/signalr-msgpack';
 
 describe('splitVarIntFrames', () => {
   it('refuses a length that overflowed a 32-bit shift (it looped forever)', () => {

@@ -1,6 +1,7 @@
 // Context: node (unit tests). The page agent's SSE parser: every split of a stream into chunks
 // gives the same events; a line past the cap is cut and the event says it is truncated, with its
-// true size; parsing is linear in the bytes received (an unterminated line is never rescanned).
+// true size. That parsing is linear (an 8 MB line in 4 KB chunks) is measured by the bench's
+// sse-line row, not timed here.
 import { describe, expect, it } from 'vitest';
 import { SseParser, type ParsedSseEvent } from '../../lib/sse/parser';
 
@@ -57,29 +58,5 @@ describe('SseParser', () => {
     expect(e.data.length).toBe(55);
     // 100 lines of 10 bytes, joined by 99 newlines: 1099 bytes in all.
     expect(e.data.length + e.overflowBytes!).toBe(1099);
-  });
-
-  it('is linear: an 8 MB line in 4 KB chunks costs about what 8 MB of short events costs', () => {
-    const chunk = 'y'.repeat(4096);
-    const time = (fn: () => void) => {
-      const t0 = performance.now();
-      fn();
-      return performance.now() - t0;
-    };
-    const oneLine = time(() => {
-      const p = new SseParser(() => {});
-      p.push('data: ');
-      for (let i = 0; i < 2048; i++) p.push(chunk);
-      p.push('\n\n');
-    });
-    const shortEvents = 'data: ' + 'z'.repeat(4088) + '\n\n';
-    const manyEvents = time(() => {
-      const p = new SseParser(() => {});
-      for (let i = 0; i < 2048; i++) p.push(shortEvents);
-    });
-    // The quadratic parser took tens of seconds here; linear parsing is within a small factor.
-    expect(oneLine, `one 8 MB line ${oneLine.toFixed(0)} ms vs 2048 short events ${manyEvents.toFixed(0)} ms`).toBeLessThan(
-      Math.max(500, manyEvents * 10),
-    );
   });
 });

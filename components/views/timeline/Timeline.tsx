@@ -66,6 +66,7 @@ export function Timeline() {
   const [manual, setManual] = useState<TimeRange | null>(null);
   const [live, setLive] = useState(true);
   const [hover, setHover] = useState<Hover | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
   const drag = useRef<{ x: number; range: TimeRange; brush: boolean; moved: boolean } | null>(null);
   // Taken once per session change, so hovering, a language switch or a keystroke elsewhere
   // neither moves the live edge nor redraws the canvas.
@@ -81,6 +82,9 @@ export function Timeline() {
     setManual(r);
   };
   const height = Math.max(LANE_HEIGHT, channels.length * LANE_HEIGHT);
+  // The canvas is only the visible window of lanes (sticky inside the scrolled box, over a spacer
+  // of the full height): a canvas as tall as 100k lanes took seconds to allocate on every redraw.
+  const viewHeight = Math.min(height, MAX_VISIBLE_LANES * LANE_HEIGHT);
 
   useEffect(() => {
     const el = wrap.current;
@@ -95,18 +99,23 @@ export function Timeline() {
     if (!c) return;
     const dpr = window.devicePixelRatio || 1;
     c.width = Math.floor(width * dpr);
-    c.height = Math.floor(height * dpr);
+    c.height = Math.floor(viewHeight * dpr);
     const ctx = c.getContext('2d');
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const drawn = drawTimeline(ctx, session, channels, range, width, height, readColors(c), now, timeBrush, selectedChannel);
+    // Lanes are laid out at their full-height y; the transform shows the scrolled window.
+    ctx.setTransform(dpr, 0, 0, dpr, 0, -scrollTop * dpr);
+    const from = Math.floor(scrollTop / LANE_HEIGHT);
+    const drawn = drawTimeline(ctx, session, channels, range, width, height, readColors(c), now, timeBrush, selectedChannel, {
+      from,
+      to: from + MAX_VISIBLE_LANES + 1,
+    });
     // What the canvas shows, readable without pixels (tests, assistive tools): slow-handler markers drawn.
     c.dataset.slowHandlers = String(drawn.slowHandlers);
     countRender('timeline-draw');
     // theme: the colours are read from CSS variables that follow it.
-  }, [session, channels, now, range, width, height, timeBrush, selectedChannel, theme]);
+  }, [session, channels, now, range, width, height, viewHeight, scrollTop, timeBrush, selectedChannel, theme]);
 
-  const laneAt = (y: number) => channels[Math.floor(y / LANE_HEIGHT)];
+  const laneAt = (y: number) => channels[Math.floor((y + scrollTop) / LANE_HEIGHT)];
   const local = (e: React.MouseEvent) => {
     const r = canvas.current!.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
@@ -189,8 +198,14 @@ export function Timeline() {
   return (
     <div className="timeline-box">
       <TimelineAxis range={range} width={width} origin={view.auto.start} live={live} locale={locale} onLive={setLive} />
-      <div className="timeline" ref={wrap} style={{ maxHeight: MAX_VISIBLE_LANES * LANE_HEIGHT }} data-theme-version={theme}>
-        <LaneLabels channels={channels} selected={selectedChannel} />
+      <div
+        className="timeline"
+        ref={wrap}
+        style={{ maxHeight: MAX_VISIBLE_LANES * LANE_HEIGHT }}
+        data-theme-version={theme}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <LaneLabels channels={channels} selected={selectedChannel} first={Math.floor(scrollTop / LANE_HEIGHT)} count={MAX_VISIBLE_LANES + 1} />
         <canvas
           tabIndex={0}
           onKeyDown={onKeyDown}
@@ -200,7 +215,7 @@ export function Timeline() {
           data-testid="timeline"
           data-lanes={channels.length}
           data-version={version}
-          style={{ width, height }}
+          style={{ width, height: viewHeight, position: 'sticky', top: 0 }}
           onWheel={onWheel}
           onMouseDown={onMouseDown}
           onMouseMove={onMouseMove}
@@ -216,8 +231,13 @@ export function Timeline() {
           }}
           aria-label={t('timeline.ariaLabel', locale)}
         />
+        {height > viewHeight && <div style={{ height: height - viewHeight }} />}
         {hover && (
-          <div className="timeline-hover" style={{ left: Math.min(hover.x + 8, width - 260), top: hover.y + 8 }} data-testid="timeline-hover">
+          <div
+            className="timeline-hover"
+            style={{ left: Math.min(hover.x + 8, width - 260), top: hover.y + scrollTop + 8 }}
+            data-testid="timeline-hover"
+          >
             {hover.text}
           </div>
         )}

@@ -81,10 +81,12 @@ function LegendItem({ swatch, text }: { swatch: 'tick' | 'bar' | 'gap' | 'mark' 
 }
 
 /** The lanes' names, over the canvas' left edge (the canvas keeps the pointer). */
-export function LaneLabels({ channels, selected }: { channels: Channel[]; selected: number | null }) {
+/** Labels of the lanes in view only (`first` up to `count` lanes): an imported HAR can have 100k lanes. */
+export function LaneLabels({ channels, selected, first, count }: { channels: Channel[]; selected: number | null; first: number; count: number }) {
   return (
     <div className="lane-labels" aria-hidden="true">
-      {channels.map((ch, i) => {
+      {channels.slice(first, first + count).map((ch, k) => {
+        const i = first + k;
         const name = channelName(ch.url, ch.method).name;
         return (
           <span

@@ -53,12 +53,15 @@ export function drawTimeline(
   now: number,
   brush: TimeRange | null,
   selected: number | null,
+  /** Only these lanes are drawn (the ones in view): a HAR of 100k channels has 100k lanes. */
+  lanes: { from: number; to: number } = { from: 0, to: channels.length },
 ): { slowHandlers: number } {
   let slowHandlers = 0;
   ctx.fillStyle = colors.bg;
   ctx.fillRect(0, 0, width, height);
   const f = session.frames;
-  channels.forEach((ch, lane) => {
+  for (let lane = Math.max(0, lanes.from); lane < Math.min(channels.length, lanes.to); lane++) {
+    const ch = channels[lane];
     const y0 = lane * LANE_HEIGHT;
     const mid = y0 + LANE_HEIGHT / 2;
     ctx.fillStyle = ch.index === selected ? 'rgba(26,115,232,0.12)' : lane % 2 ? colors.lane : colors.bg;
@@ -139,7 +142,7 @@ export function drawTimeline(
         }
       }
     }
-  });
+  }
   if (brush) {
     const bx0 = timeToX(brush.start, range, width);
     const bx1 = timeToX(brush.end, range, width);

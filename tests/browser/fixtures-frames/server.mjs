@@ -4,7 +4,9 @@
 //  - /ws/<name>      WebSocket: sends "hello <name>", echoes text and binary; special names below.
 //  - /sse/<name>     EventSource stream: three events then stays open.
 //  - /sse/paced?n=N  EventSource stream: N `price` events, 10 ms apart, then stays open.
-//  - /api/<name>     small JSON.
+//  - /api/<name>     small JSON (any method; sent once the request body is read).
+//  - /hang/<name>    reads the request body and never answers (a request that never finishes).
+//  - /longline/<name>  an event stream of one 8 MB data line written 4 KB at a time, then "end".
 //  - /csp/<file>     a file of ./public served with `Content-Security-Policy: script-src 'self'`.
 //  - /<file>         a file of ./public (html, js, mjs).
 import http from 'node:http';
@@ -40,9 +42,27 @@ export async function startFixtureServer() {
       req.on('close', () => clearInterval(keep));
       return;
     }
+    if (url.pathname.startsWith('/hang/')) return void req.resume();
+    if (url.pathname.startsWith('/longline/')) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write('data: ');
+      const chunk = Buffer.alloc(4096, 'x');
+      let left = 2048;
+      const next = () => {
+        if (res.destroyed) return;
+        if (left-- === 0) return void res.end('\n\ndata: end\n\n');
+        if (res.write(chunk)) setImmediate(next);
+        else res.once('drain', next);
+      };
+      return next();
+    }
     if (url.pathname.startsWith('/api/')) {
-      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-      return res.end(JSON.stringify({ ok: true, path: url.pathname }));
+      // Answer once the body is read: answering first leaves a large upload stalled for ~1 s.
+      req.resume();
+      return void req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+        res.end(JSON.stringify({ ok: true, path: url.pathname }));
+      });
     }
     let rel = url.pathname === '/' ? '/index.html' : url.pathname;
     const csp = rel.startsWith('/csp/');
