@@ -130,7 +130,8 @@ describe('channel list', () => {
     expect(lanes).toEqual(['ws/chat', 'ws/feed?room=7', 'ws/chat']);
 
     await page.locator('[data-testid="timeline-legend-toggle"]').click();
-    await expect(page.locator('[data-testid="timeline-legend"] .legend-item')).toHaveCount(4);
+    // Ticks, bars, gaps, marks and slow handlers.
+    await expect(page.locator('[data-testid="timeline-legend"] .legend-item')).toHaveCount(5);
     await page.locator('[data-testid="timeline-legend-toggle"]').click();
 
     const canvas = page.locator('[data-testid="timeline"]');
