@@ -4,6 +4,7 @@
 // yielding to the event loop between time slices and reporting progress.
 
 import { entryToConnection } from './convert';
+import { timeSlicer, yieldTask, type TimeSliceOptions } from '../util/time-slicer';
 import { looksTruncated, newScan, scanStep } from './json-scan';
 import {
   DEFAULT_MAX_HAR_BYTES,
@@ -18,36 +19,21 @@ import {
   type ImportResult,
 } from './import';
 
-export interface ChunkedImportOptions {
+export interface ChunkedImportOptions extends TimeSliceOptions {
   maxBytes?: number;
   maxEntries?: number;
   onProgress?: (fraction: number) => void;
-  /** Longest run of work between yields, in ms (default 12: well under one 60 Hz frame). */
-  sliceMs?: number;
-  /** How to yield; default a macrotask via setTimeout(0). Tests may inject their own. */
-  yieldFn?: () => Promise<void>;
-  signal?: AbortSignal;
-  now?: () => number;
 }
-
-const defaultYield = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 export class HarImportAborted extends Error {}
 
 export async function importHarChunked(text: string, opts: ChunkedImportOptions = {}): Promise<ImportResult> {
   const tooBig = checkTextSize(text, opts.maxBytes ?? DEFAULT_MAX_HAR_BYTES);
   if (tooBig) return { ok: false, error: tooBig };
-  const now = opts.now ?? (() => Date.now());
-  const sliceMs = opts.sliceMs ?? 12;
-  const yieldNow = opts.yieldFn ?? defaultYield;
   const progress = opts.onProgress ?? (() => undefined);
-  let sliceStart = now();
-  const maybeYield = async (): Promise<void> => {
-    if (now() - sliceStart < sliceMs) return;
-    await yieldNow();
-    if (opts.signal?.aborted) throw new HarImportAborted('HAR import cancelled');
-    sliceStart = now();
-  };
+  const maybeYield = timeSlicer(opts, () => {
+    throw new HarImportAborted('HAR import cancelled');
+  });
 
   progress(0);
   // Phase 1 (0 → 0.4): find the entries without building the tree.
@@ -70,7 +56,8 @@ export async function importHarChunked(text: string, opts: ChunkedImportOptions 
         },
       };
     }
-    await yieldNow();
+    // One yield, so the progress shown so far is painted before the plain parser runs.
+    await (opts.yieldFn ?? yieldTask)();
     return importHar(text, undefined, { maxBytes: opts.maxBytes, maxEntries: opts.maxEntries });
   }
   if (looksTruncated(scan)) {

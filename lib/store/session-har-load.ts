@@ -7,20 +7,14 @@ import { HarImportAborted } from '../har';
 import type { CaptureRecord, UnsequencedRecord } from '../protocol/records';
 import type { Session } from './session';
 import { connectionRecords } from './session-har';
+import { timeSlicer, type TimeSliceOptions } from '../util/time-slicer';
 
-export interface SlicedLoadOptions {
-  signal?: AbortSignal;
+export interface SlicedLoadOptions extends TimeSliceOptions {
   /** 0 → 1 over the whole load. */
   onProgress?: (fraction: number) => void;
-  /** Longest run of work between yields, in ms. */
-  sliceMs?: number;
-  yieldFn?: () => Promise<void>;
-  now?: () => number;
 }
 
 const INGEST_CHUNK = 1000;
-
-const defaultYield = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 /** Replaces the session's content with an imported file's connections; resolves with the record count. */
 export async function loadHarIntoSessionSliced(
@@ -29,21 +23,12 @@ export async function loadHarIntoSessionSliced(
   source: string,
   opts: SlicedLoadOptions = {},
 ): Promise<number> {
-  const now = opts.now ?? (() => performance.now());
-  const sliceMs = opts.sliceMs ?? 12;
-  const yieldNow = opts.yieldFn ?? defaultYield;
   const progress = opts.onProgress ?? (() => undefined);
-  let sliceStart = now();
-  const maybeYield = async (): Promise<void> => {
-    if (now() - sliceStart < sliceMs) return;
-    await yieldNow();
-    if (opts.signal?.aborted) {
-      // What was loaded so far is not the file: leave nothing half-imported behind.
-      session.clear();
-      throw new HarImportAborted('HAR import cancelled');
-    }
-    sliceStart = now();
-  };
+  const maybeYield = timeSlicer(opts, () => {
+    // What was loaded so far is not the file: leave nothing half-imported behind.
+    session.clear();
+    throw new HarImportAborted('HAR import cancelled');
+  });
 
   session.clear();
   // 1. Records of every connection (0 → 0.2).
