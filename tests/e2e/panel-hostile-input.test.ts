@@ -156,10 +156,13 @@ describe('the real panel against hostile input', () => {
         return true; })()`,
     );
     expect(sent).toBe(true);
-    const count = await waitFor(
-      () => h.panel.evaluate<number>(`Number(document.querySelector('[data-testid="invalid-count"]')?.dataset.count ?? 0)`),
-      'the invalid-record count',
-    );
+    // The two batches arrive separately (3 bad records, then 1 bad packed batch): wait for both,
+    // then check the count again below, once the valid frame has shown, so an over-count fails too.
+    const readCount = () => h.panel.evaluate<number>(`Number(document.querySelector('[data-testid="invalid-count"]')?.dataset.count ?? 0)`);
+    const count = await waitFor(async () => {
+      const c = await readCount();
+      return c >= 4 ? c : null;
+    }, 'the invalid-record count to reach 4');
     expect(count).toBe(4);
     const row = await waitFor(async () => (await channelRows(h.panel)).find((r) => r.url === url), 'the channel of the valid records');
     await selectChannel(h.panel, row.channel);
@@ -168,6 +171,7 @@ describe('the real panel against hostile input', () => {
       'its valid frame',
     );
     expect(text).toContain('still here');
+    expect(await readCount()).toBe(4);
     // The rest of the panel still works: the page's own channels are listed.
     expect((await channelRows(h.panel)).filter((r) => r.kind === 'sse' || r.kind === 'ws').length).toBeGreaterThanOrEqual(3);
   });
