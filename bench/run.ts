@@ -92,6 +92,10 @@ async function main(): Promise<void> {
     log('building PushLens into .output-bench ...');
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PUSHLENS_OUT_DIR: OUT_DIR } });
   }
+  // Chromium given a missing --load-extension folder starts without it and says nothing, so the
+  // bench would only time out waiting for a service worker that never comes.
+  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`No PushLens build at ${EXTENSION_DIR}: run without --no-build once to build it.`);
   const results: BenchResults = { when: new Date().toISOString(), quick, machine: machineInfo(), plan: PLAN, compareDir, seconds: 0 };
   log(
     `machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, load ${results.machine.loadAvg.join(' ')}, ${results.machine.chromium}`,
