@@ -17,6 +17,7 @@ const F32 = Float32Array;
 const F64 = Float64Array;
 import { headerList } from './headers';
 import { formatStack } from './stack';
+import { TextArena, arenaCanHold } from './text-arena';
 
 /** What a slot holds: a finished record object, or the columns of a text frame. */
 const RECORD = 0;
@@ -35,8 +36,16 @@ export class RecordRing {
   private sizes!: Float64Array;
   /** ms the page's listeners ran for an incoming frame (listener-tap.ts); −1 = none ran (yet). */
   private costs!: Float32Array;
-  /** A record object (RECORD) or the frame's text. */
+  /** A record object (RECORD) or the frame's text (when not in the arena). */
   private items!: unknown[];
+  /**
+   * An incoming text kept as bytes in the arena (text-arena.ts: the page's strings are not held,
+   * so the page's garbage collector has nothing of ours to copy): its position and byte length;
+   * a length of −1 means the text is in `items`.
+   */
+  private arena = new TextArena();
+  private spans!: Float64Array;
+  private spanLengths!: Int32Array;
   /**
    * The whole payload of a RECORD slot whose preview was cut (a string, a copy of the bytes or
    * the page's immutable Blob), so the panel can fetch it (`fullPayload`) and never has to send
@@ -69,6 +78,9 @@ export class RecordRing {
     this.conns = new I32(this.capacity);
     this.sizes = new F64(this.capacity);
     this.costs = new F32(this.capacity);
+    this.spans = new F64(this.capacity);
+    this.spanLengths = new I32(this.capacity);
+    this.arena = new TextArena();
     this.items = sized(this.capacity);
     this.originals = sized(this.capacity);
     this.events = sized(this.capacity);
@@ -107,7 +119,7 @@ export class RecordRing {
   fullPayload(seq: number, conn: number): string | Uint8Array | Blob | undefined {
     const i = this.slotOf(seq);
     if (i < 0) return undefined;
-    if (this.kinds[i] !== RECORD) return this.conns[i] === conn ? (this.items[i] as string) : undefined;
+    if (this.kinds[i] !== RECORD) return this.conns[i] === conn ? this.textAt(i) : undefined;
     const r = this.items[i] as CaptureRecord;
     if ((r.type !== 'ws-frame' && r.type !== 'sse-event') || r.conn !== conn) return undefined;
     return this.originals[i] as string | Uint8Array | Blob | undefined;
@@ -118,7 +130,8 @@ export class RecordRing {
     this.kinds[i] = dir === 'in' ? WS_IN : WS_OUT;
     this.times[i] = t;
     this.conns[i] = conn;
-    this.items[i] = text;
+    // An outgoing text is the page's own string, which may hold lone surrogates: kept as it is.
+    this.keepText(i, text, dir === 'in');
   }
 
   pushSse(seq: number, t: number, conn: number, text: string, event: string, id: string): void {
@@ -126,9 +139,26 @@ export class RecordRing {
     this.kinds[i] = SSE;
     this.times[i] = t;
     this.conns[i] = conn;
-    this.items[i] = text;
+    this.keepText(i, text, true);
     this.events[i] = event;
     this.ids[i] = id;
+  }
+
+  /** Slot `i`'s text: bytes in the arena when `incoming` and it round-trips exactly, else the string. */
+  private keepText(i: number, text: string, incoming: boolean): void {
+    if (incoming && arenaCanHold(text)) {
+      this.spans[i] = this.arena.write(text);
+      this.spanLengths[i] = this.arena.lastLength;
+    } else {
+      this.items[i] = text;
+      this.spanLengths[i] = -1;
+    }
+  }
+
+  /** The text of column slot `i`. */
+  private textAt(i: number): string {
+    const length = this.spanLengths[i];
+    return length < 0 ? (this.items[i] as string) : this.arena.read(this.spans[i], length);
   }
 
   /** The record with this seq, built now if the slot holds columns; undefined if not held. */
@@ -150,7 +180,7 @@ export class RecordRing {
           conn: this.conns[i],
           event: this.events[i]!,
           id: this.ids[i]!,
-          payload: textPreview(item as string, previewBytes),
+          payload: textPreview(this.textAt(i), previewBytes),
         };
         break;
       default:
@@ -160,7 +190,7 @@ export class RecordRing {
           t: this.times[i],
           conn: this.conns[i],
           dir: this.kinds[i] === WS_IN ? 'in' : 'out',
-          payload: textPreview(item as string, previewBytes),
+          payload: textPreview(this.textAt(i), previewBytes),
         };
     }
     if (cost >= 0) {
@@ -212,7 +242,7 @@ export class RecordRing {
     if (i < 0) return undefined;
     const kind = this.kinds[i];
     if (kind === RECORD) return natives.JSONStringify(this.record(seq, previewBytes));
-    const p = textPreview(this.items[i] as string, previewBytes);
+    const p = textPreview(this.textAt(i), previewBytes);
     const payload = `{"data":${natives.JSONStringify(p.data)},"binary":false,"size":${p.size},"truncated":${p.truncated}}`;
     const head = `"seq":${seq},"t":${this.times[i]},"conn":${this.conns[i]}`;
     const cost = this.costs[i] < 0 ? '' : `,"handlerMs":${roundCost(this.costs[i])}`;
@@ -237,8 +267,9 @@ export class RecordRing {
       } else {
         // A text slot becomes a record with a preview: its text stays on as the original when cut.
         const cut = (r.type === 'ws-frame' || r.type === 'sse-event') && r.payload.truncated;
-        arr.push(originals, cut ? this.items[i] : undefined);
-        arr.push(originalBytes, cut ? (this.items[i] as string).length * 2 : 0);
+        const text = cut ? this.textAt(i) : undefined;
+        arr.push(originals, text);
+        arr.push(originalBytes, text !== undefined ? text.length * 2 : 0);
       }
     }
     this.allocate(capacity, byteCap);
@@ -266,6 +297,7 @@ export class RecordRing {
   private evictOldest(): void {
     this.beforeEvict?.(this.oldestSeq);
     const i = this.head;
+    if (this.kinds[i] !== RECORD && this.spanLengths[i] >= 0) this.arena.releaseBefore(this.spans[i] + this.spanLengths[i]);
     this.items[i] = undefined;
     this.originals[i] = undefined;
     this.events[i] = undefined;
