@@ -25,6 +25,9 @@ const WS_IN = 1;
 const WS_OUT = 2;
 const SSE = 3;
 
+/** Slots a new ring allocates (it grows by doubling). */
+const INITIAL_SLOTS = 64;
+
 /** Fixed per-record overhead used for the byte cap; payload text counts two bytes a character. */
 const RECORD_OVERHEAD_BYTES = 96;
 
@@ -61,7 +64,14 @@ export class RecordRing {
   /** Seq of the oldest slot (valid when length > 0). */
   private oldestSeq = 1;
 
+  /** The most records held (the setting). */
   private capacity = 1;
+  /**
+   * Slots allocated now: they start few and double up to `capacity` as records come. Every frame
+   * of every page starts an agent, and most never hold many records: allocating the whole
+   * capacity (20k slots, about 1.4 MB of columns) at start-up cost each frame's load time.
+   */
+  private slots = 1;
   private byteCap = 0;
   /** Called with a record's seq just before it is evicted (the recorder sends unsent ones first). */
   beforeEvict: ((seq: number) => void) | undefined;
@@ -71,23 +81,63 @@ export class RecordRing {
   }
 
   private allocate(capacity: number, byteCap: number): void {
-    this.capacity = Math.max(1, capacity);
+    this.capacity = natives.max(1, capacity);
     this.byteCap = byteCap;
-    this.kinds = new U8(this.capacity);
-    this.times = new F64(this.capacity);
-    this.conns = new I32(this.capacity);
-    this.sizes = new F64(this.capacity);
-    this.costs = new F32(this.capacity);
-    this.spans = new F64(this.capacity);
-    this.spanLengths = new I32(this.capacity);
     this.arena = new TextArena();
-    this.items = sized(this.capacity);
-    this.originals = sized(this.capacity);
-    this.events = sized(this.capacity);
-    this.ids = sized(this.capacity);
+    this.setColumns(natives.min(this.capacity, INITIAL_SLOTS));
     this.head = 0;
     this.length = 0;
     this.bytes = 0;
+  }
+
+  /** Fresh, empty columns of `slots` slots. */
+  private setColumns(slots: number): void {
+    this.slots = slots;
+    this.kinds = new U8(slots);
+    this.times = new F64(slots);
+    this.conns = new I32(slots);
+    this.sizes = new F64(slots);
+    this.costs = new F32(slots);
+    this.spans = new F64(slots);
+    this.spanLengths = new I32(slots);
+    this.items = sized(slots);
+    this.originals = sized(slots);
+    this.events = sized(slots);
+    this.ids = sized(slots);
+  }
+
+  /** Doubles the slots (up to capacity), the held records moved to the front in order. */
+  private grow(): void {
+    const old = {
+      kinds: this.kinds,
+      times: this.times,
+      conns: this.conns,
+      sizes: this.sizes,
+      costs: this.costs,
+      spans: this.spans,
+      spanLengths: this.spanLengths,
+      items: this.items,
+      originals: this.originals,
+      events: this.events,
+      ids: this.ids,
+    };
+    const from = this.slots;
+    this.setColumns(natives.min(this.capacity, from * 2));
+    for (let k = 0; k < this.length; k++) {
+      const i = (this.head + k) % from;
+      this.kinds[k] = old.kinds[i];
+      this.times[k] = old.times[i];
+      this.conns[k] = old.conns[i];
+      this.sizes[k] = old.sizes[i];
+      this.costs[k] = old.costs[i];
+      this.spans[k] = old.spans[i];
+      this.spanLengths[k] = old.spanLengths[i];
+      this.items[k] = old.items[i];
+      this.originals[k] = old.originals[i];
+      this.events[k] = old.events[i];
+      this.ids[k] = old.ids[i];
+    }
+    this.head = 0;
   }
 
   get size(): number {
@@ -279,14 +329,15 @@ export class RecordRing {
   /** The slot index holding `seq`, or -1 when it is not held. */
   private slotOf(seq: number): number {
     const k = seq - this.oldestSeq;
-    return this.length === 0 || k < 0 || k >= this.length ? -1 : (this.head + k) % this.capacity;
+    return this.length === 0 || k < 0 || k >= this.length ? -1 : (this.head + k) % this.slots;
   }
 
   /** Makes room for one record of `bytes` (evicting the oldest) and returns its slot index. */
   private slotFor(seq: number, bytes: number): number {
     while (this.wouldEvict(bytes)) this.evictOldest();
     if (this.length === 0) this.oldestSeq = seq;
-    const i = (this.head + this.length) % this.capacity;
+    if (this.length === this.slots && this.slots < this.capacity) this.grow();
+    const i = (this.head + this.length) % this.slots;
     this.sizes[i] = bytes;
     this.costs[i] = -1;
     this.bytes += bytes;
@@ -303,7 +354,7 @@ export class RecordRing {
     this.events[i] = undefined;
     this.ids[i] = undefined;
     this.bytes -= this.sizes[i];
-    this.head = (this.head + 1) % this.capacity;
+    this.head = (this.head + 1) % this.slots;
     this.length--;
     this.oldestSeq++;
   }

@@ -13,7 +13,7 @@ function mixedText(seed: number, n: number): string {
   let x = seed;
   while (s.length < n) {
     x = (x * 1103515245 + 12345) >>> 0;
-    s += pieces[x % pieces.length];
+    s += pieces[(x >>> 16) % pieces.length];
   }
   return s;
 }
@@ -91,5 +91,34 @@ describe('RecordRing with the arena', () => {
     ring.resize(5, 1 << 30, 64);
     for (let seq = 16; seq <= 20; seq++) expect(ring.fullPayload(seq, 1)).toBe(mixedText(seq, 500));
     expect(ring.fullPayload(15, 1)).toBeUndefined();
+  });
+});
+
+describe('RecordRing growth', () => {
+  it('starts small and grows to its capacity, keeping every record in order, also after byte evictions', () => {
+    // Byte cap evictions move the head while the slots are still few: growth must unwrap them.
+    const ring = new RecordRing(500, 60_000);
+    const texts = new Map<number, string>();
+    for (let seq = 1; seq <= 2000; seq++) {
+      // Big texts first (the byte cap evicts, the head moves), then small ones (the ring fills up and grows).
+      const text = mixedText(seq, seq <= 300 ? 400 + (seq % 50) : 5 + (seq % 7));
+      texts.set(seq, text);
+      ring.pushText(seq, seq % 2 ? 'in' : 'out', seq, 1, text);
+      // Every held record, at every step of the first 1000 (the growths happen there).
+      if (seq <= 1000) for (let held = ring.firstSeq!; held <= seq; held++) expect(ring.fullPayload(held, 1)).toBe(texts.get(held));
+    }
+    const first = ring.firstSeq!;
+    expect(first).toBe(1501);
+    expect(ring.size).toBe(500);
+    for (let seq = first; seq <= 2000; seq++) expect(ring.fullPayload(seq, 1)).toBe(texts.get(seq));
+    expect(ring.fullPayload(first - 1, 1)).toBeUndefined();
+
+    const roomy = new RecordRing(300, 1 << 30);
+    for (let seq = 1; seq <= 300; seq++) roomy.pushSse(seq, seq, 3, `e${seq}`, 'tick', String(seq));
+    expect(roomy.size).toBe(300);
+    for (let seq = 1; seq <= 300; seq++)
+      expect(roomy.record(seq, 64)).toMatchObject({ seq, event: 'tick', id: String(seq), payload: { data: `e${seq}` } });
+    roomy.pushSse(301, 301, 3, 'e301', 'tick', '301');
+    expect(roomy.firstSeq).toBe(2);
   });
 });
