@@ -10,10 +10,14 @@ import {
   type PanelToBackgroundMessage,
   type BackgroundToPanelMessage,
 } from '../lib/protocol/envelope';
-import { PANEL_PORT_NAME, RELAY_PORT_NAME } from '../lib/protocol/ports';
+import { PANEL_PORT_NAME, PANELS_OPEN_KEY, RELAY_PORT_NAME } from '../lib/protocol/ports';
 
 export default defineBackground(() => {
-  const router = new TabRouter();
+  // Relays connect only while a panel is open (lib/relay/relay.ts). A background that (re)starts
+  // has no panel yet: panels that are still open reconnect and count themselves again.
+  const publishPanelCount = (count: number) => void chrome.storage.local.set({ [PANELS_OPEN_KEY]: count }).catch(() => {});
+  publishPanelCount(0);
+  const router = new TabRouter(publishPanelCount);
   chrome.runtime.onConnect.addListener((port) => {
     if (port.name === RELAY_PORT_NAME) {
       const tabId = port.sender?.tab?.id;

@@ -32,6 +32,16 @@ export class TabRouter {
   private relays = new Map<number, Set<RelayEntry>>();
   private panels = new Map<number, Set<PanelEntry>>();
 
+  /** `onPanelCount`: told the number of open panels (all tabs) whenever it changes. */
+  constructor(private onPanelCount: (count: number) => void = () => {}) {}
+
+  /** Open panels, all tabs together. */
+  panelCount(): number {
+    let n = 0;
+    for (const set of this.panels.values()) n += set.size;
+    return n;
+  }
+
   addRelay(tabId: number, frameId: number, documentId: string, transport: RelayTransport): void {
     const entry: RelayEntry = { tabId, frameId, documentId, transport };
     setOf(this.relays, tabId).add(entry);
@@ -52,9 +62,11 @@ export class TabRouter {
     let entry: PanelEntry | undefined;
     transport.listen((message) => {
       if (message.type === 'panel-init') {
+        const before = this.panelCount();
         if (entry) this.panels.get(entry.tabId)?.delete(entry);
         entry = { tabId: message.tabId, transport, settings: message.settings };
         setOf(this.panels, message.tabId).add(entry);
+        if (this.panelCount() !== before) this.onPanelCount(this.panelCount());
         this.broadcast(message.tabId, { ...makeEnvelope('attach'), settings: message.settings });
         return;
       }
@@ -72,7 +84,7 @@ export class TabRouter {
     transport.onDisconnect(() => {
       if (!entry) return;
       const set = this.panels.get(entry.tabId);
-      set?.delete(entry);
+      if (set?.delete(entry)) this.onPanelCount(this.panelCount());
       // The last panel of the tab went away: agents stop streaming and only keep their ring buffers.
       if (!set || set.size === 0) this.broadcast(entry.tabId, makeEnvelope('detach'));
     });

@@ -2,10 +2,15 @@
 // MessagePort from the page agent during document_start (see lib/page/port-link.ts) and copies
 // messages between that port and a runtime Port to the background. If the background's service
 // worker stops, the runtime Port breaks; the relay reconnects and the panel resyncs by sequence.
+//
+// The runtime Port is opened only while a PushLens panel is open (PANELS_OPEN_KEY, written by the
+// background): every frame of every page starts a relay, and a Port per frame (an IPC round trip,
+// a background woken up, a router entry) is a cost pages would pay all day for nothing. Until a
+// panel attaches, the agent sends nothing: it keeps its history in its ring.
 import { CONNECT_EVENT, RELAY_READY_EVENT, beforePageScripts } from '../protocol/handshake';
 import { isPageToPanelMessage, isPanelToPageMessage, makeEnvelope } from '../protocol/envelope';
 import { AGENT_SETTINGS_KEY, sanitizeAgentSettings } from '../protocol/settings';
-import { RELAY_PORT_NAME } from '../protocol/ports';
+import { RELAY_PORT_NAME, PANELS_OPEN_KEY, panelsAreOpen } from '../protocol/ports';
 
 export { RELAY_PORT_NAME };
 const RECONNECT_DELAY_MS = 100;
@@ -14,9 +19,11 @@ export function startRelay(): void {
   let pagePort: MessagePort | undefined;
   let runtimePort: chrome.runtime.Port | undefined;
   let stopped = false;
+  /** Whether a panel is open, from storage; without storage the relay always connects. */
+  let panelsOpen = !chrome.storage?.local;
 
   const connectRuntime = () => {
-    if (stopped) return;
+    if (stopped || runtimePort || !pagePort || !panelsOpen) return;
     try {
       runtimePort = chrome.runtime.connect({ name: RELAY_PORT_NAME });
     } catch {
@@ -45,14 +52,25 @@ export function startRelay(): void {
       if (isPageToPanelMessage(e.data)) runtimePort?.postMessage(e.data);
     };
     connectRuntime();
-    // Stored capture settings (in-page buffer size...) apply before any panel attaches.
+    // One read: stored capture settings (in-page buffer size...) apply before any panel attaches,
+    // and whether a panel is open already.
     chrome.storage?.local
-      ?.get(AGENT_SETTINGS_KEY)
+      ?.get([AGENT_SETTINGS_KEY, PANELS_OPEN_KEY])
       .then((stored) => {
         if (stored[AGENT_SETTINGS_KEY])
           pagePort?.postMessage({ ...makeEnvelope('settings'), settings: sanitizeAgentSettings(stored[AGENT_SETTINGS_KEY]) });
+        if (panelsAreOpen(stored[PANELS_OPEN_KEY])) panelsOpen = true;
+        connectRuntime();
       })
-      .catch(() => {});
+      .catch(() => {
+        panelsOpen = true;
+        connectRuntime();
+      });
+    chrome.storage?.onChanged?.addListener((changes, area) => {
+      if (area !== 'local' || !(PANELS_OPEN_KEY in changes)) return;
+      panelsOpen = panelsAreOpen(changes[PANELS_OPEN_KEY].newValue);
+      connectRuntime();
+    });
   };
   window.addEventListener(CONNECT_EVENT, onConnect, true);
   window.dispatchEvent(new Event(RELAY_READY_EVENT));

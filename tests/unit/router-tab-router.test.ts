@@ -339,6 +339,28 @@ describe('TabRouter + PanelLink over fake transports', () => {
     expect(framesOf(session)).toEqual(expected(50));
     expect(session.agents.get('a')?.dropped).toBe(0);
   });
+
+  it('tells the background how many panels are open (relays connect only while there are some)', async () => {
+    const counts: number[] = [];
+    const w = new World();
+    w.router = new TabRouter((n) => counts.push(n));
+    const init = (tabId: number) => ({ ...makeEnvelope('panel-init'), tabId, settings: DEFAULT_AGENT_SETTINGS }) as PanelToBackgroundMessage;
+    const first = w.panelPort();
+    first.post(init(1));
+    await tick();
+    const second = w.panelPort();
+    second.post(init(2));
+    // A panel that says panel-init again (it reconnected to another tab) is still one panel.
+    second.post(init(3));
+    await tick();
+    expect(w.router.panelCount()).toBe(2);
+    first.close();
+    await tick();
+    second.close();
+    await tick();
+    expect(counts).toEqual([1, 2, 1, 0]);
+    cases++;
+  });
 });
 
 afterAll(() => {
