@@ -18,8 +18,8 @@ export function installAgent(): void {
 
   const agentId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   const startedAt = nowMs();
-  let link: RelayLink | undefined;
-  const post = (message: PageToPanelMessage) => link?.post(message);
+  // `link` is made below, once onPanelMessage exists; nothing posts before a panel attaches.
+  const post = (message: PageToPanelMessage) => link.post(message);
   const recorder = new Recorder(
     (records) => post({ ...makeEnvelope('batch'), agentId, records }),
     (packed) => post({ ...makeEnvelope('batch'), agentId, records: [], packed }),
@@ -63,7 +63,7 @@ export function installAgent(): void {
     }
   };
 
-  link = linkToRelay(onPanelMessage);
+  const link: RelayLink = linkToRelay(onPanelMessage);
   installHooks(ctx);
   safely(() => wrapWorkers((start) => workers.add(start)));
 }
