@@ -24,6 +24,8 @@ export const FIREFOX_TESTS = [
   'e2e/screenshots.test.ts',
   'browser/libraries-*.test.ts',
   'browser/handler-cost.test.ts',
+  'browser/equivalence.test.ts',
+  'browser/blank-frame.test.ts',
 ];
 
 export default defineConfig({
@@ -41,7 +43,5 @@ export default defineConfig({
   projects: [
     { name: 'chromium' },
     { name: 'firefox', testMatch: FIREFOX_TESTS },
-    // Not in `npm test` (see above): opt in with --project=firefox-equivalence.
-    ...(process.argv.includes('--project=firefox-equivalence') ? [{ name: 'firefox-equivalence', testMatch: ['browser/equivalence.test.ts'] }] : []),
   ],
 });

@@ -6,6 +6,7 @@ import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
 import { natives, nowMs, call, safely, reportAgentError, str, reTest, ownThen, uncurry } from './natives';
 import { wrapMethod, nativeGetter, hideAgentFrames, plain, ownerOf } from './proxy-utils';
+import { fetchPrefixGecko } from './fetch-errors';
 import { keepRerun, rerunBodySize } from './rerun-store';
 import { textPreview, anyPreview } from './payload';
 import { BodySink, describeError, outcomeOf } from './body-sink';
@@ -25,9 +26,11 @@ const FETCH_PREFIX = "Failed to execute 'fetch' on 'Window': ";
 function rewordForFetch(err: unknown): void {
   if (!err || typeof err !== 'object') return;
   const desc = natives.getOwnPropertyDescriptor(err, 'message');
-  if (!desc || typeof desc.value !== 'string' || !str.startsWith(desc.value, REQUEST_PREFIX)) return;
+  if (!desc || typeof desc.value !== 'string') return;
+  const [from, to] = str.startsWith(desc.value, REQUEST_PREFIX) ? [REQUEST_PREFIX, FETCH_PREFIX] : fetchPrefixGecko(desc.value);
+  if (!from) return;
   // The stack's first line repeats the message: hideAgentFrames recaptures it afterwards.
-  natives.defineProperty(err, 'message', plain({ ...desc, value: FETCH_PREFIX + str.slice(desc.value, REQUEST_PREFIX.length) }));
+  natives.defineProperty(err, 'message', plain({ ...desc, value: to + str.slice(desc.value, from.length) }));
 }
 
 export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): void {
