@@ -208,7 +208,9 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     const signal = getSignal(request);
     if (getAborted(signal)) {
       // Rejected with the signal's own reason, created by the page's abort(): no frames of ours.
+      // (Firefox creates a default AbortError when `reason` is first read, here: hide our frames.)
       const reason = getReason(signal);
+      safely(() => hide(reason));
       safely(() => conn && recordFailure(conn, reason));
       return natives.promiseReject(reason);
     }
