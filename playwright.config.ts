@@ -39,8 +39,5 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   outputDir: 'test-artifacts/playwright-results',
   reporter: [['list'], ['html', { outputFolder: 'test-artifacts/playwright-report', open: 'never' }]],
-  projects: [
-    { name: 'chromium' },
-    { name: 'firefox', testMatch: FIREFOX_TESTS },
-  ],
+  projects: [{ name: 'chromium' }, { name: 'firefox', testMatch: FIREFOX_TESTS }],
 });

@@ -58,10 +58,14 @@ describe('a socket opened from an iframe still on its initial about:blank', () =
     );
     const control = rows.find((row) => row.url.endsWith('/ws/blank-frame-control'))!;
     await selectChannel(h.panel, control.channel);
-    const controlFrames = await waitFor(async () => {
-      const f = await frameCount(h.panel);
-      return f.in === 2 && f.out === 1 ? f : undefined;
-    }, 'control: greeting and echo in, 1 out', 10_000).catch(() => frameCount(h.panel));
+    const controlFrames = await waitFor(
+      async () => {
+        const f = await frameCount(h.panel);
+        return f.in === 2 && f.out === 1 ? f : undefined;
+      },
+      'control: greeting and echo in, 1 out',
+      10_000,
+    ).catch(() => frameCount(h.panel));
     console.log(`blank-frame (${browser.name}): control frames ${JSON.stringify(controlFrames)}`);
     expect(controlFrames).toMatchObject({ count: 3, in: 2, out: 1 });
     const blank = rows.find((row) => row.url.endsWith('/ws/blank-frame'));
@@ -69,10 +73,14 @@ describe('a socket opened from an iframe still on its initial about:blank', () =
     if (browser.name === 'chromium') {
       expect(blank, 'the blank frame socket is a channel').toBeDefined();
       await selectChannel(h.panel, blank!.channel);
-      const c = await waitFor(async () => {
-        const f = await frameCount(h.panel);
-        return f.in === 2 && f.out === 1 ? f : undefined;
-      }, 'blank frame: greeting and echo in, 1 out', 10_000).catch(() => frameCount(h.panel));
+      const c = await waitFor(
+        async () => {
+          const f = await frameCount(h.panel);
+          return f.in === 2 && f.out === 1 ? f : undefined;
+        },
+        'blank frame: greeting and echo in, 1 out',
+        10_000,
+      ).catch(() => frameCount(h.panel));
       expect(c).toMatchObject({ count: 3, in: 2, out: 1 });
     } else {
       // README, Known limits: "Firefox: sockets of an iframe still on its initial about:blank".
