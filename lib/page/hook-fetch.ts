@@ -27,8 +27,11 @@ function rewordForFetch(err: unknown): void {
   if (!err || typeof err !== 'object') return;
   const desc = natives.getOwnPropertyDescriptor(err, 'message');
   if (!desc || typeof desc.value !== 'string') return;
-  const [from, to] = str.startsWith(desc.value, REQUEST_PREFIX) ? [REQUEST_PREFIX, FETCH_PREFIX] : fetchPrefixGecko(desc.value);
-  if (!from) return;
+  // Indexed, not destructured: destructuring runs the page-replaceable array iterator.
+  const pair = str.startsWith(desc.value, REQUEST_PREFIX) ? [REQUEST_PREFIX, FETCH_PREFIX] : fetchPrefixGecko(desc.value);
+  const from = pair[0];
+  const to = pair[1];
+  if (from === undefined || to === undefined) return;
   // The stack's first line repeats the message: hideAgentFrames recaptures it afterwards.
   natives.defineProperty(err, 'message', plain({ ...desc, value: to + str.slice(desc.value, from.length) }));
 }
