@@ -6,6 +6,7 @@ import type { Recorder } from './recorder';
 import type { ConnectionRegistry } from './connections';
 import { natives, nowMs, call, safely, reportAgentError, str, reTest, ownThen, uncurry } from './natives';
 import { wrapMethod, nativeGetter, hideAgentFrames, plain, ownerOf } from './proxy-utils';
+import { fetchPrefixGecko } from './fetch-errors';
 import { keepRerun, rerunBodySize } from './rerun-store';
 import { textPreview, anyPreview } from './payload';
 import { BodySink, describeError, outcomeOf } from './body-sink';
@@ -25,9 +26,14 @@ const FETCH_PREFIX = "Failed to execute 'fetch' on 'Window': ";
 function rewordForFetch(err: unknown): void {
   if (!err || typeof err !== 'object') return;
   const desc = natives.getOwnPropertyDescriptor(err, 'message');
-  if (!desc || typeof desc.value !== 'string' || !str.startsWith(desc.value, REQUEST_PREFIX)) return;
+  if (!desc || typeof desc.value !== 'string') return;
+  // Indexed, not destructured: destructuring runs the page-replaceable array iterator.
+  const pair = str.startsWith(desc.value, REQUEST_PREFIX) ? [REQUEST_PREFIX, FETCH_PREFIX] : fetchPrefixGecko(desc.value);
+  const from = pair[0];
+  const to = pair[1];
+  if (from === undefined || to === undefined) return;
   // The stack's first line repeats the message: hideAgentFrames recaptures it afterwards.
-  natives.defineProperty(err, 'message', plain({ ...desc, value: FETCH_PREFIX + str.slice(desc.value, REQUEST_PREFIX.length) }));
+  natives.defineProperty(err, 'message', plain({ ...desc, value: to + str.slice(desc.value, from.length) }));
 }
 
 export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): void {
@@ -205,7 +211,9 @@ export function hookFetch(recorder: Recorder, registry: ConnectionRegistry): voi
     const signal = getSignal(request);
     if (getAborted(signal)) {
       // Rejected with the signal's own reason, created by the page's abort(): no frames of ours.
+      // (Firefox creates a default AbortError when `reason` is first read, here: hide our frames.)
       const reason = getReason(signal);
+      safely(() => hide(reason));
       safely(() => conn && recordFailure(conn, reason));
       return natives.promiseReject(reason);
     }

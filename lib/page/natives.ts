@@ -98,6 +98,14 @@ export const natives = {
   promiseReject: Promise.reject.bind(Promise) as <T>(reason: unknown) => Promise<T>,
   isExtensible: Object.isExtensible,
   captureStackTrace: (Error as { captureStackTrace?: (target: object, constructorOpt?: unknown) => void }).captureStackTrace,
+  /**
+   * The inherited `stack` getters (Firefox keeps an error's stack behind Error.prototype's and
+   * DOMException.prototype's accessors, not in an own property as V8 does), captured before the
+   * page could replace them.
+   */
+  errorStackGetter: ownDesc(Error.prototype, 'stack')?.get,
+  domExceptionStackGetter: typeof DOMException === 'function' ? ownDesc(DOMException.prototype, 'stack')?.get : undefined,
+  DOMExceptionCtor: typeof DOMException === 'function' ? DOMException : undefined,
   /** The URL of the agent's own script: its frames are hidden from stacks the page sees. */
   agentScriptUrl: ownScriptUrl(),
 };
@@ -106,7 +114,11 @@ function ownScriptUrl(): string | undefined {
   try {
     const stack = new Error().stack ?? '';
     // Only an extension script is ours to hide; in unit tests (no extension) nothing is hidden.
-    return /(?:chrome|moz)-extension:\/\/[^/\s]+\/[^\s:)]+/.exec(stack)?.[0];
+    const url = /(?:chrome|moz)-extension:\/\/[^/\s]+\/[^\s:)]+/.exec(stack)?.[0];
+    if (url) return url;
+    // Firefox names a MAIN-world content script "<anonymous code>" in stacks, for the page and for
+    // us alike (frames read `construct@<anonymous code>:1:7397`): that name is what to hide.
+    return /^[^\n]*@(<anonymous code>):\d+:\d+$/m.exec(stack)?.[1];
   } catch {
     return undefined;
   }

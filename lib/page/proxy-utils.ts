@@ -1,7 +1,7 @@
 // Context: page (MAIN world). Wraps native constructors and methods with Proxies so the page still
 // sees the native function: same name, length, prototype, statics, instanceof and a native-looking
 // toString. A wrapper never throws into the page: agent work runs inside `safely`.
-import { natives, safely, str, arr, reTest, pageFormatsStacks } from './natives';
+import { natives, safely, str, arr, reTest, pageFormatsStacks, uncurry } from './natives';
 
 const originals = new natives.WeakMapCtor<object, object>();
 const nativeToString = Function.prototype.toString;
@@ -19,6 +19,7 @@ export function installToStringMask(): void {
       }
     },
   };
+  settleKeys(nativeToString);
   const masked = new natives.ProxyCtor(nativeToString, handler);
   originals.set(masked, nativeToString);
   replaceValue(Function.prototype, 'toString', masked);
@@ -26,6 +27,7 @@ export function installToStringMask(): void {
 
 /** Makes Function.prototype.toString show `original` for a proxy built outside these helpers (worker wrapping). */
 export function maskProxy(proxy: object, original: object): void {
+  settleKeys(original);
   originals.set(proxy, original);
 }
 
@@ -63,6 +65,7 @@ export function wrapConstructor<C extends AnyCtor>(
       return instance;
     },
   };
+  settleKeys(ctor);
   const proxy: C = new natives.ProxyCtor(ctor, handler);
   originals.set(proxy, ctor);
   // `ws.constructor === WebSocket` must stay true after we replace the global.
@@ -95,6 +98,7 @@ export function wrapMethod(
   };
   // For errors `around` returns (a rejected promise) rather than throws.
   const hide = (err: unknown) => hideAgentFrames(err, handler.apply);
+  settleKeys(native);
   const proxy = new natives.ProxyCtor(native, handler);
   originals.set(proxy, native);
   return replaceValue(owner, key, proxy);
@@ -123,6 +127,7 @@ export function wrapAccessor(
         }
       },
     };
+    settleKeys(fn);
     const proxy = new natives.ProxyCtor(fn, handler);
     originals.set(proxy, fn);
     return proxy;
@@ -153,7 +158,10 @@ export function hideAgentFrames(err: unknown, trap?: unknown): void {
     // A page-installed formatter would run now, early and with our frames: leave such stacks alone.
     if (pageFormatsStacks()) return;
     const desc = natives.getOwnPropertyDescriptor(err, 'stack');
-    if (!desc) return;
+    if (!desc) {
+      hideInheritedStack(err, url, trap);
+      return;
+    }
     const stack = desc.get ? natives.apply(desc.get, err, []) : desc.value;
     if (typeof stack !== 'string' || !stack.includes(url)) return;
     const lines = splitLines(stack);
@@ -171,6 +179,83 @@ export function hideAgentFrames(err: unknown, trap?: unknown): void {
   } catch {
     /* a frozen or exotic error: it keeps its stack */
   }
+}
+
+/** A Firefox stack line: `name@file:line:column` (name may be empty). */
+const GECKO_FRAME = /^[^@]*@(.*):(\d+):(\d+)$/;
+
+/**
+ * Firefox (SpiderMonkey): an error keeps its stack behind the prototype's `stack` accessor, with
+ * no header line, and the frames of our Proxy traps in it (`apply@<anonymous code>:1:7695`).
+ * An error the native made while our trap called it (our frame on top) gets its stack
+ * recaptured from the page's call site, as V8's branch does; Firefox's captureStackTrace stores
+ * it as an own `stack` data property, a smaller sign than our frames in every stack an error
+ * reporter sends. Its fileName/lineNumber/columnNumber (own data properties of a JS error,
+ * pointing into our script) are moved to the page's frame the native would have named. Errors
+ * from page code that only passed through us are left alone: they would need an own property too,
+ * and their native stack holds async markers we cannot rebuild.
+ */
+function hideInheritedStack(err: object, url: string, trap: unknown): void {
+  if (!natives.isExtensible(err)) return;
+  const isDom = isDomException(err);
+  const getter = isDom ? natives.domExceptionStackGetter : natives.errorStackGetter;
+  if (!getter) return;
+  const stack = natives.apply(getter, err, []);
+  if (typeof stack !== 'string') return;
+  const lines = splitLines(stack);
+  const marker = '@' + url + ':';
+  if (!reTest(GECKO_FRAME, lines[0]) || !str.includes(lines[0], marker)) return;
+  let fresh: string;
+  if (trap && natives.captureStackTrace) {
+    natives.captureStackTrace(err, trap);
+    const desc = natives.getOwnPropertyDescriptor(err, 'stack');
+    if (!desc || !('value' in desc) || typeof desc.value !== 'string') return;
+    fresh = desc.value;
+  } else {
+    // Settled after our trap returned (a fetch the native rejected inside our call, reported
+    // through our promise): the page's frames are below ours, so the native's stack is ours
+    // without our lines, stored as captureStackTrace would store it.
+    const kept: string[] = [];
+    for (let i = 0; i < lines.length; i++) if (!str.includes(lines[i], marker)) arr.push(kept, lines[i]);
+    fresh = arr.join(kept, '\n');
+    natives.defineProperty(err, 'stack', plain({ value: fresh, writable: true, enumerable: false, configurable: true }));
+  }
+  if (isDom) return;
+  const where = geckoFrameExec(splitLines(fresh)[0]);
+  if (!where) return;
+  setOwnValue(err, 'fileName', where[1]);
+  setOwnValue(err, 'lineNumber', +where[2]);
+  setOwnValue(err, 'columnNumber', +where[3]);
+}
+
+/** `instanceof DOMException` by walking prototypes: the page could give DOMException a Symbol.hasInstance. */
+function isDomException(err: object): boolean {
+  const proto = natives.DOMExceptionCtor?.prototype;
+  if (!proto) return false;
+  for (let o = natives.getPrototypeOf(err); o; o = natives.getPrototypeOf(o)) if (o === proto) return true;
+  return false;
+}
+
+const geckoExec = uncurry(RegExp.prototype.exec) as (re: RegExp, s: string) => RegExpExecArray | null;
+function geckoFrameExec(line: string): RegExpExecArray | null {
+  return geckoExec(GECKO_FRAME, line);
+}
+
+/** Changes an own data property's value only (attributes and key order stay). */
+function setOwnValue(owner: object, key: string, value: unknown): void {
+  const desc = natives.getOwnPropertyDescriptor(owner, key);
+  if (desc && 'value' in desc && desc.writable) natives.defineProperty(owner, key, plain({ ...desc, value }));
+}
+
+/**
+ * Resolves a native function's lazy own keys in their natural order. SpiderMonkey defines a
+ * native's `length` and `name` on first use, in the order they are first touched; a page's first
+ * look at a fresh native (ownKeys, or a hot `f.name`) sees [length, name], but through our Proxy
+ * a `.name` read resolves `name` first and ownKeys then says [name, length]. Resolving both now,
+ * before any page script runs, gives the order a fresh native shows. No effect in V8.
+ */
+function settleKeys(fn: unknown): void {
+  if (typeof fn === 'function') natives.ownKeys(fn);
 }
 
 /** `text` split at '\n', without the page's String.prototype.split. */

@@ -37,10 +37,14 @@ export function formatStack(value: unknown): string | undefined {
     if (pageFormatsStacks()) return undefined;
     const stack = (value as StackHolder).stack;
     if (typeof stack !== 'string') return undefined;
-    // Line 0 is the header; our own frames all come from the extension's script URL.
+    // Line 0 is V8's header (in Firefox, our own captureStack frame); our own frames all come
+    // from the extension's script: a chrome-extension:// URL in Chromium, "<anonymous code>" in
+    // Firefox (natives.agentScriptUrl).
     const lines = splitLines(stack);
     const pageLines: string[] = [];
-    for (let i = 1; i < lines.length; i++) if (!str.includes(lines[i], 'chrome-extension://')) arr.push(pageLines, lines[i]);
+    const ours = natives.agentScriptUrl;
+    for (let i = 1; i < lines.length; i++)
+      if (lines[i] !== '' && !str.includes(lines[i], 'chrome-extension://') && !(ours && str.includes(lines[i], ours))) arr.push(pageLines, lines[i]);
     return str.slice(arr.join(pageLines, '\n'), 0, MAX_STACK_CHARS);
   } catch {
     return undefined;
