@@ -400,12 +400,23 @@ export class Session {
     return c;
   }
 
+  /** originOf, remembered for the last page URL: each new channel asks, and parsing (or, for an
+   *  imported file's empty URL, throwing) per channel was a large part of loading 100k channels. */
+  private originOfUrl(url: string): string {
+    const last = this.lastOrigin;
+    if (last && last.url === url) return last.origin;
+    const origin = originOf(url);
+    this.lastOrigin = { url, origin };
+    return origin;
+  }
+  private lastOrigin: { url: string; origin: string } | undefined;
+
   private channelFor(urlKey: string, kind: ChannelKind, url: string, t: number, agentId: string): Channel {
     // A channel never mixes frames or origins (rule 1): the same URL opened by the top page and by
     // a cross-origin iframe (or a worker) is two channels, and actions on one never reach the other.
     // A reload of the same frame and origin keeps folding into the same channel.
     const agent = this.agents.get(agentId);
-    const origin = originOf(agent?.url ?? '');
+    const origin = this.originOfUrl(agent?.url ?? '');
     const frameId = agent?.frameId ?? -1;
     const realm = agent?.realm ?? 'document';
     const key = `${frameId} ${realm} ${origin} ${urlKey}`;
