@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { waitFor, type CdpSession } from '../harness/cdp';
 import { startFixtureSession } from '../browser/fixtures-frames/session';
 import { longestTasks, startTrace } from './trace-tasks';
-import { callSource, importGeneratedHar, installImportProbe, readImportProbe } from '../browser/har-import-page';
+import { callSource, installImportProbe, pickPreparedHar, prepareGeneratedHar, readImportProbe } from '../browser/har-import-page';
 
 async function main(): Promise<void> {
   const entries = Number(process.argv[2] ?? 100_000);
@@ -17,10 +17,11 @@ async function main(): Promise<void> {
     await p.send('Profiler.enable');
     await p.send('Profiler.setSamplingInterval', { interval: 500 });
     const tracer = process.env.TRACE ? await startTrace(s.browser.cdpPort, `chrome-extension://${s.browser.extensionId}/devtools-panel.html`) : undefined;
+    await p.evaluate(callSource(prepareGeneratedHar, { entries, name: 'big.har' }));
     await p.evaluate(callSource(installImportProbe));
     await p.send('Profiler.start');
     const t0 = Date.now();
-    await p.evaluate(callSource(importGeneratedHar, { entries, name: 'big.har' }));
+    await p.evaluate(callSource(pickPreparedHar));
     const r = await waitFor(
       async () => {
         const x = await p.evaluate<ReturnType<typeof readImportProbe>>(callSource(readImportProbe));
