@@ -18,7 +18,7 @@ import { Explain } from '../widgets/Explain';
 import { VisibleText } from '../widgets/VisibleText';
 import { visibleText } from '../../lib/util/visible-text';
 import { channelName } from '../../lib/model/channel-name';
-import { sharedChannelHost } from '../../lib/store/channel-hosts';
+import { listChannels } from '../../lib/store/channel-listing';
 import { Icon } from '../widgets/Icon';
 import { EmptyChannels } from './EmptyChannels';
 
@@ -55,8 +55,8 @@ interface ListedChannels {
 }
 
 function listedChannels(session: Session, version: number): ListedChannels {
-  const all = session.channels.filter((c) => c.connections.length > 0);
-  return { version, all, commonHost: sharedChannelHost(all) };
+  const { channels, sharedHost } = listChannels(session);
+  return { version, all: channels, commonHost: sharedHost };
 }
 
 export function ChannelList() {
