@@ -47,8 +47,17 @@ async function main(): Promise<void> {
   running = false;
   const total = performance.now() - t0;
   stretches.sort((a, b) => b.ms - a.ms);
-  console.log(JSON.stringify(r), `total ${total.toFixed(0)} ms, ${stretches.length} turns, channels ${session.channels.length}, frames ${session.frames.count}`);
-  console.log('longest stretches (ms @ progress):', stretches.slice(0, 8).map((s) => `${s.ms.toFixed(1)}@${s.at.toFixed(3)}`).join(' '));
+  console.log(
+    JSON.stringify(r),
+    `total ${total.toFixed(0)} ms, ${stretches.length} turns, channels ${session.channels.length}, frames ${session.frames.count}`,
+  );
+  console.log(
+    'longest stretches (ms @ progress):',
+    stretches
+      .slice(0, 8)
+      .map((s) => `${s.ms.toFixed(1)}@${s.at.toFixed(3)}`)
+      .join(' '),
+  );
 }
 
 void main();

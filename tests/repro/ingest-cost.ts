@@ -11,7 +11,17 @@ function packedBatches(n: number, batch: number, size: number): string[] {
   const data = 'x'.repeat(size);
   let recs: string[] = [JSON.stringify({ type: 'ws-create', seq: 1, t: 1, conn: 1, url: 'ws://h.test/stream', protocols: [] })];
   for (let i = 2; i <= n + 1; i++) {
-    recs.push(JSON.stringify({ type: 'ws-frame', seq: i, t: 1000 + i, conn: 1, dir: 'in', payload: { data, binary: false, size, truncated: false }, handlerMs: 0.01 }));
+    recs.push(
+      JSON.stringify({
+        type: 'ws-frame',
+        seq: i,
+        t: 1000 + i,
+        conn: 1,
+        dir: 'in',
+        payload: { data, binary: false, size, truncated: false },
+        handlerMs: 0.01,
+      }),
+    );
     if (recs.length === batch) {
       out.push(`[${recs.join(',')}]`);
       recs = [];
@@ -42,7 +52,9 @@ for (let round = 0; round < 7; round++) {
   times.checkAndIngest.push(ingest);
 }
 const best = (xs: number[]) => Math.min(...xs.slice(2)).toFixed(1);
-console.log(`${n} records in batches of ${batch}: unpack ${best(times.unpack)} ms, check+ingest ${best(times.checkAndIngest)} ms (best of 5 after 2 warm-ups)`);
+console.log(
+  `${n} records in batches of ${batch}: unpack ${best(times.unpack)} ms, check+ingest ${best(times.checkAndIngest)} ms (best of 5 after 2 warm-ups)`,
+);
 
 // The check alone, to tell validation from ingest.
 {

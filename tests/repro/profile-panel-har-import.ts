@@ -16,7 +16,9 @@ async function main(): Promise<void> {
     const p = s.panel.panel as CdpSession;
     await p.send('Profiler.enable');
     await p.send('Profiler.setSamplingInterval', { interval: 500 });
-    const tracer = process.env.TRACE ? await startTrace(s.browser.cdpPort, `chrome-extension://${s.browser.extensionId}/devtools-panel.html`) : undefined;
+    const tracer = process.env.TRACE
+      ? await startTrace(s.browser.cdpPort, `chrome-extension://${s.browser.extensionId}/devtools-panel.html`)
+      : undefined;
     await p.evaluate(callSource(prepareGeneratedHar, { entries, name: 'big.har' }));
     await p.evaluate(callSource(installImportProbe));
     await p.send('Profiler.start');

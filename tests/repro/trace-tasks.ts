@@ -53,7 +53,8 @@ export async function startTrace(cdpPort: number, urlPrefix: string): Promise<Tr
 /** The `top` longest RunTask events of the thread that ran the most JS, each with its children summed by name. */
 export function longestTasks(events: TraceEvent[], top = 10): string[] {
   const jsByThread = new Map<string, number>();
-  for (const e of events) if (e.name === 'FunctionCall' && e.dur) jsByThread.set(`${e.pid}:${e.tid}`, (jsByThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  for (const e of events)
+    if (e.name === 'FunctionCall' && e.dur) jsByThread.set(`${e.pid}:${e.tid}`, (jsByThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
   const main = [...jsByThread].sort((a, b) => b[1] - a[1])[0]?.[0];
   const on = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined);
   const tasks = on.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur! - a.dur!);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../lib/store/session';
 import { listChannels } from '../../lib/store/channel-listing';
 import { sharedHost } from '../../lib/model/channel-name';
-import type { CaptureRecord } from '../../lib/protocol/records';
+import type { CaptureRecord, UnsequencedRecord } from '../../lib/protocol/records';
 
 function same(session: Session): void {
   const plain = session.channels.filter((c) => c.connections.length > 0);
@@ -20,7 +20,13 @@ describe('listChannels', () => {
   it('gives the non-empty channels, their shared host and first start, as channels come and go', () => {
     const s = new Session();
     let seq = 0;
-    const add = (...recs: Omit<CaptureRecord, 'seq'>[]) => s.ingest(0, 'd', 'a', recs.map((r) => ({ ...r, seq: ++seq }) as CaptureRecord));
+    const add = (...recs: UnsequencedRecord[]) =>
+      s.ingest(
+        0,
+        'd',
+        'a',
+        recs.map((r) => ({ ...r, seq: ++seq }) as CaptureRecord),
+      );
     same(s);
     add({ type: 'ws-create', t: 10, conn: 1, url: 'ws://h.test/a', protocols: [] });
     same(s);
