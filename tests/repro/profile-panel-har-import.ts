@@ -4,7 +4,6 @@
 import { writeFileSync } from 'node:fs';
 import { waitFor, type CdpSession } from '../harness/cdp';
 import { startFixtureSession } from '../browser/fixtures-frames/session';
-import { longestTasks, startTrace } from './trace-tasks';
 import { callSource, installImportProbe, pickPreparedHar, prepareGeneratedHar, readImportProbe } from '../browser/har-import-page';
 
 async function main(): Promise<void> {
@@ -16,9 +15,6 @@ async function main(): Promise<void> {
     const p = s.panel.panel as CdpSession;
     await p.send('Profiler.enable');
     await p.send('Profiler.setSamplingInterval', { interval: 500 });
-    const tracer = process.env.TRACE
-      ? await startTrace(s.browser.cdpPort, `chrome-extension://${s.browser.extensionId}/devtools-panel.html`)
-      : undefined;
     await p.evaluate(callSource(prepareGeneratedHar, { entries, name: 'big.har' }));
     await p.evaluate(callSource(installImportProbe));
     await p.send('Profiler.start');
@@ -36,7 +32,6 @@ async function main(): Promise<void> {
     const ms = Date.now() - t0;
     const { profile } = await p.send<{ profile: unknown }>('Profiler.stop');
     writeFileSync(out, JSON.stringify(profile));
-    if (tracer) for (const line of longestTasks(await tracer.stop(), 12)) console.log(line);
     console.log(
       `${entries} entries: ${ms} ms wall, longest task ${Math.round(r.longest)} ms, ${r.longTasks} long tasks, ${r.turns} turns, ${r.progressValues.length} progress values, ${r.total} channels, ok=${r.ok} ${r.message}`,
     );
