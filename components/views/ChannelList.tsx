@@ -3,9 +3,10 @@
 // the frame and origin on hover), state, frames in/out, rate sparkline, reconnect count and the
 // last status or close code with its explanation. Virtualized: only the
 // rows in view (plus a margin) are in the DOM, so an imported HAR of 100k channels costs a screenful.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { matchesChannel, type ChannelFilter } from '../../lib/model/channel-filter';
-import type { ChannelKind } from '../../lib/store/session-types';
+import type { Channel, ChannelKind } from '../../lib/store/session-types';
+import type { Session } from '../../lib/store/session';
 import { useUi } from '../../lib/store/ui-store';
 import { useShallow } from 'zustand/shallow';
 import { useSession, useSessionVersion } from '../hooks/use-session';
@@ -16,7 +17,8 @@ import { Sparkline } from '../widgets/Sparkline';
 import { Explain } from '../widgets/Explain';
 import { VisibleText } from '../widgets/VisibleText';
 import { visibleText } from '../../lib/util/visible-text';
-import { channelName, sharedHost } from '../../lib/model/channel-name';
+import { channelName } from '../../lib/model/channel-name';
+import { listChannels } from '../../lib/store/channel-listing';
 import { Icon } from '../widgets/Icon';
 import { EmptyChannels } from './EmptyChannels';
 
@@ -45,22 +47,34 @@ function useScrollWindow(): [React.RefObject<HTMLDivElement | null>, number, num
   return [ref, view.top, view.height];
 }
 
+interface ListedChannels {
+  /** The session version this was computed for (the session mutates in place). */
+  version: number;
+  all: Channel[];
+  commonHost: string | undefined;
+}
+
+function listedChannels(session: Session, version: number): ListedChannels {
+  const { channels, sharedHost } = listChannels(session);
+  return { version, all: channels, commonHost: sharedHost };
+}
+
 export function ChannelList() {
   const session = useSession();
-  useSessionVersion();
+  const version = useSessionVersion();
   useRenderCount('channel-list');
   const [listRef, scrollTop, viewHeight] = useScrollWindow();
   const { selectedChannel, locale, selectChannel } = useUi(
     useShallow((s) => ({ selectedChannel: s.selectedChannel, locale: s.locale, selectChannel: s.selectChannel })),
   );
   const [filter, setFilter] = useState<ChannelFilter>({ text: '', kind: '' });
-  // A channel left empty (its only request turned out to be a stream) is not shown.
-  const all = session.channels.filter((c) => c.connections.length > 0);
+  // Once per session change, not per scroll or selection: an imported HAR has 100k channels.
+  // A channel left empty (its only request turned out to be a stream) is not shown. The shared
+  // host is decided over every channel, so that filtering does not make hosts come and go.
+  const { all, commonHost } = useMemo(() => listedChannels(session, version), [session, version]);
+  const channels = useMemo(() => (filter.text || filter.kind ? all.filter((c) => matchesChannel(c, filter)) : all), [all, filter]);
   if (all.length === 0) return <EmptyChannels />;
-  const channels = filter.text || filter.kind ? all.filter((c) => matchesChannel(c, filter)) : all;
   const now = Date.now();
-  // Decided over every channel, so that filtering does not make hosts come and go.
-  const commonHost = sharedHost(all.map((c) => c.url));
   const move = (delta: number) => {
     const cur = channels.findIndex((c) => c.index === selectedChannel);
     const k = Math.max(0, Math.min(channels.length - 1, cur + delta));

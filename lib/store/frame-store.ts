@@ -159,14 +159,18 @@ function growArray<T extends Typed>(a: T, cap: number): T {
   return next;
 }
 
+/** Never written: push() replaces it before the first write. */
+const NO_ROWS = new Uint32Array(0);
+
 /** A growable list of frame indices (a channel's frames, a filter's result). */
 export class IndexList {
   length = 0;
-  items = new Uint32Array(64);
+  /** Starts empty and shared: a HAR of 100k channels made 100k lists, most holding one or two rows. */
+  items: Uint32Array = NO_ROWS;
 
   push(i: number): void {
     if (this.length === this.items.length) {
-      const next = new Uint32Array(this.items.length * 2);
+      const next = new Uint32Array(Math.max(8, this.items.length * 2));
       next.set(this.items);
       this.items = next;
     }

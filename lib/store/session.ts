@@ -65,6 +65,13 @@ export class Session {
   get notifications(): number {
     return this.notifier.notifications;
   }
+  /**
+   * Bumped when a channel loses its last connection or gets one again after that (a request that
+   * turned out to be a stream moves to a stream channel): views that list the non-empty channels
+   * extend their list as channels are added and rebuild it only when this changes (channel-listing.ts).
+   */
+  regroups = 0;
+  private emptied = new Set<number>();
   private byAgentConn = new Map<string, number>();
   private channelByKey = new Map<string, number>();
   private pollDirty = new Set<number>();
@@ -148,6 +155,7 @@ export class Session {
     this.byAgentConn.clear();
     this.channelByKey.clear();
     this.pollDirty.clear();
+    this.emptied.clear();
     // Agents stay: their sequence positions must survive a clear so old records are not re-sent.
     this.version++;
   }
@@ -354,6 +362,10 @@ export class Session {
   private moveToStreamChannel(c: Connection, from: Channel): void {
     const h = c.http!;
     from.connections = from.connections.filter((i) => i !== c.index);
+    if (from.connections.length === 0) {
+      this.emptied.add(from.index);
+      this.regroups++;
+    }
     const rows = new IndexList();
     for (let k = 0; k < from.frames.length; k++) if (from.frames.at(k) !== h.row) rows.push(from.frames.at(k));
     from.frames = rows;
@@ -395,17 +407,29 @@ export class Session {
     };
     this.connections.push(c);
     this.byAgentConn.set(`${agent.agentId}:${conn}`, c.index);
+    if (this.emptied.delete(channel.index)) this.regroups++;
     channel.connections.push(c.index);
     channel.lastTime = t;
     return c;
   }
+
+  /** originOf, remembered for the last page URL: each new channel asks, and parsing (or, for an
+   *  imported file's empty URL, throwing) per channel was a large part of loading 100k channels. */
+  private originOfUrl(url: string): string {
+    const last = this.lastOrigin;
+    if (last && last.url === url) return last.origin;
+    const origin = originOf(url);
+    this.lastOrigin = { url, origin };
+    return origin;
+  }
+  private lastOrigin: { url: string; origin: string } | undefined;
 
   private channelFor(urlKey: string, kind: ChannelKind, url: string, t: number, agentId: string): Channel {
     // A channel never mixes frames or origins (rule 1): the same URL opened by the top page and by
     // a cross-origin iframe (or a worker) is two channels, and actions on one never reach the other.
     // A reload of the same frame and origin keeps folding into the same channel.
     const agent = this.agents.get(agentId);
-    const origin = originOf(agent?.url ?? '');
+    const origin = this.originOfUrl(agent?.url ?? '');
     const frameId = agent?.frameId ?? -1;
     const realm = agent?.realm ?? 'document';
     const key = `${frameId} ${realm} ${origin} ${urlKey}`;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Launched } from '../harness/chromium';
 import { waitFor } from '../harness/cdp';
 import { startFixtureSession, type FixtureSession } from './fixtures-frames/session';
-import { installImportProbe, importGeneratedHar, readImportProbe, cancelImport, callSource } from './har-import-page';
+import { installImportProbe, prepareGeneratedHar, pickPreparedHar, readImportProbe, cancelImport, callSource } from './har-import-page';
 
 const ENTRIES = 100_000;
 /** Cancelling needs no 100k (the panel test has them): a file that takes a few slices to load. */
@@ -18,8 +18,9 @@ type Evaluate = <T>(source: string) => Promise<T>;
 type ImportResult = ReturnType<typeof readImportProbe>;
 
 async function importAndWait(evaluate: Evaluate, name: string, entries = ENTRIES): Promise<ImportResult> {
+  await evaluate(callSource(prepareGeneratedHar, { entries, name }));
   await evaluate(callSource(installImportProbe));
-  await evaluate(callSource(importGeneratedHar, { entries, name }));
+  await evaluate(callSource(pickPreparedHar));
   return waitFor(
     async () => {
       const r = await evaluate<ImportResult>(callSource(readImportProbe));
@@ -80,8 +81,9 @@ describe('cancelling a HAR import in the standalone viewer', () => {
   it('Cancel stops an import and leaves nothing half loaded', async () => {
     const first = await importAndWait(evaluate, 'first.har', CANCEL_ENTRIES);
     expect(first.ok, first.message).toBe(true);
+    await evaluate(callSource(prepareGeneratedHar, { entries: CANCEL_ENTRIES, name: 'cancel-me.har' }));
     await evaluate(callSource(installImportProbe));
-    await evaluate(callSource(importGeneratedHar, { entries: CANCEL_ENTRIES, name: 'cancel-me.har' }));
+    await evaluate(callSource(pickPreparedHar));
     await waitFor(() => evaluate<boolean>(callSource(cancelImport)), 'the Cancel button', 30_000, 50);
     const r = await waitFor(
       async () => {

@@ -13,6 +13,7 @@ import type { Session } from '../../../lib/store/session';
 import type { Channel } from '../../../lib/store/session-types';
 import { DIR_OUT } from '../../../lib/store/frame-store';
 import { drawTimeline, readColors } from './draw';
+import { listChannels } from '../../../lib/store/channel-listing';
 import { LANE_HEIGHT, lowerBound, panRange, timeToX, xToTime, zoomRange, type TimeRange } from './layout';
 import { formatBytes, formatClock, formatMs, oneLine } from '../../widgets/format';
 import { t } from '../../../lib/i18n/messages';
@@ -32,9 +33,10 @@ interface TimelineView {
 
 /** Lanes and the fit-everything range for one version of the session. */
 function timelineView(session: Session, version: number): TimelineView {
-  const channels = session.channels.filter((c) => c.connections.length > 0);
+  // Kept up to date as channels come (channel-listing.ts): a pass over 100k channels per render was a long task.
+  const { channels, firstTime } = listChannels(session);
   const now = Date.now();
-  const auto: TimeRange = { start: channels.reduce((m, c) => Math.min(m, c.firstTime), Infinity), end: now };
+  const auto: TimeRange = { start: firstTime, end: now };
   if (!Number.isFinite(auto.start)) auto.start = now - 10_000;
   auto.end = Math.max(auto.end, auto.start + 1000);
   return { version, channels, now, auto };
