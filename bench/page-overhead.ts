@@ -51,7 +51,10 @@ export async function measureOverhead(opts: {
   rounds: number;
   sizes: FloodSizes;
   log: (s: string) => void;
+  /** Only these floods (the self-check needs SSE alone); all three by default. */
+  floods?: Flood[];
 }): Promise<OverheadResult> {
+  const floods = opts.floods ?? (['ws', 'sse', 'fetches'] as Flood[]);
   const devtools = opts.mode === 'panel';
   const specs: { name: string; dir?: string; panel: boolean }[] = [
     { name: 'none', dir: undefined, panel: false },
@@ -78,7 +81,7 @@ export async function measureOverhead(opts: {
       for (const side of order) {
         const tag = `${opts.mode}-${side.name}-${r}`;
         const line: string[] = [];
-        for (const flood of ['ws', 'sse', 'fetches'] as Flood[]) {
+        for (const flood of floods) {
           // The warm-up only needs the code paths hot: a tenth of the flood.
           const n = r === 0 ? Math.ceil(opts.sizes[flood] / 10) : opts.sizes[flood];
           const c0 = await threadTime(side.cdp);
@@ -93,7 +96,7 @@ export async function measureOverhead(opts: {
         }
         if (side.browser.panel && side.name === 'pushlens') {
           // Let the panel drain before the next side runs (it shares the CPU), and check nothing was lost.
-          const expected = (['ws', 'sse', 'fetches'] as Flood[]).reduce(
+          const expected = floods.reduce(
             (sum, f) => sum + (r === 0 ? Math.ceil(opts.sizes[f] / 10) : opts.sizes[f]),
             0,
           );
@@ -109,7 +112,7 @@ export async function measureOverhead(opts: {
     const ratios: OverheadResult['ratios'] = {};
     for (const side of sides.slice(1)) {
       ratios[side.name] = {} as Record<Flood, { wall: number; cpu: number }>;
-      for (const flood of ['ws', 'sse', 'fetches'] as Flood[]) {
+      for (const flood of floods) {
         ratios[side.name][flood] = {
           wall: pairedRatio(base.ms[flood], side.times.ms[flood]),
           cpu: pairedRatio(base.cpuMs[flood], side.times.cpuMs[flood]),
