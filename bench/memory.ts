@@ -9,7 +9,12 @@ import { median } from './stats';
 export interface MemoryCase {
   size: number;
   messages: number;
-  /** Used JS heap (bytes) after the flood and forced GCs, per side, per round. */
+  /**
+   * Bytes after the flood and forced GCs, per side, per round: V8's used heap plus its backing
+   * stores. The ring keeps the page's own message strings, and Blink hands WebSocket/SSE text
+   * to V8 as external strings whose characters live in backing storage, not in usedSize (a 10 kB
+   * flood showed +1 MB usedSize but +17 MB backing storage); typed-array columns live there too.
+   */
   heap: Record<string, number[]>;
   /** Median hooked − unhooked, bytes. */
   extraBytes: number;
@@ -25,7 +30,8 @@ async function usedHeap(cdp: CdpSession): Promise<number> {
   // Twice: the first pass can leave garbage that finalizers or weak callbacks released.
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
-  return (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+  const h = await cdp.send<{ usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number }>('Runtime.getHeapUsage');
+  return h.usedSize + (h.embedderHeapUsedSize ?? 0) + (h.backingStorageSize ?? 0);
 }
 
 /** Enough messages of `size` bytes to fill the ring by count or by bytes, whichever binds first, plus a quarter so it evicts. */

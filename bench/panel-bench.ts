@@ -77,6 +77,8 @@ export interface LongTaskResult {
   probeTicks: number;
   /** The channel row was found and clicked (the table renders while frames arrive). */
   selected: boolean;
+  /** From starting the stream until the channel was selected. */
+  selectMs: number;
   /**
    * Longest task in the 3 s after the stream ended: DevTools then posts the request's HAR entry,
    * every event of the stream in it, to onRequestFinished listeners in one message (which
@@ -147,6 +149,7 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
   // Selection can take seconds on a loaded machine; 4 s of slack keep the stream running past the window.
   const n = rate * (seconds + 4);
   let streamDone = false;
+  const tStart = Date.now();
   const run = readStream(b, n, size, tag, rate).finally(() => (streamDone = true));
   // Select the channel as a user would, so the frame table and filter run while frames arrive.
   const selected = await b.panel!.evaluate<boolean>(`new Promise((resolve) => {
@@ -157,6 +160,7 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
     };
     tick();
   })`);
+  const selectMs = Date.now() - tStart;
   // Past the first second: the channel's creation and first render are not the steady state.
   await new Promise((r) => setTimeout(r, 1000));
   const m = await probePanel(b, '__benchLong', seconds * 1000);
@@ -177,6 +181,7 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
     windowMs: m.windowMs,
     probeTicks: m.ticks,
     selected,
+    selectMs,
     atEndLongestTaskMs: end.longest,
     lost: page.count - got.frames,
   };

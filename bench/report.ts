@@ -136,7 +136,7 @@ export function renderRows(results: BenchResults): StoredRow[] {
     rows.push([
       `panel main thread while ingesting ${lt.rate / 1000}k events/s for ${lt.seconds} s (one fetch stream), channel shown: longest task`,
       '≤ 100 ms',
-      `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; probe ran ${lt.probeTicks ?? '?'} times in ${Math.round(Math.abs(lt.windowMs ?? 0))} ms${(lt.windowMs ?? 0) < 0 ? ', stream ended inside the window' : ''}${lt.selected === false ? ', channel NOT selected' : ''}; lost ${lt.lost})`,
+      `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; probe ran ${lt.probeTicks ?? '?'} times in ${Math.round(Math.abs(lt.windowMs ?? 0))} ms after a ${lt.selectMs ?? '?'} ms channel selection${(lt.windowMs ?? 0) < 0 ? ', stream ended inside the window' : ''}${lt.selected === false ? ', channel NOT selected' : ''}; lost ${lt.lost})`,
       '',
       // A probe that never ran measured nothing: not "met".
       (lt.probeTicks ?? 0) < 10 ? 'PROBE DID NOT RUN' : verdict(lt.longestTaskMs <= 100),
@@ -254,7 +254,7 @@ function memoryRows(results: BenchResults): Row[] {
       const ours = median(c.heap.pushlens);
       const cmp = c.heap.compare ? median(c.heap.compare) : undefined;
       rows.push([
-        `page JS heap, no panel, history ring full at its defaults (${mem.bufferRecords} records / ${mb(mem.bufferBytes)}) after ${c.messages} × ${c.size} B WebSocket messages: hooked − unhooked (unhooked ${mb(none)}, ${c.heap.none.length} rounds)`,
+        `page JS memory (V8 used heap + embedder heap + backing stores: external strings, typed arrays), no panel, history ring full at its defaults (${mem.bufferRecords} records / ${mb(mem.bufferBytes)}) after ${c.messages} × ${c.size} B WebSocket messages: hooked − unhooked (unhooked ${mb(none)}, ${c.heap.none.length} rounds)`,
         `≤ ${mb(mem.bufferBytes * 1.5)}`,
         `+${mb(ours - none)} (${mb(ours)}; range ${mb(Math.min(...c.heap.pushlens))}–${mb(Math.max(...c.heap.pushlens))})`,
         cmp === undefined ? '' : `+${mb(cmp - none)}`,
