@@ -69,9 +69,9 @@ export interface LongTaskResult {
   maxTimerGapMs: number;
   /**
    * Probe health: how long the window really was and how many times the timer probe ran in it.
-   * A window of 0 ms (the old code started it from the stream's start, so a slow channel
-   * selection used the whole budget and STOP ran right after OBSERVE) reported 0 ms for
-   * everything; these say whether a 0 is a measurement or a probe that never ran.
+   * The old probe reported 0 ms for everything: its window was timed from the stream's start (a
+   * slow channel selection left none), and its stop ignored the gap still open and the entries not
+   * yet delivered (a panel blocked throughout read as idle). These say whether a 0 is a measurement.
    */
   windowMs: number;
   probeTicks: number;
