@@ -10,45 +10,24 @@ const PLANT: string = __PUSHLENS_PLANT__;
 /** The marker the self-check looks for in plant builds and must not find in normal ones. */
 export const PLANT_MARKER = 'PUSHLENS_SELF_CHECK_PLANT';
 
-let loopsPerUs = 0;
-let sink = 0;
-
-/** The busy loop, one function for calibration and use so both run the same optimized code. */
-function spin(n: number): void {
-  let x = 0;
-  for (let i = 0; i < n; i++) x = (x + i) | 0;
-  sink ^= x;
-}
+/** µs of planted work owed (negative: paid ahead). */
+let owedUs = 0;
 
 /**
- * Spin count for 1 µs. performance.now() is coarsened to 100 µs outside cross-origin isolation,
- * so a 2 µs wait cannot poll the clock: it spins a calibrated loop. The rate is the fastest of
- * 30 bursts of ~1 ms after a warm-up: an average over wall time counted ~20× too few spins on a
- * loaded machine (the thread was descheduled for most of the window) and while still interpreted.
+ * Called once per SSE event the hook sees: 2 µs of extra work each, when the plant is 'busy'.
+ * performance.now() is coarsened to 100 µs outside cross-origin isolation and a calibrated spin
+ * loop depends on when the JIT optimizes it (on a loaded machine calibration ran in a slower tier
+ * and the plant cost ~10× less than meant), so the debt is paid on the clock in 500 µs waits,
+ * carrying any over- or undershoot: 2 µs per event on average, exactly.
  */
-function calibrate(): number {
-  for (let i = 0; i < 20; i++) spin(100_000);
-  let best = 0;
-  let n = 100_000;
-  for (let k = 0; k < 30; k++) {
-    const t0 = performance.now();
-    spin(n);
-    const us = (performance.now() - t0) * 1000;
-    // Bursts too short for the coarse clock are lengthened until they last ~1 ms.
-    if (us < 1000) n *= 2;
-    else best = Math.max(best, n / us);
-  }
-  return best || n / 1000;
-}
-
-/** Called once per SSE event the hook sees: 2 µs of extra work each, when the plant is 'busy'. */
 export function plantHookEvent(): void {
   if (PLANT !== 'busy') return;
-  if (!loopsPerUs) {
-    loopsPerUs = calibrate();
-    (globalThis as Record<string, unknown>)[PLANT_MARKER] = loopsPerUs;
-  }
-  spin(Math.round(2 * loopsPerUs));
-  // Kept observable so the JIT cannot drop the loop.
-  if (sink === 0x7fffffff) (globalThis as Record<string, unknown>)[PLANT_MARKER] = sink;
+  owedUs += 2;
+  if (owedUs < 500) return;
+  const t0 = performance.now();
+  let spent = 0;
+  while (spent < owedUs) spent = (performance.now() - t0) * 1000;
+  owedUs -= spent;
+  (globalThis as Record<string, unknown>)[PLANT_MARKER] =
+    (((globalThis as Record<string, unknown>)[PLANT_MARKER] as number | undefined) ?? 0) + spent;
 }
