@@ -3,7 +3,8 @@
 // with the code it was measured on. Older files held one run as an object: it becomes the first.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import type { StoredRow } from './report';
+import { renderRows, type StoredRow } from './report';
+import type { BenchResults } from './run';
 import type { MachineInfo } from './machine';
 
 export interface StoredRun {
@@ -30,7 +31,8 @@ export function readHistory(file: string): History {
   try {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     if (raw && typeof raw === 'object' && Array.isArray((raw as History).runs)) return raw as History;
-    // The single-run format before the history: keep it as the first run, rows unknown.
+    // The single-run format before the history: keep it as the first run, its rows rendered anew
+    // so the next full run has a previous one to stand beside.
     const old = raw as { when?: string; quick?: boolean; seconds?: number; machine?: MachineInfo };
     if (old?.when)
       return {
@@ -41,7 +43,7 @@ export function readHistory(file: string): History {
             quick: !!old.quick,
             seconds: old.seconds ?? 0,
             machine: old.machine ?? ({ loadAvg: [] } as unknown as MachineInfo),
-            rows: [],
+            rows: safeRows(raw as BenchResults),
             results: raw,
           },
         ],
@@ -50,6 +52,14 @@ export function readHistory(file: string): History {
     /* unreadable: start over rather than fail the bench */
   }
   return { runs: [] };
+}
+
+function safeRows(results: BenchResults): StoredRow[] {
+  try {
+    return renderRows(results);
+  } catch {
+    return [];
+  }
 }
 
 /** Adds or replaces (same id: a run saves after each part) `run` and writes the file. */

@@ -36,7 +36,8 @@ export interface StartupSample {
 }
 
 async function timeLoad(page: CdpSession, url: string, settled: boolean): Promise<{ load: number; settled?: number }> {
-  await navigate(page, url);
+  // 200 frames take Chromium ~15–150 ms each on a loaded 2-core machine: allow 2 minutes.
+  await navigate(page, url, 120_000);
   // readyState 'complete' comes right before loadEventStart is filled in: wait for it.
   return page.evaluate(`new Promise((resolve) => {
     const read = () => {

@@ -132,6 +132,12 @@ async function main(): Promise<void> {
     `machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, load ${results.machine.loadAvg.join(' ')}, ${results.machine.chromium}`,
   );
   const server = await startBenchServer();
+  // Each part's duration, printed as it ends, so PLAN sizes can be fitted to the time budget.
+  let partStart = Date.now();
+  const partDone = (part: string) => {
+    log(`  (${part}: ${Math.round((Date.now() - partStart) / 1000)} s)`);
+    partStart = Date.now();
+  };
   const save = () => {
     results.seconds = Math.round((Date.now() - t0) / 1000);
     saveRun(historyFile, history, {
@@ -160,16 +166,19 @@ async function main(): Promise<void> {
         log,
       });
       save();
+      partDone('load');
     }
     if (want('memory')) {
       log('page memory with the history ring full at its defaults ...');
       results.memory = await measureMemory({ url: server.url, extensionDir: EXTENSION_DIR, compareDir, rounds: PLAN.memoryRounds, log });
       save();
+      partDone('memory');
     }
     if (want('store')) {
       log(`store: ${PLAN.storeFrames} synthetic frames in node ...`);
       results.store = await runStoreBench(PLAN.storeFrames);
       save();
+      partDone('store');
     }
     if (want('no-panel')) {
       log('page overhead, no panel open ...');
@@ -183,6 +192,7 @@ async function main(): Promise<void> {
         log,
       });
       save();
+      partDone('no-panel');
     }
     if (want('panel')) {
       log('page overhead, PushLens panel open and recording ...');
@@ -196,14 +206,17 @@ async function main(): Promise<void> {
         log,
       });
       save();
+      partDone('panel');
     }
     if (want('throughput') || want('longtask')) {
+      partStart = Date.now();
       const b = await openBenchBrowser('pushlens', server.url, { extensionDir: EXTENSION_DIR, devtools: true, panel: true });
       try {
         if (want('throughput')) {
           log('throughput page → panel ...');
           results.throughput = await measureThroughput(b, PLAN.throughputRounds, PLAN.throughputFrames, PLAN.sizes.size, log);
           save();
+          partDone('throughput');
         }
         if (want('longtask')) {
           log(`panel main thread at ${PLAN.steadyRate} frames/s ...`);
@@ -212,6 +225,7 @@ async function main(): Promise<void> {
           log(`panel main thread when a ${PLAN.wsCloseMessages}-message WebSocket closes ...`);
           results.wsClose = await measureWsClose(b, PLAN.wsCloseMessages, PLAN.sizes.size);
           save();
+          partDone('longtask');
         }
       } finally {
         await b.close();
@@ -221,11 +235,13 @@ async function main(): Promise<void> {
       log(`open the panel on ${PLAN.openBuffered} buffered frames ...`);
       results.open = await measureOpenWithBuffer(server.url, EXTENSION_DIR, PLAN.openBuffered, PLAN.sizes.size, PLAN.openRounds, log);
       save();
+      partDone('open');
     }
     if (want('sse-line')) {
       log(`one ${PLAN.longLine.bytes / 1024 / 1024} MB SSE line in ${PLAN.longLine.chunk / 1024} KB chunks, fetch stream, no panel ...`);
       results.longLine = await measureLongLine({ url: server.url, extensionDir: EXTENSION_DIR, ...PLAN.longLine, log });
       save();
+      partDone('sse-line');
     }
   } finally {
     await server.close();
