@@ -5,9 +5,10 @@ import type { BenchResults } from './run';
 import type { Flood, OverheadResult } from './page-overhead';
 import { median, round, pairedRatios, summarize, fmtSpread } from './stats';
 
-type Row = [what: string, target: string, value: string, compare: string, verdict: string];
+/** `key`: when the label alone would not tell two rows apart once its numbers are masked. */
+type Row = [what: string, target: string, value: string, compare: string, verdict: string, key?: string];
 
-/** One row as kept in bench/results.json: the key matches rows across runs whose sizes in parentheses differ. */
+/** One row as kept in bench/results.json: the key matches a row across runs whose sizes or medians differ. */
 export interface StoredRow {
   key: string;
   what: string;
@@ -20,6 +21,7 @@ export interface StoredRow {
 export function rowKey(what: string): string {
   return what
     .replace(/\([^)]*\)/g, '')
+    .replace(/\d[\d.,]*\s*[kM]?/g, '#')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -171,7 +173,7 @@ export function renderRows(results: BenchResults): StoredRow[] {
       verdict(ll.ratio.wall < 2 && ll.ratio.cpu < 2),
     ]);
   }
-  return rows.map(([what, target, value, compare, verdict]) => ({ key: rowKey(what), what, target, value, compare, verdict }));
+  return rows.map(([what, target, value, compare, verdict, key]) => ({ key: key ?? rowKey(what), what, target, value, compare, verdict }));
 }
 
 /** The table of `results`, with `previous` (an earlier full run's rows) as a column when given. */
@@ -259,6 +261,7 @@ function memoryRows(results: BenchResults): Row[] {
         `+${mb(ours - none)} (${mb(ours)}; range ${mb(Math.min(...c.heap.pushlens))}–${mb(Math.max(...c.heap.pushlens))})`,
         cmp === undefined ? '' : `+${mb(cmp - none)}`,
         verdict(ours - none <= mem.bufferBytes * 1.5),
+        `page memory, ring full, ${c.size} B frames`,
       ]);
     }
   }

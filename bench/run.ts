@@ -50,7 +50,7 @@ export const PLAN = {
   rounds: quick ? 2 : 5,
   sizes: quick ? { ws: 20_000, sse: 20_000, fetches: 200, size: 100 } : { ws: 100_000, sse: 100_000, fetches: 1000, size: 100 },
   /** Fresh-browser rounds of the page-load rows (each launches one browser per side). */
-  loadRounds: quick ? 2 : 4,
+  loadRounds: quick ? 1 : 4,
   memoryRounds: quick ? 1 : 2,
   /**
    * With DevTools open, Chromium's own network instrumentation (on in both A and B) makes a 200k

@@ -77,8 +77,9 @@ describe('bench history', () => {
 describe('report helpers', () => {
   it('matches rows across runs whatever their parenthesized numbers', () => {
     expect(rowKey('SSE flood 100k × 100 B, no panel (hooked/unhooked; unhooked median 792 ms)')).toBe(
-      rowKey('SSE flood 100k × 100 B, no panel (hooked/unhooked; unhooked median 650 ms)'),
+      rowKey('SSE flood 50k × 100 B, no panel (hooked/unhooked; unhooked median 650 ms)'),
     );
+    expect(rowKey('SSE flood 100k × 100 B, no panel')).not.toBe(rowKey('SSE flood 100k × 100 B, panel open, recording'));
   });
 
   it('shows the median with the rounds spread', () => {
