@@ -257,7 +257,7 @@ function memoryRows(results: BenchResults): Row[] {
       const cmp = c.heap.compare ? median(c.heap.compare) : undefined;
       rows.push([
         `page JS memory (V8 used heap + embedder heap + backing stores: external strings, typed arrays), no panel, history ring full at its defaults (${mem.bufferRecords} records / ${mb(mem.bufferBytes)}) after ${c.messages} × ${c.size} B WebSocket messages: hooked − unhooked (unhooked ${mb(none)}, ${c.heap.none.length} rounds)`,
-        `≤ ${mb(mem.bufferBytes * 1.5)}`,
+        `≤ ${mb(mem.bufferBytes * 1.5)} (1.5 × the byte cap)`,
         `+${mb(ours - none)} (${mb(ours)}; range ${mb(Math.min(...c.heap.pushlens))}–${mb(Math.max(...c.heap.pushlens))})`,
         cmp === undefined ? '' : `+${mb(cmp - none)}`,
         verdict(ours - none <= mem.bufferBytes * 1.5),
