@@ -14,6 +14,11 @@ export default defineConfig({
   // PUSHLENS_NOMIN=1: readable function names in CPU profiles (bench/profile-*.ts); never shipped.
   vite: () => ({
     plugins: [protobufjsWithoutCodegen()],
+    // Bench self-check plants (lib/*/self-check-plant.ts): always defined, '' unless the bench
+    // builds a plant (WXT_PUSHLENS_PLANT), so the minifier folds every guarded plant call out of
+    // normal builds. A global constant, not import.meta.env: content scripts are IIFE builds,
+    // where import.meta is empty.
+    define: { __PUSHLENS_PLANT__: JSON.stringify(process.env.WXT_PUSHLENS_PLANT ?? '') },
     ...(process.env.PUSHLENS_NOMIN ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser }) => ({

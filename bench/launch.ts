@@ -116,13 +116,13 @@ export async function launchRaw(opts: { extensionDir?: string; devtools?: boolea
 }
 
 /** Navigates a CDP page session and waits for the load event. */
-export async function navigate(page: CdpSession, url: string): Promise<void> {
+export async function navigate(page: CdpSession, url: string, timeoutMs = 30_000): Promise<void> {
   await page.send('Page.enable');
   await page.send('Page.navigate', { url });
   await waitFor(
     () => page.evaluate<boolean>(`document.readyState === 'complete' && location.href === ${JSON.stringify(url)}`),
     `${url} to load`,
-    30_000,
+    timeoutMs,
     50,
   );
 }

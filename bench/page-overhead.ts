@@ -19,6 +19,8 @@ export interface FloodSizes {
 export interface SideTimes {
   ms: Record<Flood, number[]>;
   cpuMs: Record<Flood, number[]>;
+  /** Main-thread time spent running script (CDP ScriptDuration): the hooks' own cost, without layout, GC pauses or IPC. */
+  scriptMs?: Record<Flood, number[]>;
 }
 
 export interface OverheadResult {
@@ -38,9 +40,10 @@ interface Side {
   times: SideTimes;
 }
 
-async function threadTime(cdp: CdpSession): Promise<number> {
+async function threadTime(cdp: CdpSession): Promise<{ cpu: number; script: number }> {
   const r = await cdp.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
-  return (r.metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+  const get = (name: string) => (r.metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { cpu: get('ThreadTime'), script: get('ScriptDuration') };
 }
 
 export async function measureOverhead(opts: {
@@ -51,7 +54,10 @@ export async function measureOverhead(opts: {
   rounds: number;
   sizes: FloodSizes;
   log: (s: string) => void;
+  /** Only these floods (the self-check needs SSE alone); all three by default. */
+  floods?: Flood[];
 }): Promise<OverheadResult> {
+  const floods = opts.floods ?? (['ws', 'sse', 'fetches'] as Flood[]);
   const devtools = opts.mode === 'panel';
   const specs: { name: string; dir?: string; panel: boolean }[] = [
     { name: 'none', dir: undefined, panel: false },
@@ -69,7 +75,16 @@ export async function measureOverhead(opts: {
       if (!browser) continue;
       const cdp = browser.page;
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-      sides.push({ name: s.name, browser, cdp, times: { ms: { ws: [], sse: [], fetches: [] }, cpuMs: { ws: [], sse: [], fetches: [] } } });
+      sides.push({
+        name: s.name,
+        browser,
+        cdp,
+        times: {
+          ms: { ws: [], sse: [], fetches: [] },
+          cpuMs: { ws: [], sse: [], fetches: [] },
+          scriptMs: { ws: [], sse: [], fetches: [] },
+        },
+      });
     }
     const lost: number[] = [];
     // Round 0 warms up JITs and caches; it is not counted.
@@ -78,25 +93,25 @@ export async function measureOverhead(opts: {
       for (const side of order) {
         const tag = `${opts.mode}-${side.name}-${r}`;
         const line: string[] = [];
-        for (const flood of ['ws', 'sse', 'fetches'] as Flood[]) {
+        for (const flood of floods) {
           // The warm-up only needs the code paths hot: a tenth of the flood.
           const n = r === 0 ? Math.ceil(opts.sizes[flood] / 10) : opts.sizes[flood];
           const c0 = await threadTime(side.cdp);
           const res = await pageFlood(side.browser, flood, n, opts.sizes.size, `${tag}-${flood}`);
-          const cpu = (await threadTime(side.cdp)) - c0;
+          const c1 = await threadTime(side.cdp);
+          const cpu = c1.cpu - c0.cpu;
+          const script = c1.script - c0.script;
           if (res.count !== n) throw new Error(`${side.name} ${flood}: page saw ${res.count} of ${n}`);
           if (r > 0) {
             side.times.ms[flood].push(res.ms);
             side.times.cpuMs[flood].push(cpu);
+            side.times.scriptMs![flood].push(script);
           }
-          line.push(`${flood} ${res.ms.toFixed(0)} ms (cpu ${cpu.toFixed(0)})`);
+          line.push(`${flood} ${res.ms.toFixed(0)} ms (cpu ${cpu.toFixed(0)}, script ${script.toFixed(0)})`);
         }
         if (side.browser.panel && side.name === 'pushlens') {
           // Let the panel drain before the next side runs (it shares the CPU), and check nothing was lost.
-          const expected = (['ws', 'sse', 'fetches'] as Flood[]).reduce(
-            (sum, f) => sum + (r === 0 ? Math.ceil(opts.sizes[f] / 10) : opts.sizes[f]),
-            0,
-          );
+          const expected = floods.reduce((sum, f) => sum + (r === 0 ? Math.ceil(opts.sizes[f] / 10) : opts.sizes[f]), 0);
           const got = await settlePanel(side.browser, `${opts.mode}-${side.name}-${r}-`, expected, 20_000);
           if (r > 0) lost.push(expected - got.frames);
           line.push(`panel got ${got.frames}/${expected}`);
@@ -109,7 +124,7 @@ export async function measureOverhead(opts: {
     const ratios: OverheadResult['ratios'] = {};
     for (const side of sides.slice(1)) {
       ratios[side.name] = {} as Record<Flood, { wall: number; cpu: number }>;
-      for (const flood of ['ws', 'sse', 'fetches'] as Flood[]) {
+      for (const flood of floods) {
         ratios[side.name][flood] = {
           wall: pairedRatio(base.ms[flood], side.times.ms[flood]),
           cpu: pairedRatio(base.cpuMs[flood], side.times.cpuMs[flood]),

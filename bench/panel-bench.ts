@@ -62,11 +62,23 @@ export async function measureThroughput(
 export interface LongTaskResult {
   rate: number;
   seconds: number;
-  /** Longest main-thread task while the events stream in (from 1 s after the start to 0.5 s before the end). */
+  /** Longest main-thread task while the events stream in (PerformanceObserver 'longtask', ≥ 50 ms). */
   longestTaskMs: number;
   longTasks: number;
   /** Longest gap between two 0 ms timers in the same window: main-thread blocking as a user feels it. */
   maxTimerGapMs: number;
+  /**
+   * Probe health: how long the window really was and how many times the timer probe ran in it.
+   * The old probe reported 0 ms for everything: its window was timed from the stream's start (a
+   * slow channel selection left none), and its stop ignored the gap still open and the entries not
+   * yet delivered (a panel blocked throughout read as idle). These say whether a 0 is a measurement.
+   */
+  windowMs: number;
+  probeTicks: number;
+  /** The channel row was found and clicked (the table renders while frames arrive). */
+  selected: boolean;
+  /** From starting the stream until the channel was selected. */
+  selectMs: number;
   /**
    * Longest task in the 3 s after the stream ended: DevTools then posts the request's HAR entry,
    * every event of the stream in it, to onRequestFinished listeners in one message (which
@@ -76,17 +88,32 @@ export interface LongTaskResult {
   lost: number;
 }
 
-const OBSERVE = `(() => {
-  const m = { longest: 0, count: 0, gap: 0, stop: false };
+export interface ProbeReading {
+  longest: number;
+  count: number;
+  gap: number;
+  ticks: number;
+  windowMs: number;
+}
+
+export const OBSERVE = `(() => {
+  const m = { longest: 0, count: 0, gap: 0, ticks: 0, stop: false, t0: performance.now(), last: performance.now() };
   m.obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { m.count++; m.longest = Math.max(m.longest, e.duration); } });
   m.obs.observe({ type: 'longtask' });
-  let last = performance.now();
-  const tick = () => { const now = performance.now(); m.gap = Math.max(m.gap, now - last); last = now; if (!m.stop) setTimeout(tick, 0); };
+  const tick = () => { const now = performance.now(); m.ticks++; m.gap = Math.max(m.gap, now - m.last); m.last = now; if (!m.stop) setTimeout(tick, 0); };
   setTimeout(tick, 0);
   return m;
 })()`;
-const STOP = (name: string) =>
-  `(() => { const m = globalThis.${name}; m.stop = true; m.obs.disconnect(); return { longest: m.longest, count: m.count, gap: m.gap }; })()`;
+// takeRecords(): entries of the last task before STOP would otherwise be delivered after disconnect.
+export const STOP = (name: string) =>
+  `(() => { const m = globalThis.${name}; m.stop = true; for (const e of m.obs.takeRecords()) { m.count++; m.longest = Math.max(m.longest, e.duration); } m.obs.disconnect(); const now = performance.now(); m.gap = Math.max(m.gap, now - m.last); return { longest: m.longest, count: m.count, gap: m.gap, ticks: m.ticks, windowMs: now - m.t0 }; })()`;
+
+/** Observes the panel's main thread for `ms` and returns what the probe saw. */
+export async function probePanel(b: BenchBrowser, name: string, ms: number): Promise<ProbeReading> {
+  await b.panel!.evaluate(`void (globalThis.${name} = ${OBSERVE})`);
+  await new Promise((r) => setTimeout(r, ms));
+  return b.panel!.evaluate<ProbeReading>(STOP(name));
+}
 
 /**
  * `n` SSE events in one fetch() body, read chunk by chunk as an app reads a stream. The hook sees
@@ -111,15 +138,21 @@ export function readStream(b: BenchBrowser, n: number, size: number, tag: string
   })()`);
 }
 
-/** Panel main thread while one channel, shown selected, receives `rate` events/s in one long response. */
+/**
+ * Panel main thread while one channel, shown selected, receives `rate` events/s in one long
+ * response. The observation window is `seconds` long and starts once the channel is selected and
+ * frames flow; the stream is sized to outlast it whatever the selection took.
+ */
 export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: number, size: number): Promise<LongTaskResult> {
   await clearPanel(b);
-  const tag = `steady-${rate}`;
-  const n = rate * seconds;
-  const t0 = Date.now();
-  const run = readStream(b, n, size, tag, rate);
+  const tag = `steady-${rate}-${Date.now()}`;
+  // Selection can take seconds on a loaded machine; 4 s of slack keep the stream running past the window.
+  const n = rate * (seconds + 4);
+  let streamDone = false;
+  const tStart = Date.now();
+  const run = readStream(b, n, size, tag, rate).finally(() => (streamDone = true));
   // Select the channel as a user would, so the frame table and filter run while frames arrive.
-  await b.panel!.evaluate(`new Promise((resolve) => {
+  const selected = await b.panel!.evaluate<boolean>(`new Promise((resolve) => {
     const t0 = Date.now();
     const tick = () => {
       const row = [...document.querySelectorAll('[data-testid="channel-row"]')].find((r) => (r.dataset.url || '').includes(${JSON.stringify(tag)}));
@@ -127,15 +160,16 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
     };
     tick();
   })`);
-  await new Promise((r) => setTimeout(r, Math.max(0, t0 + 1000 - Date.now())));
-  await b.panel!.evaluate(`void (globalThis.__benchLong = ${OBSERVE})`);
-  await new Promise((r) => setTimeout(r, Math.max(0, t0 + seconds * 1000 - 500 - Date.now())));
-  const m = await b.panel!.evaluate<{ longest: number; count: number; gap: number }>(STOP('__benchLong'));
+  const selectMs = Date.now() - tStart;
+  // Past the first second: the channel's creation and first render are not the steady state.
+  await new Promise((r) => setTimeout(r, 1000));
+  const m = await probePanel(b, '__benchLong', seconds * 1000);
+  if (streamDone) m.windowMs = -m.windowMs; // the stream ended inside the window: say so (negative)
   await b.panel!.evaluate(`void (globalThis.__benchEnd = ${OBSERVE})`);
   const page = await run;
   const got = await settlePanel(b, tag, n, 20_000);
   await new Promise((r) => setTimeout(r, 3000));
-  const end = await b.panel!.evaluate<{ longest: number }>(STOP('__benchEnd'));
+  const end = await b.panel!.evaluate<ProbeReading>(STOP('__benchEnd'));
   // Back to no selection so later measurements start alike.
   await b.panel!.evaluate(`document.querySelector('[data-testid="clear"]')?.click()`);
   return {
@@ -144,6 +178,10 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
     longestTaskMs: m.longest,
     longTasks: m.count,
     maxTimerGapMs: m.gap,
+    windowMs: m.windowMs,
+    probeTicks: m.ticks,
+    selected,
+    selectMs,
     atEndLongestTaskMs: end.longest,
     lost: page.count - got.frames,
   };

@@ -1,10 +1,30 @@
 // Context: node (bench). Renders bench results as a Markdown table (printed and written to
-// bench/results.md) next to DESIGN.md's targets, with the machine they were measured on.
+// bench/results.md) next to DESIGN.md's targets, with the machine they were measured on, and
+// the previous full run's value of each row beside it (from bench/results.json's history).
 import type { BenchResults } from './run';
 import type { Flood, OverheadResult } from './page-overhead';
-import { median, round } from './stats';
+import { median, round, pairedRatios, summarize, fmtSpread } from './stats';
 
-type Row = [what: string, target: string, value: string, compare: string, verdict: string];
+/** `key`: when the label alone would not tell two rows apart once its numbers are masked. */
+type Row = [what: string, target: string, value: string, compare: string, verdict: string, key?: string];
+
+/** One row as kept in bench/results.json: the key matches a row across runs whose sizes or medians differ. */
+export interface StoredRow {
+  key: string;
+  what: string;
+  target: string;
+  value: string;
+  compare: string;
+  verdict: string;
+}
+
+export function rowKey(what: string): string {
+  return what
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\d[\d.,]*\s*[kM]?/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 const FLOOD_LABEL: Record<Flood, string> = { ws: 'WebSocket flood', sse: 'SSE flood (EventSource)', fetches: 'sequential fetch()' };
 
@@ -20,19 +40,28 @@ function overheadRows(r: OverheadResult | undefined, results: BenchResults, limi
     const ours = r.ratios.pushlens?.[flood];
     const cmp = r.ratios.compare?.[flood];
     const base = median(r.sides.none?.ms[flood] ?? []);
-    const fmt = (x?: { wall: number; cpu: number }) => (x ? `${round(x.wall)} (cpu ${round(x.cpu)})` : '–');
+    // Median with the rounds' spread: one lucky or unlucky round shows as a wide range.
+    const fmt = (name: string, x?: { wall: number; cpu: number }) => {
+      const side = r.sides[name];
+      if (!x || !side) return '–';
+      const wall = summarize(pairedRatios(r.sides.none.ms[flood], side.ms[flood]));
+      const cpu = summarize(pairedRatios(r.sides.none.cpuMs[flood], side.cpuMs[flood]));
+      return `${fmtSpread(wall)}, cpu ${fmtSpread(cpu)}`;
+    };
     return [
       `${FLOOD_LABEL[flood]} ${n[flood]}, ${r.mode === 'panel' ? 'panel open, recording' : 'no panel'} (hooked/unhooked; unhooked median ${Math.round(base)} ms)`,
       `≤ ${limit.toFixed(2)}`,
-      fmt(ours),
-      fmt(cmp),
+      fmt('pushlens', ours),
+      fmt('compare', cmp),
       verdict(ours ? ours.wall <= limit : undefined),
     ];
   });
 }
 
-export function renderTable(results: BenchResults): string {
+export function renderRows(results: BenchResults): StoredRow[] {
   const rows: Row[] = [];
+  rows.push(...pageLoadRows(results));
+  rows.push(...memoryRows(results));
   rows.push(...overheadRows(results.noPanel, results, 1.05));
   rows.push(...overheadRows(results.panel, results, 1.2));
   if (results.panel?.lost)
@@ -109,9 +138,10 @@ export function renderTable(results: BenchResults): string {
     rows.push([
       `panel main thread while ingesting ${lt.rate / 1000}k events/s for ${lt.seconds} s (one fetch stream), channel shown: longest task`,
       '≤ 100 ms',
-      `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; lost ${lt.lost})`,
+      `${Math.round(lt.longestTaskMs)} ms (${lt.longTasks} tasks > 50 ms; max timer gap ${Math.round(lt.maxTimerGapMs)} ms; probe ran ${lt.probeTicks ?? '?'} times in ${Math.round(Math.abs(lt.windowMs ?? 0))} ms after a ${lt.selectMs ?? '?'} ms channel selection${(lt.windowMs ?? 0) < 0 ? ', stream ended inside the window' : ''}${lt.selected === false ? ', channel NOT selected' : ''}; lost ${lt.lost})`,
       '',
-      verdict(lt.longestTaskMs <= 100),
+      // A probe that never ran measured nothing: not "met".
+      (lt.probeTicks ?? 0) < 10 ? 'PROBE DID NOT RUN' : verdict(lt.longestTaskMs <= 100),
     ]);
     rows.push([
       `  the same, in the 3 s after the stream ended (DevTools posts its HAR entry, all ${(lt.rate * lt.seconds) / 1000}k events in it, to onRequestFinished listeners)`,
@@ -143,16 +173,106 @@ export function renderTable(results: BenchResults): string {
       verdict(ll.ratio.wall < 2 && ll.ratio.cpu < 2),
     ]);
   }
+  return rows.map(([what, target, value, compare, verdict, key]) => ({ key: key ?? rowKey(what), what, target, value, compare, verdict }));
+}
+
+/** The table of `results`, with `previous` (an earlier full run's rows) as a column when given. */
+export function renderTable(results: BenchResults, previous?: { when: string; commit?: string; rows: StoredRow[] }): string {
+  const rows = renderRows(results);
+  const prev = new Map((previous?.rows ?? []).map((r) => [r.key, r.value]));
   const m = results.machine;
   const head = [
     `# PushLens bench results`,
     ``,
-    `${results.when}${results.quick ? ' (--quick)' : ''}, ${results.seconds} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, load average at start ${m.loadAvg.join(' / ')}; ${m.chromium} (headless); Node ${m.node}.`,
+    `${results.when}${results.quick ? ' (--quick)' : ''}, commit ${results.commit ?? '?'}, ${results.seconds} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, load average at start ${m.loadAvg.join(' / ')}; ${m.chromium} (headless); Node ${m.node}.`,
     results.compareDir ? `Compare: ${results.compareDir}` : '',
-    `Ratios: median over ${results.plan.rounds} interleaved rounds (A B / B A) of hooked ÷ unhooked in-page wall time; "cpu" is the same ratio of the page renderer's main-thread CPU time (CDP ThreadTime), which other processes' load disturbs far less.`,
+    `Ratios: median (min–max) over ${results.plan.rounds} interleaved rounds (A B / B A) of hooked ÷ unhooked in-page wall time; "cpu" is the same ratio of the page renderer's main-thread CPU time (CDP ThreadTime), which other processes' load disturbs far less.`,
+    previous ? `Previous full run: ${previous.when}, commit ${previous.commit ?? '?'}.` : 'No previous full run in bench/results.json.',
     ``,
-    `| what | target | PushLens | compare | |`,
-    `|---|---|---|---|---|`,
+    `| what | target | PushLens | previous full run | compare | |`,
+    `|---|---|---|---|---|---|`,
   ];
-  return [...head.filter((l, i) => l !== '' || i < 2 || i > 3), ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';
+  return (
+    [
+      ...head.filter((l, i) => l !== '' || i < 2 || i > 4),
+      ...rows.map((r) => `| ${[r.what, r.target, r.value, prev.get(r.key) ?? '–', r.compare, r.verdict].join(' | ')} |`),
+    ].join('\n') + '\n'
+  );
+}
+
+function pageLoadRows(results: BenchResults): Row[] {
+  const p = results.pageLoad;
+  if (!p) return [];
+  const rows: Row[] = [];
+  const med = (xs?: number[]) => Math.round(median(xs ?? []));
+  const cmp = p.ratios.compare;
+  const ours = p.ratios.pushlens;
+  rows.push([
+    `page with 50 iframes (25 same-origin, 25 cross-origin), fresh browser: time to load, hooked/unhooked (unhooked median ${med(p.iframes50.none)} ms, ${p.rounds} rounds)`,
+    '≤ 1.05',
+    fmtSpread(ours?.iframes50),
+    fmtSpread(cmp?.iframes50),
+    verdict(ours ? ours.iframes50.median <= 1.05 : undefined),
+  ]);
+  rows.push([
+    `page inserting 200 about:blank iframes: time to load, hooked/unhooked (unhooked median ${med(p.blank200Load.none)} ms)`,
+    '≤ 1.05',
+    fmtSpread(ours?.blank200Load),
+    fmtSpread(cmp?.blank200Load),
+    verdict(ours ? ours.blank200Load.median <= 1.05 : undefined),
+  ]);
+  rows.push([
+    `  the same: until all 200 are inserted and settled (unhooked median ${med(p.blank200Settled.none)} ms)`,
+    '≤ 1.05',
+    fmtSpread(ours?.blank200Settled),
+    fmtSpread(cmp?.blank200Settled),
+    verdict(ours ? ours.blank200Settled.median <= 1.05 : undefined),
+  ]);
+  const su = p.startup;
+  rows.push([
+    `agent start-up per frame, CPU profile of the top renderer (page-agent.js top-level evaluation, self + children; ${su.blank200.frames} about:blank frames / ${su.iframes50.frames} same-origin frames of the 50-iframe page)`,
+    '(none)',
+    `${Math.round(su.blank200.perFrameUs)} µs / ${Math.round(su.iframes50.perFrameUs)} µs (relay.js ${Math.round(su.blank200.relayPerFrameUs)} / ${Math.round(su.iframes50.relayPerFrameUs)} µs)${su.blank200.nodes && su.iframes50.nodes ? '' : ' (profile saw no agent evaluation!)'}`,
+    '',
+    '–',
+  ]);
+  rows.push([
+    `page agent bundle (content-scripts/page-agent.js, minified; relay.js ${(p.relayBytes / 1024).toFixed(1)} kB)`,
+    '≤ 38 kB',
+    `${(p.bundleBytes / 1024).toFixed(1)} kB (${p.bundleBytes} B)`,
+    '',
+    verdict(p.bundleBytes <= 38 * 1024),
+  ]);
+  return rows;
+}
+
+function memoryRows(results: BenchResults): Row[] {
+  const rows: Row[] = [];
+  const mem = results.memory;
+  const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
+  if (mem) {
+    for (const c of mem.cases) {
+      const none = median(c.heap.none);
+      const ours = median(c.heap.pushlens);
+      const cmp = c.heap.compare ? median(c.heap.compare) : undefined;
+      rows.push([
+        `page JS memory (V8 used heap + embedder heap + backing stores: external strings, typed arrays), no panel, history ring full at its defaults (${mem.bufferRecords} records / ${mb(mem.bufferBytes)}) after ${c.messages} × ${c.size} B WebSocket messages: hooked − unhooked (unhooked ${mb(none)}, ${c.heap.none.length} rounds)`,
+        `≤ ${mb(mem.bufferBytes * 1.5)} (1.5 × the byte cap)`,
+        `+${mb(ours - none)} (${mb(ours)}; range ${mb(Math.min(...c.heap.pushlens))}–${mb(Math.max(...c.heap.pushlens))})`,
+        cmp === undefined ? '' : `+${mb(cmp - none)}`,
+        verdict(ours - none <= mem.bufferBytes * 1.5),
+        `page memory, ring full, ${c.size} B frames`,
+      ]);
+    }
+  }
+  const st = results.store;
+  if (st)
+    rows.push([
+      `panel store heap at ${(st.frames / 1e6).toFixed(1)}M frames of 100 B (node, same Session code as the panel; JS heap + array buffers)`,
+      '(none)',
+      mb(st.bytesPerFrameTotal * st.frames),
+      '',
+      '–',
+    ]);
+  return rows;
 }

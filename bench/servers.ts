@@ -6,12 +6,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { createHash } from 'node:crypto';
 import { BENCH_PAGE } from './page';
+import { FRAME_PAGE, iframesPage, blankFramesPage } from './load-pages';
 
 const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 export interface BenchServer {
   url: string;
   host: string;
+  /** The same server under a second loopback host name: another site, for cross-origin iframes. */
+  otherOrigin: string;
   close(): Promise<void>;
 }
 
@@ -105,11 +108,17 @@ function onUpgrade(req: IncomingMessage, socket: Socket): void {
 
 export async function startBenchServer(): Promise<BenchServer> {
   const sockets = new Set<Socket>();
+  let otherOrigin = '';
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/' || path === '/bench.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(BENCH_PAGE);
+    }
+    if (path === '/frame.html' || path === '/iframes50.html' || path === '/blank200.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      if (path === '/frame.html') return void res.end(FRAME_PAGE);
+      return void res.end(path === '/blank200.html' ? blankFramesPage(200) : iframesPage(otherOrigin, 50));
     }
     if (path.startsWith('/sse')) {
       const p = params(req);
@@ -174,7 +183,10 @@ export async function startBenchServer(): Promise<BenchServer> {
   });
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
   const port = (server.address() as { port: number }).port;
+  // "localhost" is loopback too (Chromium never asks DNS for it) but another site than 127.0.0.1.
+  otherOrigin = `http://localhost:${port}`;
   return {
+    otherOrigin,
     url: `http://127.0.0.1:${port}/bench.html`,
     host: `127.0.0.1:${port}`,
     async close() {

@@ -32,6 +32,8 @@ export default defineWxtModule({
               minify: true,
               legalComments: 'none',
               metafile: true,
+              // The bench self-check's plant constant (wxt.config.ts defines it for the Vite builds).
+              define: { __PUSHLENS_PLANT__: JSON.stringify(process.env.WXT_PUSHLENS_PLANT ?? '') },
             });
             // Rebuild in dev when any worker-agent source changes.
             for (const file of Object.keys(out.metafile.inputs)) this.addWatchFile(resolve(wxt.config.root, file));

@@ -44,6 +44,13 @@ export function SettingsMenu() {
         <div className="settings-pop" data-testid="settings" role="dialog" aria-label={t('toolbar.settings', locale)}>
           <NumberSetting label={t('settings.bufferLimit', locale)} value={records} onChange={setRecords} testid="setting-buffer-records" />
           <NumberSetting label={t('settings.bufferMb', locale)} value={bufferMb} onChange={setBufferMb} />
+          {/* What the applied caps cost every frame of the page, panel open or not (DESIGN.md rule 4). */}
+          <div className="muted settings-note" data-testid="settings-ring-cost">
+            {t('settings.ringCost', locale, {
+              mb: Math.round(agentSettings.bufferBytes / 1024 / 1024),
+              records: agentSettings.bufferRecords.toLocaleString(locale),
+            })}
+          </div>
           <NumberSetting label={t('settings.previewKb', locale)} value={previewKb} onChange={setPreviewKb} testid="setting-preview-kb" />
           <NumberSetting label={t('settings.maxFrames', locale)} value={maxFrames} onChange={setMaxFrames} />
           {error && <div className="bad">{error}</div>}

@@ -6,9 +6,12 @@ import { SessionProvider } from '../../components/hooks/use-session';
 import { ErrorBoundary } from '../../components/widgets/ErrorBoundary';
 import { exposeRenderCounts } from '../../components/hooks/use-render-count';
 import { startPanel } from '../../lib/panel/panel-runtime';
+import { plantPanel } from '../../lib/panel/self-check-plant';
 import '../../components/panel.css';
 
 const { session, link } = startPanel();
+// Bench self-check builds only (__PUSHLENS_PLANT__ from WXT_PUSHLENS_PLANT); '' in normal builds, so this is folded away.
+if (__PUSHLENS_PLANT__) plantPanel(session);
 exposeRenderCounts();
 createRoot(document.getElementById('root')!).render(
   <SessionProvider session={session} link={link}>

@@ -187,6 +187,11 @@ export const messages = {
   'settings.previewKb': { en: 'Preview per message (KB)', 'zh-CN': '每条消息保留的预览（KB）' },
   'settings.maxFrames': { en: 'Frames kept in the panel', 'zh-CN': '面板保留的帧数' },
   'settings.apply': { en: 'Apply', 'zh-CN': '应用' },
+  // The ring's byte cap counts text at 2 bytes a character, so ASCII traffic fills it at about half its size (npm run bench, memory rows).
+  'settings.ringCost': {
+    en: 'History ring: up to {mb} MB of page memory per frame ({records} records); ASCII text uses about half.',
+    'zh-CN': '历史环形缓冲：每个框架最多占用 {mb} MB 页面内存（{records} 条记录）；ASCII 文本约占一半。',
+  },
   'settings.invalid': { en: 'Every value must be a positive number.', 'zh-CN': '每一项都必须是正数。' },
 } as const satisfies Record<string, Localized>;
 

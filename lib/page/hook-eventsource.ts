@@ -9,6 +9,7 @@ import { natives, nowMs, call, safely } from './natives';
 import { wrapConstructor, wrapMethod, replaceGlobal, nativeGetter } from './proxy-utils';
 import { captureStack } from './stack';
 import type { ListenerTap } from './listener-tap';
+import { plantHookEvent } from './self-check-plant';
 
 interface SourceState {
   conn: number;
@@ -63,6 +64,7 @@ export function hookEventSource(recorder: Recorder, registry: ConnectionRegistry
       {
         watches,
         onEvent: (event) => {
+          if (__PUSHLENS_PLANT__) plantHookEvent();
           const data = getData(event);
           recorder.sseEvent(
             conn,
