@@ -186,7 +186,7 @@ export function renderTable(results: BenchResults, previous?: { when: string; co
     ``,
     `${results.when}${results.quick ? ' (--quick)' : ''}, commit ${results.commit ?? '?'}, ${results.seconds} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, load average at start ${m.loadAvg.join(' / ')}; ${m.chromium} (headless); Node ${m.node}.`,
     results.compareDir ? `Compare: ${results.compareDir}` : '',
-    `Ratios: median (min–max) over ${results.plan.rounds} interleaved rounds (A B / B A) of hooked ÷ unhooked in-page wall time; "cpu" is the same ratio of the page renderer's main-thread CPU time (CDP ThreadTime), which other processes' load disturbs far less.`,
+    `Ratios: median (min–max) over ${results.plan.rounds} interleaved rounds (${(results.plan as { panelRounds?: number }).panelRounds ?? results.plan.rounds} with the panel open) (A B / B A) of hooked ÷ unhooked in-page wall time; "cpu" is the same ratio of the page renderer's main-thread CPU time (CDP ThreadTime), which other processes' load disturbs far less.`,
     previous ? `Previous full run: ${previous.when}, commit ${previous.commit ?? '?'}.` : 'No previous full run in bench/results.json.',
     ``,
     `| what | target | PushLens | previous full run | compare | |`,

@@ -49,7 +49,9 @@ export function startRelay(): void {
     pagePort = event.ports[0];
     window.removeEventListener(CONNECT_EVENT, onConnect, true);
     pagePort.onmessage = (e) => {
-      if (isPageToPanelMessage(e.data)) runtimePort?.postMessage(e.data);
+      // Read `data` once: outside the main world, Blink deserializes the message again on every read.
+      const data: unknown = e.data;
+      if (isPageToPanelMessage(data)) runtimePort?.postMessage(data);
     };
     connectRuntime();
     // One read: stored capture settings (in-page buffer size...) apply before any panel attaches,
