@@ -251,7 +251,13 @@ export async function measureOpenWithBuffer(
       // The in-page buffer is a setting; it has to hold n records before any panel attaches.
       beforePage: async (l) => {
         const { session: p, targetId } = await l.newTab(`chrome-extension://${l.extensionId}/devtools-panel.html`);
-        await waitFor(() => p.evaluate<boolean>(`document.readyState === 'complete'`), 'the extension page', 15_000, 50);
+        // The new tab starts on its initial about:blank, which is 'complete' too (and has no localStorage).
+        await waitFor(
+          () => p.evaluate<boolean>(`location.protocol === 'chrome-extension:' && document.readyState === 'complete'`),
+          'the extension page',
+          15_000,
+          50,
+        );
         await p.evaluate(`(async () => {
           const s = { bufferRecords: ${n + 1000}, bufferBytes: ${(n + 1000) * (size * 2 + 200)} };
           const cur = JSON.parse(localStorage.getItem('pushlens.agentSettings') || '{}');
