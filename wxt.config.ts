@@ -41,7 +41,14 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { minimum_chrome_version: '111' }),
+      : {
+          minimum_chrome_version: '111',
+          // Chrome 148+: runtime ports copy messages by structured clone instead of JSON text.
+          // A live batch is one big JSON string; as JSON it was escaped and re-parsed at every hop
+          // (relay → background → panel), the largest cost of recording. Older Chrome ignores the
+          // key and keeps JSON, which every message here also survives (they are plain data).
+          message_serialization: 'structured_clone',
+        }),
   }),
   zip: {
     // The sources zip addons.mozilla.org asks for: what `npm ci && npm run build` needs, nothing generated.

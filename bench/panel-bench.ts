@@ -5,6 +5,7 @@
 import { openBenchBrowser, pageFlood, showPanel, settlePanel, clearPanel, type BenchBrowser, type FloodResult } from './browsers';
 import { median } from './stats';
 import { waitFor } from '../tests/harness/cdp';
+import type { RawBrowser } from './launch';
 
 // Floods here are SSE events in a fetch() body: with DevTools open, Chromium's own per-message
 // network instrumentation caps a page at a few thousand WebSocket messages per second on this
@@ -234,6 +235,29 @@ export interface OpenResult {
   got: number;
 }
 
+/** Before the page loads: the in-page buffer (a setting) made to hold n records before any panel attaches. */
+export function bufferSetup(n: number, size: number): (l: RawBrowser) => Promise<void> {
+  return async (l) => {
+    const { session: p, targetId } = await l.newTab(`chrome-extension://${l.extensionId}/devtools-panel.html`);
+    // The new tab starts on its initial about:blank, which is 'complete' too (and has no localStorage).
+    await waitFor(
+      () => p.evaluate<boolean>(`location.protocol === 'chrome-extension:' && document.readyState === 'complete'`),
+      'the extension page',
+      15_000,
+      50,
+    );
+    await p.evaluate(`(async () => {
+            const s = { bufferRecords: ${n + 1000}, bufferBytes: ${(n + 1000) * (size * 2 + 200)} };
+            const cur = JSON.parse(localStorage.getItem('pushlens.agentSettings') || '{}');
+            const next = { ...cur, ...s };
+            localStorage.setItem('pushlens.agentSettings', JSON.stringify(next));
+            await chrome.storage.local.set({ 'pushlens.agentSettings': next });
+          })()`);
+    p.close();
+    await l.closeTab(targetId);
+  };
+}
+
 /** A fresh browser whose page buffers `n` frames with no panel open; then the panel is shown. */
 export async function measureOpenWithBuffer(
   url: string,
@@ -248,26 +272,7 @@ export async function measureOpenWithBuffer(
     const b = await openBenchBrowser('open', url, {
       extensionDir,
       devtools: true,
-      // The in-page buffer is a setting; it has to hold n records before any panel attaches.
-      beforePage: async (l) => {
-        const { session: p, targetId } = await l.newTab(`chrome-extension://${l.extensionId}/devtools-panel.html`);
-        // The new tab starts on its initial about:blank, which is 'complete' too (and has no localStorage).
-        await waitFor(
-          () => p.evaluate<boolean>(`location.protocol === 'chrome-extension:' && document.readyState === 'complete'`),
-          'the extension page',
-          15_000,
-          50,
-        );
-        await p.evaluate(`(async () => {
-          const s = { bufferRecords: ${n + 1000}, bufferBytes: ${(n + 1000) * (size * 2 + 200)} };
-          const cur = JSON.parse(localStorage.getItem('pushlens.agentSettings') || '{}');
-          const next = { ...cur, ...s };
-          localStorage.setItem('pushlens.agentSettings', JSON.stringify(next));
-          await chrome.storage.local.set({ 'pushlens.agentSettings': next });
-        })()`);
-        p.close();
-        await l.closeTab(targetId);
-      },
+      beforePage: bufferSetup(n, size),
     });
     try {
       const tag = `open-${r}`;

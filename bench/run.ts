@@ -1,9 +1,10 @@
 // Context: node (bench), `npm run bench [-- --quick] [-- --compare PATH] [-- --no-build] [-- --only a,b]
-// [-- --self-check]` (parts: load, memory, store, no-panel, panel, throughput, longtask, open, sse-line).
+// [-- --self-check] [-- --summary]` (parts: load, memory, store, no-panel, panel, throughput, longtask, open, sse-line).
 // Builds PushLens into .output-bench, starts the flood servers on 127.0.0.1 (and localhost, a
 // second site) and measures, in headless Chromium, everything in DESIGN.md's performance table.
 // Appends the run to bench/results.json (a history), writes bench/results.md (the latest full run
-// beside the previous one) and prints the table and the total duration. --self-check instead
+// beside the previous one, then every full run on the same commit with the median of those runs)
+// and prints the table and the total duration. --summary only rewrites results.md from the history. --self-check instead
 // builds planted regressions and checks each instrument catches its own (bench/self-check.ts).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -27,7 +28,8 @@ import { measureLongLine, type LongLineResult } from './long-line';
 import { renderTable, renderRows } from './report';
 import { measurePageLoad, type PageLoadResult } from './page-load';
 import { measureMemory, type MemoryResult } from './memory';
-import { readHistory, saveRun, lastFullRun, gitCommit } from './history';
+import { readHistory, saveRun, lastFullRun, gitCommit, type History } from './history';
+import { fullRunsOnCommit, renderRunsSummary } from './runs-summary';
 import { runSelfCheck } from './self-check';
 
 const argv = process.argv.slice(2);
@@ -35,6 +37,7 @@ const quick = argv.includes('--quick');
 const fullPanel = argv.includes('--full-panel');
 const noBuild = argv.includes('--no-build');
 const selfCheck = argv.includes('--self-check');
+const summaryOnly = argv.includes('--summary');
 const compareArg = argv.indexOf('--compare');
 const compareDir = compareArg >= 0 ? resolve(argv[compareArg + 1] ?? '') : undefined;
 const onlyArg = argv.indexOf('--only');
@@ -99,11 +102,30 @@ export interface BenchResults {
 }
 
 const log = (s: string) => console.log(s);
+const RESULTS_JSON = resolve(import.meta.dirname, 'results.json');
+const RESULTS_MD = resolve(import.meta.dirname, 'results.md');
+
+/** results.md: the latest full run beside the one before it, then every full run on its commit. */
+function resultsMarkdown(history: History, latest: BenchResults): string {
+  const table = renderTable(latest, lastFullRun(history, latest.when));
+  const summary = renderRunsSummary(fullRunsOnCommit(history, latest.commit));
+  return summary ? `${table}\n${summary}` : table;
+}
+
+/** --summary: rewrites results.md from bench/results.json without measuring anything. */
+function writeSummaryOnly(): void {
+  const history = readHistory(RESULTS_JSON);
+  const latest = lastFullRun(history);
+  if (!latest) throw new Error('bench/results.json holds no full run: run `npm run bench` first.');
+  writeFileSync(RESULTS_MD, resultsMarkdown(history, latest.results as BenchResults));
+  log(`wrote ${RESULTS_MD} from the full run of ${latest.when} (${fullRunsOnCommit(history, latest.commit).length} full runs on its commit)`);
+}
 
 async function main(): Promise<void> {
   const t0 = Date.now();
   if (compareDir && !existsSync(resolve(compareDir, 'manifest.json')))
     throw new Error(`--compare ${compareDir}: no manifest.json there (pass an unpacked extension folder)`);
+  if (summaryOnly) return writeSummaryOnly();
   if (selfCheck) {
     await runSelfCheck({ root: ROOT, outDir: OUT_DIR, noBuild, log });
     log(`\nself-check took ${Math.round((Date.now() - t0) / 1000)} s`);
@@ -126,7 +148,7 @@ async function main(): Promise<void> {
     compareDir,
     seconds: 0,
   };
-  const historyFile = resolve(import.meta.dirname, 'results.json');
+  const historyFile = RESULTS_JSON;
   const history = readHistory(historyFile);
   // --only runs are partial: kept in the history as quick ones so they never stand for a full run.
   const partial = quick || !!only;
@@ -152,10 +174,9 @@ async function main(): Promise<void> {
       rows: renderRows(results),
       results,
     });
-    // results.md is the latest full run beside the full run before it; a quick run only prints.
-    const prev = lastFullRun(history, results.when);
-    if (!partial) writeFileSync(resolve(import.meta.dirname, 'results.md'), renderTable(results, prev));
-    return renderTable(results, prev);
+    // A quick or partial run only prints.
+    if (!partial) writeFileSync(RESULTS_MD, resultsMarkdown(history, results));
+    return renderTable(results, lastFullRun(history, results.when));
   };
   try {
     if (want('load')) {

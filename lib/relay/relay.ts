@@ -8,7 +8,8 @@
 // a background woken up, a router entry) is a cost pages would pay all day for nothing. Until a
 // panel attaches, the agent sends nothing: it keeps its history in its ring.
 import { CONNECT_EVENT, RELAY_READY_EVENT, beforePageScripts } from '../protocol/handshake';
-import { isPageToPanelMessage, isPanelToPageMessage, makeEnvelope } from '../protocol/envelope';
+import { isPanelToPageMessage, makeEnvelope } from '../protocol/envelope';
+import { toForwarded } from './forward';
 import { AGENT_SETTINGS_KEY, sanitizeAgentSettings } from '../protocol/settings';
 import { RELAY_PORT_NAME, PANELS_OPEN_KEY, panelsAreOpen } from '../protocol/ports';
 
@@ -51,7 +52,9 @@ export function startRelay(): void {
     pagePort.onmessage = (e) => {
       // Read `data` once: outside the main world, Blink deserializes the message again on every read.
       const data: unknown = e.data;
-      if (isPageToPanelMessage(data)) runtimePort?.postMessage(data);
+      if (!runtimePort) return;
+      const message = toForwarded(data);
+      if (message) runtimePort.postMessage(message);
     };
     connectRuntime();
     // One read: stored capture settings (in-page buffer size...) apply before any panel attaches,

@@ -1,5 +1,9 @@
 // Context: extension pages and content scripts (relay, background, panel). Adapts a
 // chrome.runtime.Port to the Transport interface.
+//
+// Chrome copies Port messages by structured clone (our manifest opts in) and Firefox always
+// does: a value JSON would have flattened (a function member, say) throws DataCloneError instead.
+// That is not a closed port, so such a message is sent as its JSON form, as JSON messaging did.
 import type { Transport } from './transport';
 
 /** The subset of chrome.runtime.Port we use; lets tests pass a fake. */
@@ -20,7 +24,8 @@ export function runtimePortTransport<In, Out>(port: RuntimePortLike, guard: (m: 
       if (!connected) return;
       try {
         port.postMessage(message);
-      } catch {
+      } catch (err) {
+        if (isDataCloneError(err) && postAsJson(port, message)) return;
         // The port closed between our check and the post (service worker stopped): the
         // receiver resyncs by sequence number, so nothing is lost for good.
         connected = false;
@@ -38,4 +43,24 @@ export function runtimePortTransport<In, Out>(port: RuntimePortLike, guard: (m: 
       return () => port.onDisconnect.removeListener(callback);
     },
   };
+}
+
+function isDataCloneError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'DataCloneError';
+}
+
+/** Posts `message` as JSON would carry it; false when the port refused it anyway (closed). */
+function postAsJson(port: RuntimePortLike, message: unknown): boolean {
+  let plain: unknown;
+  try {
+    plain = JSON.parse(JSON.stringify(message));
+  } catch {
+    return true; // not JSON either (a cycle): the message is dropped, the port is fine
+  }
+  try {
+    port.postMessage(plain);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { agentStartupFromProfile, type CpuProfile } from '../../bench/cpu-profile';
 import { readHistory, saveRun, lastFullRun, type StoredRun } from '../../bench/history';
 import { rowKey } from '../../bench/report';
+import { leadNumber, meetsTarget, fullRunsOnCommit, renderRunsSummary } from '../../bench/runs-summary';
 import { pairedRatios, summarize, fmtSpread } from '../../bench/stats';
 
 const AGENT = 'chrome-extension://abc/content-scripts/page-agent.js';
@@ -86,5 +87,55 @@ describe('report helpers', () => {
     const s = summarize(pairedRatios([100, 100, 100], [110, 90, 130]));
     expect(s).toEqual({ median: 1.1, min: 0.9, max: 1.3, n: 3 });
     expect(fmtSpread(s)).toBe('1.1 (0.9–1.3)');
+  });
+});
+
+describe('summary of several full runs on one commit', () => {
+  const run = (id: string, commit: string, quick: boolean, value: string, verdict: string): StoredRun => ({
+    id,
+    when: id,
+    quick,
+    commit,
+    seconds: 500,
+    machine: { cpu: 'x', cores: 2, memoryGiB: 1, loadAvg: [1, 1, 1], chromium: 'c', node: 'n' },
+    rows: [{ key: 'sse', what: 'SSE flood', target: '≤ 1.05', value, compare: '', verdict }],
+    results: {},
+  });
+
+  it('reads a row headline number, thousands separators and signs included', () => {
+    expect(leadNumber('1.16 (0.84–1.63), cpu 1.12')).toBe(1.16);
+    expect(leadNumber('26,175 /s (page alone 28,344 /s)')).toBe(26175);
+    expect(leadNumber('+3.7 MB (4.5 MB)')).toBe(3.7);
+    expect(leadNumber('–')).toBeNaN();
+  });
+
+  it('judges a number against each way a target is written', () => {
+    expect(meetsTarget('≤ 1.05', 1.05)).toBe(true);
+    expect(meetsTarget('≤ 1.05', 1.06)).toBe(false);
+    expect(meetsTarget('≥ 50,000 /s', 26175)).toBe(false);
+    expect(meetsTarget('≥ 50,000 /s', 50000)).toBe(true);
+    expect(meetsTarget('< 2', 2)).toBe(false);
+    expect(meetsTarget('0', 0)).toBe(true);
+    expect(meetsTarget('0', 1)).toBe(false);
+    expect(meetsTarget('(none)', 3)).toBeUndefined();
+  });
+
+  it('takes only full runs of the same clean commit and judges their median', () => {
+    const h = {
+      runs: [
+        run('a', 'abc', false, '1.50 (1.4–1.6)', 'MISSED'),
+        run('b', 'abc', true, '0.50', 'met'),
+        run('c', 'old', false, '0.90', 'met'),
+        run('d', 'abc', false, '1.00 (0.9–1.1)', 'met'),
+        run('e', 'abc', false, '1.04 (1.0–1.2)', 'met'),
+      ],
+    };
+    const runs = fullRunsOnCommit(h, 'abc');
+    expect(runs.map((r) => r.id)).toEqual(['a', 'd', 'e']);
+    expect(fullRunsOnCommit(h, 'abc+dirty')).toEqual([]);
+    const md = renderRunsSummary(runs);
+    expect(md).toContain('## 3 full runs on commit abc');
+    expect(md).toContain('| SSE flood | ≤ 1.05 | 1.50 (1.4–1.6) | 1.00 (0.9–1.1) | 1.04 (1.0–1.2) | 1.04 (1–1.5) | met (MISSED, met, met) |');
+    expect(renderRunsSummary(runs.slice(0, 1))).toBe('');
   });
 });

@@ -6,14 +6,15 @@ import { runtimePortTransport, type RuntimePortLike } from '../../lib/transport/
 import { createFakeTransportPair } from '../../lib/transport/transport';
 import { isPanelToPageMessage, makeEnvelope, type PageToPanelMessage, type PanelToPageMessage } from '../../lib/protocol/envelope';
 
-function fakePort(opts: { throwOnPost?: boolean } = {}) {
+function fakePort(opts: { throwOnPost?: boolean; structuredClone?: boolean } = {}) {
   const onMessage = new Set<(m: unknown) => void>();
   const onDisconnect = new Set<() => void>();
   const posted: unknown[] = [];
   const port: RuntimePortLike = {
     postMessage(m) {
       if (opts.throwOnPost) throw new Error('Attempting to use a disconnected port object');
-      posted.push(m);
+      // A structured-clone Port copies the message (and throws DataCloneError on a function).
+      posted.push(opts.structuredClone ? structuredClone(m) : m);
     },
     onMessage: { addListener: (cb) => void onMessage.add(cb), removeListener: (cb) => void onMessage.delete(cb) },
     onDisconnect: { addListener: (cb) => void onDisconnect.add(cb), removeListener: (cb) => void onDisconnect.delete(cb) },
@@ -29,6 +30,15 @@ function fakePort(opts: { throwOnPost?: boolean } = {}) {
 }
 
 describe('runtimePortTransport', () => {
+  it('sends what structured clone refuses as its JSON form, and keeps the port', () => {
+    const p = fakePort({ structuredClone: true });
+    const t = runtimePortTransport<PanelToPageMessage, PanelToPageMessage>(p.port, isPanelToPageMessage);
+    const withFunction = { ...makeEnvelope('detach'), onDone: () => undefined } as PanelToPageMessage;
+    t.post(withFunction);
+    t.post(makeEnvelope('detach'));
+    expect(p.posted).toEqual([makeEnvelope('detach'), makeEnvelope('detach')]);
+  });
+
   it('delivers only messages its guard accepts', () => {
     const p = fakePort();
     const t = runtimePortTransport<PanelToPageMessage, PageToPanelMessage>(p.port, isPanelToPageMessage);

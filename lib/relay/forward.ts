@@ -1,0 +1,27 @@
+// Context: isolated-world content script (relay). What the relay passes on to the background from
+// the page agent's port, made plain JSON data whatever the runtime Port's serialization is.
+//
+// Chrome's runtime Ports copy messages as JSON by default and by structured clone when the
+// manifest says `message_serialization: "structured_clone"` (we do, for speed); Firefox always
+// clones. A clone keeps what JSON would have flattened: cycles, Maps, Dates, typed arrays, NaN,
+// undefined members. Everything downstream (background, panel, validators) is written for JSON
+// data, so the relay hands it nothing else.
+import { makeEnvelope, isPageToPanelMessage, type PageToPanelMessage } from '../protocol/envelope';
+
+/**
+ * `data` as the background may receive it, or undefined when it is not a page message. A packed
+ * batch (the bulk of the traffic: one JSON string) is rebuilt from its known fields, which costs
+ * nothing per record; any other message goes through a JSON round trip, as JSON messaging did.
+ */
+export function toForwarded(data: unknown): PageToPanelMessage | undefined {
+  if (!isPageToPanelMessage(data)) return undefined;
+  if (data.type === 'batch' && typeof data.packed === 'string' && data.records.length === 0)
+    return { ...makeEnvelope('batch'), agentId: data.agentId, records: [], packed: data.packed };
+  let copy: unknown;
+  try {
+    copy = JSON.parse(JSON.stringify(data));
+  } catch {
+    return undefined; // a cycle or a BigInt: JSON messaging would have refused it too
+  }
+  return isPageToPanelMessage(copy) ? copy : undefined;
+}
