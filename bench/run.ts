@@ -25,10 +25,10 @@ import {
 } from './panel-bench';
 import { openBenchBrowser } from './browsers';
 import { measureLongLine, type LongLineResult } from './long-line';
-import { renderTable, renderRows } from './report';
+import { renderTable, renderRows, type StoredRow } from './report';
 import { measurePageLoad, type PageLoadResult } from './page-load';
 import { measureMemory, type MemoryResult } from './memory';
-import { readHistory, saveRun, lastFullRun, gitCommit, type History } from './history';
+import { readHistory, saveRun, lastFullRun, gitCommit, type History, type StoredRun } from './history';
 import { fullRunsOnCommit, renderRunsSummary } from './runs-summary';
 import { runSelfCheck } from './self-check';
 
@@ -108,8 +108,18 @@ const RESULTS_MD = resolve(import.meta.dirname, 'results.md');
 /** results.md: the latest full run beside the one before it, then every full run on its commit. */
 function resultsMarkdown(history: History, latest: BenchResults): string {
   const table = renderTable(latest, lastFullRun(history, latest.when));
-  const summary = renderRunsSummary(fullRunsOnCommit(history, latest.commit));
+  // Rows rendered again from each run's raw measurements: a target set since applies to them too.
+  const runs = fullRunsOnCommit(history, latest.commit).map((r) => ({ ...r, rows: rerendered(r) }));
+  const summary = renderRunsSummary(runs);
   return summary ? `${table}\n${summary}` : table;
+}
+
+function rerendered(run: StoredRun): StoredRow[] {
+  try {
+    return renderRows(run.results as BenchResults);
+  } catch {
+    return run.rows; // measured by an older bench whose raw results this one cannot read
+  }
 }
 
 /** --summary: rewrites results.md from bench/results.json without measuring anything. */

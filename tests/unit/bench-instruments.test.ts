@@ -137,5 +137,8 @@ describe('summary of several full runs on one commit', () => {
     expect(md).toContain('## 3 full runs on commit abc');
     expect(md).toContain('| SSE flood | ≤ 1.05 | 1.50 (1.4–1.6) | 1.00 (0.9–1.1) | 1.04 (1.0–1.2) | 1.04 (1–1.5) | met (MISSED, met, met) |');
     expect(renderRunsSummary(runs.slice(0, 1))).toBe('');
+    // A headline inside the target does not outvote rows that most runs judged MISSED.
+    const cpuMissed = [run('f', 'x', false, '1.00', 'MISSED'), run('g', 'x', false, '1.01', 'MISSED'), run('h', 'x', false, '1.02', 'met')];
+    expect(renderRunsSummary(cpuMissed)).toContain('| 1.01 (1–1.02) | MISSED (MISSED, MISSED, met) |');
   });
 });
