@@ -4,8 +4,8 @@
 // second site) and measures, in headless Chromium, everything in DESIGN.md's performance table.
 // Appends the run to bench/results.json (a history), writes bench/results.md (the latest full run
 // beside the previous one, then every full run on the same commit with the median of those runs)
-// and prints the table and the total duration. --summary only rewrites results.md from the history. --self-check instead
-// builds planted regressions and checks each instrument catches its own (bench/self-check.ts).
+// and prints the table and the total duration. --summary only rewrites results.md from the
+// history. --self-check instead builds planted regressions and checks each instrument catches its own (bench/self-check.ts).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -158,8 +158,7 @@ async function main(): Promise<void> {
     compareDir,
     seconds: 0,
   };
-  const historyFile = RESULTS_JSON;
-  const history = readHistory(historyFile);
+  const history = readHistory(RESULTS_JSON);
   // --only runs are partial: kept in the history as quick ones so they never stand for a full run.
   const partial = quick || !!only;
   log(
@@ -174,7 +173,7 @@ async function main(): Promise<void> {
   };
   const save = () => {
     results.seconds = Math.round((Date.now() - t0) / 1000);
-    saveRun(historyFile, history, {
+    saveRun(RESULTS_JSON, history, {
       id: results.when,
       when: results.when,
       quick: partial,

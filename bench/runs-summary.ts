@@ -45,14 +45,9 @@ function fmt(x: number): string {
 /** Markdown for `runs` (two or more); an empty string otherwise. */
 export function renderRunsSummary(runs: StoredRun[]): string {
   if (runs.length < 2) return '';
-  const keys: string[] = [];
+  // Each row as it first appears, in the order rows first appear (Map keeps insertion order).
   const first = new Map<string, StoredRow>();
-  for (const r of runs)
-    for (const row of r.rows)
-      if (!first.has(row.key)) {
-        keys.push(row.key);
-        first.set(row.key, row);
-      }
+  for (const r of runs) for (const row of r.rows) if (!first.has(row.key)) first.set(row.key, row);
   const lines = [
     `## ${runs.length} full runs on commit ${runs[0].commit}`,
     '',
@@ -62,9 +57,8 @@ export function renderRunsSummary(runs: StoredRun[]): string {
     `| what | target | ${runs.map((_, i) => `run ${i + 1}`).join(' | ')} | median of runs (min–max) | verdict |`,
     `|---|---|${runs.map(() => '---|').join('')}---|---|`,
   ];
-  for (const key of keys) {
+  for (const [key, head] of first) {
     const cells = runs.map((r) => r.rows.find((x) => x.key === key));
-    const head = first.get(key)!;
     const nums = cells.map((c) => leadNumber(c?.value)).filter((x) => !Number.isNaN(x));
     const mid = median(nums);
     const spread = nums.length ? `${fmt(mid)} (${fmt(Math.min(...nums))}–${fmt(Math.max(...nums))})` : '–';

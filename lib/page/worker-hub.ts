@@ -57,7 +57,11 @@ export class WorkerHub {
   /** A worker started: from now on it is an agent of its own. */
   add(start: WorkerStart): void {
     const agentId = `${numToString(natives.dateNow(), 36)}-${str.slice(numToString(natives.random(), 36), 2, 10)}-w`;
-    const recorder = new Recorder((records) => this.post({ ...makeEnvelope('batch'), agentId, records }));
+    // Packed like the document agent's batches: one string per batch for every messaging hop.
+    const recorder = new Recorder(
+      (records) => this.post({ ...makeEnvelope('batch'), agentId, records }),
+      (packed) => this.post({ ...makeEnvelope('batch'), agentId, records: [], packed }),
+    );
     const w: WorkerAgent = { agentId, url: start.url, startedAt: nowMs(), recorder, port: start.port, pending: new natives.MapCtor() };
     this.workers.set(agentId, w);
     if (this.settings) recorder.applySettings(this.settings);

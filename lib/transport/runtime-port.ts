@@ -5,6 +5,7 @@
 // does: a value JSON would have flattened (a function member, say) throws DataCloneError instead.
 // That is not a closed port, so such a message is sent as its JSON form, as JSON messaging did.
 import type { Transport } from './transport';
+import { jsonCopy } from '../util/json-copy';
 
 /** The subset of chrome.runtime.Port we use; lets tests pass a fake. */
 export interface RuntimePortLike {
@@ -51,12 +52,8 @@ function isDataCloneError(err: unknown): boolean {
 
 /** Posts `message` as JSON would carry it; false when the port refused it anyway (closed). */
 function postAsJson(port: RuntimePortLike, message: unknown): boolean {
-  let plain: unknown;
-  try {
-    plain = JSON.parse(JSON.stringify(message));
-  } catch {
-    return true; // not JSON either (a cycle): the message is dropped, the port is fine
-  }
+  const plain = jsonCopy(message);
+  if (plain === undefined) return true; // not JSON either (a cycle): the message is dropped, the port is fine
   try {
     port.postMessage(plain);
     return true;

@@ -51,7 +51,7 @@ describe('page agent: a worker cannot number records', () => {
     const hello = posted.find((m) => m.type === 'hello')!;
     hub.onPanelMessage({ ...makeEnvelope('resync'), agentId: hello.agentId, fromSeq: 1 });
     const records = () => posted.flatMap((m) => (m.type === 'batch' ? (m.packed ? (JSON.parse(m.packed) as CaptureRecord[]) : m.records) : []));
-    return { hub, worker: channel.port2, records, close: () => (channel.port1.close(), channel.port2.close()) };
+    return { hub, posted, worker: channel.port2, records, close: () => (channel.port1.close(), channel.port2.close()) };
   }
 
   it('numbers worker records itself and refuses dropped records from the worker', async () => {
@@ -69,6 +69,10 @@ describe('page agent: a worker cannot number records', () => {
     const got = h.records();
     expect(got.map((r) => r.type)).toEqual(['ws-create', 'ws-frame']);
     expect(got.map((r) => r.seq)).toEqual([1, 2]);
+    // Worker batches leave packed, like a document's: the relay passes them on without a JSON round trip.
+    const batches = h.posted.filter((m) => m.type === 'batch');
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.every((m) => m.type === 'batch' && typeof m.packed === 'string' && m.records.length === 0)).toBe(true);
     h.close();
   });
 
