@@ -18,6 +18,7 @@ const F64 = Float64Array;
 import { headerList } from './headers';
 import { formatStack } from './stack';
 import { TextArena, arenaCanHold } from './text-arena';
+import { TUPLE_SSE, TUPLE_WS_IN, TUPLE_WS_OUT } from '../protocol/record-tuples';
 
 /** What a slot holds: a finished record object, or the columns of a text frame. */
 const RECORD = 0;
@@ -284,21 +285,22 @@ export class RecordRing {
   }
 
   /**
-   * The same record as JSON text. Column slots are written straight to text: no record object
-   * is made, which halves the page's cost of a live batch.
+   * The same record as JSON text for a packed batch. Column slots are written straight to text,
+   * as tuples (record-tuples.ts): no record object is made, which halves the page's cost of a
+   * live batch.
    */
   recordJson(seq: number, previewBytes: number): string | undefined {
     const i = this.slotOf(seq);
     if (i < 0) return undefined;
     const kind = this.kinds[i];
-    if (kind === RECORD) return natives.JSONStringify(this.record(seq, previewBytes));
+    if (kind === RECORD) {
+      const r = this.record(seq, previewBytes)!;
+      return recordTuple(r) ?? natives.JSONStringify(r);
+    }
     const p = textPreview(this.textAt(i), previewBytes);
-    const payload = `{"data":${natives.JSONStringify(p.data)},"binary":false,"size":${p.size},"truncated":${p.truncated}}`;
-    const head = `"seq":${seq},"t":${this.times[i]},"conn":${this.conns[i]}`;
-    const cost = this.costs[i] < 0 ? '' : `,"handlerMs":${roundCost(this.costs[i])}`;
-    if (kind === SSE)
-      return `{"type":"sse-event",${head},"event":${natives.JSONStringify(this.events[i])},"id":${natives.JSONStringify(this.ids[i])},"payload":${payload}${cost}}`;
-    return `{"type":"ws-frame",${head},"dir":"${kind === WS_IN ? 'in' : 'out'}","payload":${payload}${cost}}`;
+    const cost = this.costs[i] < 0 ? undefined : roundCost(this.costs[i]);
+    const code = kind === SSE ? TUPLE_SSE : kind === WS_IN ? TUPLE_WS_IN : TUPLE_WS_OUT;
+    return tupleJson(code, seq, this.times[i], this.conns[i], p.data, p.size, p.truncated, this.events[i], this.ids[i], cost);
   }
 
   /** Changes the bounds, keeping the newest records that fit. */
@@ -366,6 +368,38 @@ const COST = { __proto__: null, value: 0, writable: true, enumerable: true, conf
 const MAX_COST_MS = 3_600_000;
 
 /** Listener time as sent: 10 µs steps (the browser's clock is coarser), so the JSON stays short. */
+/**
+ * A text frame or event record as a tuple (record-tuples.ts), or undefined when it carries more
+ * than a tuple holds (binary data, a `retry`, a synthetic mark): those go as objects.
+ */
+function recordTuple(r: CaptureRecord): string | undefined {
+  if (r.type === 'ws-frame') {
+    if (r.payload.binary || r.synthetic !== undefined) return undefined;
+    const code = r.dir === 'in' ? TUPLE_WS_IN : TUPLE_WS_OUT;
+    return tupleJson(code, r.seq, r.t, r.conn, r.payload.data, r.payload.size, r.payload.truncated, undefined, undefined, r.handlerMs);
+  }
+  if (r.type !== 'sse-event' || r.payload.binary || r.synthetic !== undefined || r.retry !== undefined) return undefined;
+  return tupleJson(TUPLE_SSE, r.seq, r.t, r.conn, r.payload.data, r.payload.size, r.payload.truncated, r.event, r.id, r.handlerMs);
+}
+
+/** Written as text, not by JSON.stringify of an array: no array is made per record. */
+function tupleJson(
+  code: number,
+  seq: number,
+  t: number,
+  conn: number,
+  data: string,
+  size: number,
+  truncated: boolean,
+  event: string | undefined,
+  id: string | undefined,
+  ms: number | undefined,
+): string {
+  const sse = code === TUPLE_SSE ? `,${natives.JSONStringify(event)},${natives.JSONStringify(id)}` : '';
+  const cost = ms === undefined ? '' : `,${ms}`;
+  return `[${code},${seq},${t},${conn},${natives.JSONStringify(data)},${size},${truncated ? 1 : 0}${sse}${cost}]`;
+}
+
 function roundCost(ms: number): number {
   return natives.min(MAX_COST_MS, natives.round(ms * 100) / 100);
 }

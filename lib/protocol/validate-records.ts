@@ -4,6 +4,7 @@
 // store and blank the whole panel. A record that fails is dropped and counted; the rest go on.
 // Cheap on purpose (typeof checks, no copies): it runs on every record of a 50k/s flood.
 import type { CaptureRecord } from './records';
+import { expandTuple } from './record-tuples';
 
 /** Caps on what one record may carry: far above what the agent makes, far below what would hurt. */
 export const RECORD_LIMITS = {
@@ -262,12 +263,17 @@ export function checkBatch(records: unknown, lastSeqBefore: number): BatchCheck 
   return out;
 }
 
-/** Records of a packed batch (one JSON array string), unchecked; undefined when it is not one. */
+/**
+ * Records of a packed batch (one JSON array string), unchecked; undefined when it is not one.
+ * Tuples (record-tuples.ts) become the record objects they stand for.
+ */
 export function unpackRecords(packed: unknown): unknown[] | undefined {
   if (typeof packed !== 'string') return undefined;
   try {
     const records: unknown = JSON.parse(packed);
-    return Array.isArray(records) ? records : undefined;
+    if (!Array.isArray(records)) return undefined;
+    for (let i = 0; i < records.length; i++) records[i] = expandTuple(records[i]);
+    return records;
   } catch {
     return undefined;
   }

@@ -12,13 +12,15 @@ import { natives } from '../../lib/page/natives';
 import { WorkerSink } from '../../lib/page/worker-sink';
 import type { WorkerToPage } from '../../lib/page/worker-protocol';
 import type { CaptureRecord } from '../../lib/protocol/records';
-import { checkRecord } from '../../lib/protocol/validate-records';
+import { checkRecord, unpackRecords } from '../../lib/protocol/validate-records';
+/** One record as recordJson writes it into a packed batch, read as the panel reads it. */
+const unpackOne = (json: string): any => unpackRecords(`[${json}]`)![0];
 
 function liveRecorder() {
   const sent: CaptureRecord[] = [];
   const rec = new Recorder(
     (r) => void sent.push(...r),
-    (json) => void sent.push(...(JSON.parse(json) as CaptureRecord[])),
+    (json) => void sent.push(...(unpackRecords(json) as CaptureRecord[])),
   );
   return { rec, sent };
 }
@@ -37,7 +39,7 @@ describe('handler cost in the ring', () => {
     expect(ring.addCost(2, 60.126)).toBe(true);
     expect(ring.addCost(3, 0)).toBe(true);
     expect(ring.addCost(9, 1)).toBe(false);
-    for (const seq of [1, 2, 3, 4]) expect(JSON.parse(ring.recordJson(seq, 64)!)).toEqual(ring.record(seq, 64));
+    for (const seq of [1, 2, 3, 4]) expect(unpackOne(ring.recordJson(seq, 64)!)).toEqual(ring.record(seq, 64));
     expect(costOf(ring.record(1, 64))).toBe(12.84);
     expect(costOf(ring.record(2, 64))).toBe(60.13);
     expect(costOf(ring.record(3, 64))).toBe(0);
@@ -58,7 +60,7 @@ describe('handler cost in the ring', () => {
       expect(ring.record(seq, 64)).not.toHaveProperty('handlerMs');
     }
     ring.addCost(4, 5e9);
-    expect(checkRecord(JSON.parse(ring.recordJson(4, 64)!)).ok).toBe(true);
+    expect(checkRecord(unpackOne(ring.recordJson(4, 64)!)).ok).toBe(true);
   });
 
   it('starts every reused slot unmeasured', () => {

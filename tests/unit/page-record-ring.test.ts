@@ -6,12 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { RecordRing } from '../../lib/page/record-ring';
 import { Recorder } from '../../lib/page/recorder';
 import type { CaptureRecord } from '../../lib/protocol/records';
+import { unpackRecords } from '../../lib/protocol/validate-records';
+/** One record as recordJson writes it into a packed batch, read as the panel reads it. */
+const unpackOne = (json: string): any => unpackRecords(`[${json}]`)![0];
 
 function liveRecorder(bufferRecords: number) {
   const sent: CaptureRecord[] = [];
   const rec = new Recorder(
     (r) => void sent.push(...r),
-    (json) => void sent.push(...(JSON.parse(json) as CaptureRecord[])),
+    (json) => void sent.push(...(unpackRecords(json) as CaptureRecord[])),
   );
   rec.applySettings({ ...rec.settings, bufferRecords });
   return { rec, sent };
@@ -131,7 +134,7 @@ describe('RecordRing JSON', () => {
     ring.pushText(2, 'out', 1235, 3, 'z'.repeat(30));
     ring.pushSse(3, 1236.25, 4, 'line1\nline2', 'tick', 'id-"1"');
     ring.pushRecord(4, { type: 'ws-open', seq: 4, t: 1, conn: 3, protocol: '', extensions: '' });
-    for (const seq of [1, 2, 3, 4]) expect(JSON.parse(ring.recordJson(seq, 20)!)).toEqual(ring.record(seq, 20));
+    for (const seq of [1, 2, 3, 4]) expect(unpackOne(ring.recordJson(seq, 20)!)).toEqual(ring.record(seq, 20));
     expect(ring.recordJson(5, 20)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { Session } from '../../lib/store/session';
 import { WorkerHub } from '../../lib/page/worker-hub';
 import { makeEnvelope, DEFAULT_AGENT_SETTINGS, type PageToPanelMessage } from '../../lib/protocol/envelope';
 import type { CaptureRecord } from '../../lib/protocol/records';
+import { unpackRecords } from '../../lib/protocol/validate-records';
 import { wsCreate, wsFrame } from './store-fixtures';
 
 describe('panel ingest: a dropped record cannot jump the sequence', () => {
@@ -50,7 +51,7 @@ describe('page agent: a worker cannot number records', () => {
     hub.onPanelMessage({ ...makeEnvelope('attach'), settings: DEFAULT_AGENT_SETTINGS });
     const hello = posted.find((m) => m.type === 'hello')!;
     hub.onPanelMessage({ ...makeEnvelope('resync'), agentId: hello.agentId, fromSeq: 1 });
-    const records = () => posted.flatMap((m) => (m.type === 'batch' ? (m.packed ? (JSON.parse(m.packed) as CaptureRecord[]) : m.records) : []));
+    const records = () => posted.flatMap((m) => (m.type === 'batch' ? (m.packed ? (unpackRecords(m.packed) as CaptureRecord[]) : m.records) : []));
     return { hub, posted, worker: channel.port2, records, close: () => (channel.port1.close(), channel.port2.close()) };
   }
 

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { TextArena, arenaCanHold } from '../../lib/page/text-arena';
 import { RecordRing } from '../../lib/page/record-ring';
+import { unpackRecords } from '../../lib/protocol/validate-records';
+/** One record as recordJson writes it into a packed batch, read as the panel reads it. */
+const unpackOne = (json: string): any => unpackRecords(`[${json}]`)![0];
 
 /** Deterministic text of `n` UTF-16 units mixing 1-, 2-, 3- and 4-byte UTF-8 characters. */
 function mixedText(seed: number, n: number): string {
@@ -72,7 +75,7 @@ describe('RecordRing with the arena', () => {
       expect(ring.fullPayload(seq, conn)).toBe(texts.get(seq));
       const r = ring.record(seq, 1 << 20)!;
       expect(r.type === 'ws-frame' || r.type === 'sse-event' ? r.payload.data : undefined).toBe(texts.get(seq));
-      expect(JSON.parse(ring.recordJson(seq, 1 << 20)!).payload.data).toBe(texts.get(seq));
+      expect(unpackOne(ring.recordJson(seq, 1 << 20)!).payload.data).toBe(texts.get(seq));
     }
     expect(ring.fullPayload(950, 1)).toBeUndefined();
   });

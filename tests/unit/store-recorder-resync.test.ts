@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { Recorder } from '../../lib/page/recorder';
 import { Session } from '../../lib/store/session';
 import type { CaptureRecord } from '../../lib/protocol/records';
+import { unpackRecords } from '../../lib/protocol/validate-records';
 
 function setup(bufferRecords: number) {
   const batches: CaptureRecord[][] = [];
   const rec = new Recorder(
     (r) => void batches.push(r),
-    (json) => void batches.push(JSON.parse(json)),
+    (json) => void batches.push(unpackRecords(json) as CaptureRecord[]),
   );
   rec.applySettings({ ...rec.settings, bufferRecords });
   return { rec, batches };
