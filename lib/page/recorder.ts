@@ -143,10 +143,28 @@ export class Recorder {
 
   private afterPush(): void {
     if (!this.live) return;
-    if (this.nextSeq - this.pendingFrom >= BATCH_MAX_RECORDS) this.flush();
-    else if (this.flushTimer === undefined) this.flushTimer = natives.setTimeout(() => this.flush(), FLUSH_DELAY_MS);
+    if (this.nextSeq - this.pendingFrom >= BATCH_MAX_RECORDS) this.flushStep();
+    else if (this.flushTimer === undefined) this.flushTimer = natives.setTimeout(() => this.flushStep(), FLUSH_DELAY_MS);
   }
 
+  /**
+   * Sends one batch of what is pending; the rest follows in the next task. The relay runs on this
+   * same thread: sent all at once, a 100k-record history left the page only after the agent had
+   * made every batch (~0.5 s), while the background and the panel waited. One batch a task lets the
+   * relay pass each on while the next is made.
+   */
+  private flushStep(): void {
+    if (this.lateCosts.size && this.live) this.emitLateCosts();
+    this.cancelFlushTimer();
+    if (!this.live) return;
+    const from = Math.max(this.pendingFrom, this.firstSeq);
+    const to = Math.min(this.nextSeq, from + BATCH_MAX_RECORDS);
+    this.pendingFrom = to;
+    if (from < to) this.deliverRange(from, to);
+    if (this.pendingFrom < this.nextSeq && this.flushTimer === undefined) this.flushTimer = natives.setTimeout(() => this.flushStep(), 0);
+  }
+
+  /** Sends everything pending now (before a resize, an eviction or a hello). */
   flush(): void {
     if (this.lateCosts.size && this.live) this.emitLateCosts();
     this.cancelFlushTimer();
@@ -236,9 +254,9 @@ export class Recorder {
       if (from <= first - 1) arr.push(records, { type: 'dropped', seq: first - 1, t, conn: 0, fromSeq: from, toSeq: first - 1 } as CaptureRecord);
     }
     for (let i = 0; i < records.length; i += BATCH_MAX_RECORDS) this.deliver(arr.slice(records, i, i + BATCH_MAX_RECORDS));
-    this.deliverRange(Math.max(fromSeq, first), this.nextSeq);
-    this.pendingFrom = this.nextSeq;
+    this.pendingFrom = Math.max(fromSeq, first);
     this.live = true;
+    this.flushStep();
   }
 
   detach(): void {

@@ -53,4 +53,26 @@ describe('Recorder.resync after eviction', () => {
     expect(batches.flat().some((r) => r.type === 'dropped')).toBe(false);
     expect(batches.flat()).toHaveLength(10);
   });
+
+  it('answers a resync with one batch a task, then the rest and the live records in order', async () => {
+    const { rec, batches } = setup(20_000);
+    for (let i = 0; i < 5000; i++) rec.wsText(1, 'in', `m${i}`); // seqs 1..5000, no panel yet
+    rec.resync(1);
+    // Only the first batch leaves in the resync's own task: the relay runs between the others.
+    expect(batches.map((b) => b.length)).toEqual([2000]);
+    rec.wsText(1, 'in', 'live'); // seq 5001, while the history is still going out
+    await new Promise((r) => setTimeout(r, 150));
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    const seqs = batches.flat().map((r) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 5001 }, (_, i) => i + 1));
+    expect(batches.flat().at(-1)).toMatchObject({ type: 'ws-frame', payload: { data: 'live' } });
+  });
+
+  it('sends everything still pending at once before the buffer shrinks', () => {
+    const { rec, batches } = setup(20_000);
+    for (let i = 0; i < 5000; i++) rec.wsText(1, 'in', `m${i}`);
+    rec.resync(1);
+    rec.applySettings({ ...rec.settings, bufferRecords: 100 });
+    expect(batches.flat().map((r) => r.seq)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+  });
 });
