@@ -1,7 +1,7 @@
 // Context: node (bench tool), `npx jiti bench/profile-page.ts [ws|sse|fetches] [n] [--panel]`.
 // CPU-profiles the bench page's renderer (CDP Profiler) during one flood with PushLens loaded,
 // and prints the functions with the most self time: where the page-side overhead goes.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startBenchServer } from './servers';
 import { openBenchBrowser, pageFlood, settlePanel } from './browsers';
@@ -80,6 +80,7 @@ async function main() {
     await b.page.send('Profiler.start');
     const r = await pageFlood(b, kind as 'ws', n, 100, 'prof');
     const { profile } = await b.page.send<{ profile: Profile }>('Profiler.stop');
+    mkdirSync(resolve(import.meta.dirname, '.out'), { recursive: true });
     writeFileSync(resolve(import.meta.dirname, '.out/page.cpuprofile'), JSON.stringify(profile));
     console.log(`${kind} ${n}: ${r.ms.toFixed(0)} ms in the page`);
     console.log(topSelf(profile).join('\n'));

@@ -24,6 +24,7 @@ import {
   type OpenResult,
 } from './panel-bench';
 import { openBenchBrowser } from './browsers';
+import { measureBigChannel, type BigChannelResult } from './big-channel';
 import { measureLongLine, type LongLineResult } from './long-line';
 import { renderTable, renderRows, type StoredRow } from './report';
 import { measurePageLoad, type PageLoadResult } from './page-load';
@@ -76,6 +77,7 @@ export const PLAN = {
   /** Messages of the WebSocket whose close hands the panel a HAR entry with all of them (~3 k/s with DevTools open). */
   wsCloseMessages: quick ? 10_000 : fullPanel ? 200_000 : 50_000,
   openBuffered: quick ? 50_000 : 100_000,
+  bigChannelFrames: quick ? 200_000 : 1_000_000,
   openRounds: quick ? 1 : 3,
   /** One SSE data line of 8 MB, written by the server 4 KB at a time (issue #13 item 7). */
   longLine: { bytes: (quick ? 4 : 8) * 1024 * 1024, chunk: 4096, rounds: quick ? 1 : 3 },
@@ -95,6 +97,7 @@ export interface BenchResults {
   longTasks?: LongTaskResult;
   wsClose?: WsCloseResult;
   open?: OpenResult[];
+  bigChannel?: BigChannelResult;
   longLine?: LongLineResult;
   pageLoad?: PageLoadResult;
   memory?: MemoryResult;
@@ -262,6 +265,18 @@ async function main(): Promise<void> {
       } finally {
         await b.close();
       }
+    }
+    if (want('bigchannel')) {
+      partStart = Date.now();
+      log(`a channel of ${PLAN.bigChannelFrames} frames: switching to it and typing a filter ...`);
+      const b = await openBenchBrowser('pushlens', server.url, { extensionDir: EXTENSION_DIR, devtools: true, panel: true });
+      try {
+        results.bigChannel = await measureBigChannel(b, PLAN.bigChannelFrames, PLAN.sizes.size, log);
+      } finally {
+        await b.close();
+      }
+      save();
+      partDone('bigchannel');
     }
     if (want('open')) {
       log(`open the panel on ${PLAN.openBuffered} buffered frames ...`);

@@ -42,6 +42,10 @@ export const messages = {
     en: 'Nothing matches "{filter}".',
     'zh-CN': '没有与“{filter}”匹配的内容。',
   },
+  'filter.progress': {
+    en: 'filtering… {pct}%',
+    'zh-CN': '正在筛选… {pct}%',
+  },
 
   // Frame table columns
   'column.time': { en: 'Time', 'zh-CN': '时间' },

@@ -11,6 +11,8 @@ import { parseFilter, compileFilter, type FilterableRow, type FilterNode } from 
 export interface FilterOutcome {
   rows: IndexList;
   error?: string;
+  /** Rows not scanned yet (a `maxRows` call stops early): call again to go on; 0 when complete. */
+  pending?: number;
 }
 
 type TimeRange = { start: number; end: number } | null | undefined;
@@ -28,8 +30,15 @@ interface Resume {
 /** Last run per row source (a channel's list, or the store itself for "all frames"). */
 const resumes = new WeakMap<object, Resume>();
 
-/** Rows of `source` (or all frames) that match `query`; an invalid query matches everything. */
-export function filterRows(session: Session, source: IndexList | null, query: string, timeRange?: TimeRange): FilterOutcome {
+/**
+ * Rows of `source` (or all frames) that match `query`; an invalid query matches everything.
+ * `maxRows` caps the rows scanned by this call, so a filter over a million rows can run as a
+ * series of short tasks: the outcome says how many are `pending`, and the next call with the same
+ * query goes on from there.
+ */
+export function filterRows(session: Session, source: IndexList | null, query: string, timeRange?: TimeRange, maxRows = Infinity): FilterOutcome {
+  // Nothing to filter: the channel's own list is the answer (a 1M-row copy took ~40 ms and its garbage).
+  if (source && !timeRange && !query.trim()) return { rows: source, pending: 0 };
   const f = session.frames;
   const key: object = source ?? f;
   const total = source ? source.length : f.count;
@@ -41,10 +50,19 @@ export function filterRows(session: Session, source: IndexList | null, query: st
     outcome = prev.outcome;
   } else {
     outcome = { rows: new IndexList() };
+    // The first keys of a filter match most rows: room for all of them in one allocation, not a
+    // doubling (and a copy) every slice.
+    outcome.rows.reserve(Math.min(total, 1 << 22));
   }
-  const stable = scan(session, source, query, timeRange, from, total, outcome);
-  if (stable) resumes.set(key, { frames: f, query, timeRange, epoch: f.epoch, done: total, outcome });
+  const end = Math.min(total, from + maxRows);
+  const stable = scan(session, source, query, timeRange, from, end, outcome);
+  // Rows that may still change (HTTP) are scanned from the start on every call, so a partial
+  // result could never be resumed: finish now.
+  if (!stable && end < total) scan(session, source, query, timeRange, end, total, outcome);
+  const done = stable ? end : total;
+  if (stable) resumes.set(key, { frames: f, query, timeRange, epoch: f.epoch, done, outcome });
   else resumes.delete(key);
+  outcome.pending = total - done;
   return outcome;
 }
 
