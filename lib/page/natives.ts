@@ -47,6 +47,8 @@ const SafeProxy = function (target: object, handler: ProxyHandler<object>) {
 } as unknown as ProxyConstructor;
 
 export const natives = {
+  /** Before proxy-utils masks it: the agent reads its own source with it (agent-source.ts). */
+  functionToString: Function.prototype.toString,
   apply: Reflect.apply,
   construct: Reflect.construct,
   reflectGet: Reflect.get,

@@ -7,12 +7,12 @@
 // the Worker object. When the wrapper cannot be used (a CSP that refuses blob: workers, Trusted
 // Types, data: or cross-origin URLs, unknown options) the page's arguments go to the native
 // untouched: the worker runs, uncaptured, exactly as without PushLens.
-import workerAgentCode from 'virtual:pushlens-worker-agent';
 import { natives, call, safely, str, numToString, newChannel } from './natives';
 import { safeJson } from './safe-json';
 import { maskProxy, replaceValue, nativeGetter, ownSequence } from './proxy-utils';
 import type { WorkerBootConfig } from './worker-protocol';
 import { watchBootstrap } from './worker-fallback';
+import { agentSource } from './agent-source';
 
 /** How long a bootstrap blob (and a page blob the page revoked meanwhile) is kept for a worker that never reports. */
 const BLOB_GRACE_MS = 30_000;
@@ -43,6 +43,8 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
   const heldPageBlobs = new natives.MapCtor<string, number>();
   let refused = false; // the page's CSP refused our blob once: it will again, stop trying
   let mark = 0;
+  /** The agent's own source (agent-source.ts), which each worker runs first; '' when unavailable. */
+  let source: string | undefined;
 
   const plan = (args: unknown[]): { url: string; type: 'classic' | 'module'; options: WorkerOptions } | undefined => {
     if (refused || args.length < 1) return undefined;
@@ -91,9 +93,13 @@ export function wrapWorkers(onWorker: (start: WorkerStart) => void): void {
       } catch {
         p = undefined;
       }
-      if (!p) return natives.construct(target, args, nt);
+      // Read on the first worker, not at startup: most frames never start one.
+      if (p && source === undefined) source = agentSource();
+      if (!p || !source) return natives.construct(target, args, nt);
       const boot: WorkerBootConfig = { url: p.url, type: p.type, mark: `pushlens-${++mark}-${str.slice(numToString(natives.random(), 36), 2)}` };
-      const agent = `(function(){var __pushlensWorkerBoot=${safeJson(boot)};\n${workerAgentCode}\n})();\n`;
+      // The agent itself, run again with the boot config. Guarded: whatever happens in it, the
+      // page's own worker script that follows still runs.
+      const agent = `try{(${source})(${safeJson(boot)})}catch(e){}\n`;
       const created: string[] = [];
       let main: string;
       try {
