@@ -3,6 +3,7 @@
 import type { Session } from './session';
 import { replacements } from '../model/reconnect-chain';
 import type { Channel, ConnectionState } from './session-types';
+import { lowerBound } from '../util/lower-bound';
 
 export interface ChannelSummary {
   state: ConnectionState;
@@ -60,16 +61,23 @@ export function summarizeChannel(session: Session, channel: Channel): ChannelSum
   };
 }
 
-/** Messages per bucket over the last `buckets × bucketMs`, for the rate sparkline. */
+/**
+ * Messages per bucket over the last `buckets × bucketMs`, for the rate sparkline. Bucket edges are
+ * found by binary search (a channel's rows are in time order): one sparkline of a channel that got
+ * a million frames in the last 30 s no longer walks them all on every render.
+ */
 export function channelRate(session: Session, channel: Channel, now: number, buckets = 30, bucketMs = 1000): number[] {
   const out = new Array<number>(buckets).fill(0);
   const start = now - buckets * bucketMs;
   const rows = channel.frames;
-  for (let k = rows.length - 1; k >= 0; k--) {
-    const t = session.frames.time[rows.at(k)];
-    if (t < start) break;
-    const b = Math.min(buckets - 1, Math.floor((t - start) / bucketMs));
-    out[b]++;
+  const time = session.frames.time;
+  const timeAt = (k: number) => time[rows.items[k]];
+  // Frames later than `now` count in the last bucket, as they always did.
+  let edge = lowerBound(rows.length, timeAt, start);
+  for (let b = 0; b < buckets; b++) {
+    const next = b === buckets - 1 ? rows.length : lowerBound(rows.length, timeAt, start + (b + 1) * bucketMs);
+    out[b] = next - edge;
+    edge = next;
   }
   return out;
 }

@@ -58,6 +58,8 @@ export class FrameStore {
   previewChars = 0;
   /** Bumped whenever a row already added changes (preview replaced or evicted): cached filter results are stale. */
   epoch = 0;
+  /** Bumped when a row's handler time changes after it was added (a late `handler-cost` record). */
+  costEpoch = 0;
   private eventNames: string[] = [''];
   private eventIndex = new Map<string, number>([['', 0]]);
 

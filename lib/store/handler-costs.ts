@@ -36,6 +36,7 @@ export function setHandlerCost(session: Session, c: Connection, frameSeq: number
     if (seq !== frameSeq) continue;
     if (f.dir[i] !== DIR_IN || f.flags[i] & FLAG_HTTP) return false;
     f.handlerMs[i] = ms;
+    f.costEpoch++;
     return true;
   }
   return false;

@@ -4,9 +4,8 @@
 // page listeners ran longer than a long task (50 ms) marked with a dot at the lane's foot.
 import type { Session } from '../../../lib/store/session';
 import type { Channel } from '../../../lib/store/session-types';
-import { DIR_OUT, FLAG_INJECTED, FLAG_SENT } from '../../../lib/store/frame-store';
-import { LONG_TASK_MS } from '../../../lib/model/handler-thresholds';
-import { LANE_HEIGHT, bucketTicks, lifetimeTracks, lowerBound, timeToX, type TimeRange } from './layout';
+import { LANE_HEIGHT, lifetimeTracks, timeToX, type TimeRange } from './layout';
+import { laneTicks } from './lane-ticks';
 
 export interface TimelineColors {
   bg: string;
@@ -59,7 +58,6 @@ export function drawTimeline(
   let slowHandlers = 0;
   ctx.fillStyle = colors.bg;
   ctx.fillRect(0, 0, width, height);
-  const f = session.frames;
   for (let lane = Math.max(0, lanes.from); lane < Math.min(channels.length, lanes.to); lane++) {
     const ch = channels[lane];
     const y0 = lane * LANE_HEIGHT;
@@ -103,32 +101,18 @@ export function drawTimeline(
       }
     });
     if (!http) {
-      const rows = ch.frames;
+      const { inCounts, outCounts, synthetic, slow } = laneTicks(session, ch, range, width);
       // What PushLens sent or injected is marked, so synthetic traffic never passes for real.
-      const from = lowerBound(rows.length, (k) => f.time[rows.at(k)], range.start);
-      const to = lowerBound(rows.length, (k) => f.time[rows.at(k)], range.end);
-      // And the messages on which the page's own listeners held the main thread over a long task.
-      const slowXs: number[] = [];
       ctx.fillStyle = colors.synthetic;
-      for (let k = from; k < to; k++) {
-        const i = rows.at(k);
-        if (f.flags[i] & (FLAG_SENT | FLAG_INJECTED)) ctx.fillRect(Math.floor(timeToX(f.time[i], range, width)) - 1, y0 + 1, 3, LANE_HEIGHT - 2);
-        if (f.handlerMs[i] > LONG_TASK_MS) slowXs.push(timeToX(f.time[i], range, width));
-      }
+      for (const x of synthetic) ctx.fillRect(x - 1, y0 + 1, 3, LANE_HEIGHT - 2);
+      // And the messages on which the page's own listeners held the main thread over a long task.
       ctx.fillStyle = colors.slow;
-      for (const x of slowXs) {
+      for (const x of slow) {
         ctx.beginPath();
         ctx.arc(x, y0 + LANE_HEIGHT - 4, 2.5, 0, Math.PI * 2);
         ctx.fill();
       }
-      slowHandlers += slowXs.length;
-      const { inCounts, outCounts } = bucketTicks(
-        rows.length,
-        (k) => f.time[rows.at(k)],
-        (k) => f.dir[rows.at(k)] === DIR_OUT,
-        range,
-        width,
-      );
+      slowHandlers += slow.length;
       const max = Math.max(1, ...maxOf(inCounts), ...maxOf(outCounts));
       for (let x = 0; x < inCounts.length; x++) {
         if (inCounts[x]) {

@@ -28,41 +28,7 @@ export function panRange(range: TimeRange, deltaMs: number): TimeRange {
   return { start: range.start + deltaMs, end: range.end + deltaMs };
 }
 
-/** First index k in [0, n) with time(k) >= t, for rows sorted by time. */
-export function lowerBound(n: number, time: (k: number) => number, t: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (time(mid) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Counts frames per pixel column (separately in and out) for rows in the visible range: drawing
- * then costs one rectangle per busy column, whatever the number of frames.
- */
-export function bucketTicks(
-  n: number,
-  time: (k: number) => number,
-  isOut: (k: number) => boolean,
-  range: TimeRange,
-  width: number,
-): { inCounts: Uint32Array; outCounts: Uint32Array; first: number; last: number } {
-  const cols = Math.max(1, Math.ceil(width));
-  const inCounts = new Uint32Array(cols);
-  const outCounts = new Uint32Array(cols);
-  const first = lowerBound(n, time, range.start);
-  const last = lowerBound(n, time, range.end);
-  for (let k = first; k < last; k++) {
-    const x = Math.min(cols - 1, Math.max(0, Math.floor(timeToX(time(k), range, width))));
-    if (isOut(k)) outCounts[x]++;
-    else inCounts[x]++;
-  }
-  return { inCounts, outCounts, first, last };
-}
+export { lowerBound } from '../../../lib/util/lower-bound';
 
 /**
  * Tracks for connection lifetimes (sorted by start): each goes on the first track free at its
