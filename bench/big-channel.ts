@@ -3,7 +3,7 @@
 // panel task must stay ≤ 50 ms (issue 15: "switching to a channel with 1M frames and typing a
 // filter keep every panel task ≤ 50 ms").
 import { clearPanel, settlePanel, type BenchBrowser } from './browsers';
-import { OBSERVE, STOP, readStream, type ProbeReading } from './panel-bench';
+import { OBSERVE, STOP, clickChannelRow, readStream, type ProbeReading } from './panel-bench';
 
 export interface BigChannelResult {
   frames: number;
@@ -77,13 +77,5 @@ export async function measureBigChannel(
 }
 
 async function selectChannel(b: BenchBrowser, tag: string): Promise<void> {
-  const ok = await b.panel!.evaluate<boolean>(`new Promise((resolve) => {
-    const t0 = Date.now();
-    const tick = () => {
-      const row = [...document.querySelectorAll('[data-testid="channel-row"]')].find((r) => (r.dataset.url || '').includes(${JSON.stringify(tag)}));
-      if (row) { row.click(); resolve(true); } else if (Date.now() - t0 > 10000) resolve(false); else setTimeout(tick, 20);
-    };
-    tick();
-  })`);
-  if (!ok) throw new Error(`big channel bench: no channel row for ${tag}`);
+  if (!(await clickChannelRow(b, tag))) throw new Error(`big channel bench: no channel row for ${tag}`);
 }

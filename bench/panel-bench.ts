@@ -139,6 +139,18 @@ export function readStream(b: BenchBrowser, n: number, size: number, tag: string
   })()`);
 }
 
+/** Clicks the channel row whose URL contains `tag`, as a user would (waits up to 10 s for it); false if it never shows. */
+export function clickChannelRow(b: BenchBrowser, tag: string): Promise<boolean> {
+  return b.panel!.evaluate<boolean>(`new Promise((resolve) => {
+    const t0 = Date.now();
+    const tick = () => {
+      const row = [...document.querySelectorAll('[data-testid="channel-row"]')].find((r) => (r.dataset.url || '').includes(${JSON.stringify(tag)}));
+      if (row) { row.click(); resolve(true); } else if (Date.now() - t0 > 10000) resolve(false); else setTimeout(tick, 20);
+    };
+    tick();
+  })`);
+}
+
 /**
  * Panel main thread while one channel, shown selected, receives `rate` events/s in one long
  * response. The observation window is `seconds` long and starts once the channel is selected and
@@ -153,14 +165,7 @@ export async function measureLongTasks(b: BenchBrowser, rate: number, seconds: n
   const tStart = Date.now();
   const run = readStream(b, n, size, tag, rate).finally(() => (streamDone = true));
   // Select the channel as a user would, so the frame table and filter run while frames arrive.
-  const selected = await b.panel!.evaluate<boolean>(`new Promise((resolve) => {
-    const t0 = Date.now();
-    const tick = () => {
-      const row = [...document.querySelectorAll('[data-testid="channel-row"]')].find((r) => (r.dataset.url || '').includes(${JSON.stringify(tag)}));
-      if (row) { row.click(); resolve(true); } else if (Date.now() - t0 > 10000) resolve(false); else setTimeout(tick, 20);
-    };
-    tick();
-  })`);
+  const selected = await clickChannelRow(b, tag);
   const selectMs = Date.now() - tStart;
   // Past the first second: the channel's creation and first render are not the steady state.
   await new Promise((r) => setTimeout(r, 1000));

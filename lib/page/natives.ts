@@ -47,7 +47,7 @@ const SafeProxy = function (target: object, handler: ProxyHandler<object>) {
 } as unknown as ProxyConstructor;
 
 export const natives = {
-  /** Before proxy-utils masks it: the agent reads its own source with it (agent-source.ts). */
+  /** Before proxy-utils masks it (the masked one wraps this); agent-source.ts reads the agent's own source with it. */
   functionToString: Function.prototype.toString,
   apply: Reflect.apply,
   construct: Reflect.construct,

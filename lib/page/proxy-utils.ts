@@ -4,7 +4,7 @@
 import { natives, safely, str, arr, reTest, pageFormatsStacks, uncurry } from './natives';
 
 const originals = new natives.WeakMapCtor<object, object>();
-const nativeToString = Function.prototype.toString;
+const nativeToString = natives.functionToString;
 
 /** Makes Function.prototype.toString report the wrapped native for each of our proxies. */
 export function installToStringMask(): void {

@@ -154,24 +154,25 @@ export class Recorder {
    * relay pass each on while the next is made.
    */
   private flushStep(): void {
-    if (this.lateCosts.size && this.live) this.emitLateCosts();
-    this.cancelFlushTimer();
-    if (!this.live) return;
-    const from = Math.max(this.pendingFrom, this.firstSeq);
-    const to = Math.min(this.nextSeq, from + BATCH_MAX_RECORDS);
-    this.pendingFrom = to;
-    if (from < to) this.deliverRange(from, to);
-    if (this.pendingFrom < this.nextSeq && this.flushTimer === undefined) this.flushTimer = natives.setTimeout(() => this.flushStep(), 0);
+    this.sendPending(BATCH_MAX_RECORDS);
+    if (this.live && this.pendingFrom < this.nextSeq && this.flushTimer === undefined)
+      this.flushTimer = natives.setTimeout(() => this.flushStep(), 0);
   }
 
   /** Sends everything pending now (before a resize, an eviction or a hello). */
   flush(): void {
+    this.sendPending(Infinity);
+  }
+
+  /** Sends up to `max` pending records (and late listener times); cancels the flush timer. */
+  private sendPending(max: number): void {
     if (this.lateCosts.size && this.live) this.emitLateCosts();
     this.cancelFlushTimer();
     if (!this.live) return;
     const from = Math.max(this.pendingFrom, this.firstSeq);
-    this.pendingFrom = this.nextSeq;
-    if (from < this.nextSeq) this.deliverRange(from, this.nextSeq);
+    const to = Math.min(this.nextSeq, from + max);
+    this.pendingFrom = to;
+    if (from < to) this.deliverRange(from, to);
   }
 
   private cancelFlushTimer(): void {

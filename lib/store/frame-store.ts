@@ -171,17 +171,12 @@ export class IndexList {
   items: Uint32Array = NO_ROWS;
 
   push(i: number): void {
-    if (this.length === this.items.length) this.reserve(Math.max(8, this.items.length * 2) - this.length);
+    if (this.length === this.items.length) {
+      const next = new Uint32Array(Math.max(8, this.items.length * 2));
+      next.set(this.items);
+      this.items = next;
+    }
     this.items[this.length++] = i;
-  }
-
-  /** Room for `n` more rows in one allocation (a filter over a big list would double it ~20 times). */
-  reserve(n: number): void {
-    if (this.length + n <= this.items.length) return;
-    // At least double: a list that grows a little at a time must not be copied each time.
-    const next = new Uint32Array(Math.max(this.length + n, this.items.length * 2));
-    next.set(this.items.subarray(0, this.length));
-    this.items = next;
   }
 
   at(k: number): number {
