@@ -27,6 +27,18 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // The relay (entrypoints/relay.ts says why it is not a defineContentScript entrypoint). WXT adds
+    // the page agent's entry after this one; the two find each other in either order.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['relay.js'],
+        run_at: 'document_start',
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

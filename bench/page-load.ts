@@ -3,7 +3,7 @@
 // A B / B A per round, each loading the 50-iframe page and then the 200-about:blank page; ratios
 // are medians of per-round ratios. Then one CPU profile (CDP Profiler) of a hooked load gives the
 // agent's own start-up per frame, and the bundle's size is read from the build.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CdpSession } from '../tests/harness/cdp';
 import { launchRaw, navigate, type RawBrowser } from './launch';
@@ -101,7 +101,9 @@ export async function measurePageLoad(opts: {
     ratios,
     startup,
     bundleBytes: statSync(resolve(dir, 'page-agent.js')).size,
-    relayBytes: statSync(resolve(dir, 'relay.js')).size,
+    // relay.js sits at the package root since it stopped being a WXT content-script entrypoint; a
+    // --compare build from before has it in content-scripts/.
+    relayBytes: statSync(existsSync(resolve(opts.extensionDir, 'relay.js')) ? resolve(opts.extensionDir, 'relay.js') : resolve(dir, 'relay.js')).size,
   };
 }
 
@@ -116,7 +118,7 @@ async function profileOne(b: RawBrowser, url: string, frames: number, settled: b
   const { profile } = await page.send<{ profile: CpuProfile }>('Profiler.stop');
   await page.send('Profiler.disable');
   const s = agentStartupFromProfile(profile, '/content-scripts/page-agent.js');
-  const relay = agentStartupFromProfile(profile, '/content-scripts/relay.js');
+  const relay = agentStartupFromProfile(profile, '/relay.js');
   return { frames, totalUs: s.totalUs, perFrameUs: s.totalUs / frames, nodes: s.nodes, relayPerFrameUs: relay.totalUs / frames };
 }
 

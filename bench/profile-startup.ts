@@ -49,7 +49,7 @@ try {
   await new Promise((r) => setTimeout(r, 1500));
   const { profile } = await b.page.send<{ profile: CpuProfile }>('Profiler.stop');
   for (const line of selfInside(profile, '/content-scripts/page-agent.js')) console.log(line);
-  for (const line of selfInside(profile, '/content-scripts/relay.js', 12)) console.log(line);
+  for (const line of selfInside(profile, '/relay.js', 12)) console.log(line);
 } finally {
   await b.close();
   await server.close();

@@ -11,11 +11,22 @@ import {
   type BackgroundToPanelMessage,
 } from '../lib/protocol/envelope';
 import { PANEL_PORT_NAME, PANELS_OPEN_KEY, RELAY_PORT_NAME } from '../lib/protocol/ports';
+import { WAKE_RELAYS } from '../lib/protocol/handshake';
 
 export default defineBackground(() => {
   // Relays connect only while a panel is open (lib/relay/relay.ts). A background that (re)starts
-  // has no panel yet: panels that are still open reconnect and count themselves again.
-  const publishPanelCount = (count: number) => void chrome.storage.local.set({ [PANELS_OPEN_KEY]: count }).catch(() => {});
+  // has no panel yet: panels that are still open reconnect and count themselves again. A panel
+  // that opens wakes its tab's relays once the count is stored: a relay starting after the wake
+  // then reads a count that says a panel is open.
+  const publishPanelCount = (count: number, openedFor?: number) =>
+    void chrome.storage.local
+      .set({ [PANELS_OPEN_KEY]: count })
+      .catch(() => {})
+      .then(() => {
+        if (openedFor !== undefined) return chrome.tabs.sendMessage(openedFor, WAKE_RELAYS);
+      })
+      // A tab with no relay listening (a browser page, a tab being closed) has no receiver.
+      .catch(() => {});
   publishPanelCount(0);
   const router = new TabRouter(publishPanelCount);
   chrome.runtime.onConnect.addListener((port) => {

@@ -32,8 +32,11 @@ export class TabRouter {
   private relays = new Map<number, Set<RelayEntry>>();
   private panels = new Map<number, Set<PanelEntry>>();
 
-  /** `onPanelCount`: told the number of open panels (all tabs) whenever it changes. */
-  constructor(private onPanelCount: (count: number) => void = () => {}) {}
+  /**
+   * `onPanelCount`: told the number of open panels (all tabs) whenever it changes, and whenever a
+   * panel starts inspecting a tab (`openedFor`: that tab, whose idle relays must be woken).
+   */
+  constructor(private onPanelCount: (count: number, openedFor?: number) => void = () => {}) {}
 
   /** Open panels, all tabs together. */
   panelCount(): number {
@@ -62,11 +65,10 @@ export class TabRouter {
     let entry: PanelEntry | undefined;
     transport.listen((message) => {
       if (message.type === 'panel-init') {
-        const before = this.panelCount();
         if (entry) this.panels.get(entry.tabId)?.delete(entry);
         entry = { tabId: message.tabId, transport, settings: message.settings };
         setOf(this.panels, message.tabId).add(entry);
-        if (this.panelCount() !== before) this.onPanelCount(this.panelCount());
+        this.onPanelCount(this.panelCount(), message.tabId);
         this.broadcast(message.tabId, { ...makeEnvelope('attach'), settings: message.settings });
         return;
       }

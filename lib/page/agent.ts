@@ -7,6 +7,7 @@ import { Recorder } from './recorder';
 import { installHooks } from './install-hooks';
 import { ConnectionRegistry } from './connections';
 import { linkToRelay, type RelayLink } from './port-link';
+import { AGENT_ACTIVE } from '../protocol/handshake';
 import { answerCommand, type CommandContext } from './commands';
 import { nowMs, safely } from './natives';
 import { wrapWorkers } from './worker-wrap';
@@ -64,8 +65,23 @@ export function installAgent(): void {
   };
 
   const link: RelayLink = linkToRelay(onPanelMessage);
+  // The relay reads chrome.storage (settings, is a panel open) only when told the frame is active:
+  // the top frame at once, a subframe when it first captures something (most never do).
+  let active = false;
+  const activate = () => {
+    if (active) return;
+    active = true;
+    link.post(AGENT_ACTIVE);
+  };
+  if (isTopFrame()) activate();
+  else recorder.onFirstConnection = activate;
   installHooks(ctx);
-  safely(() => wrapWorkers((start) => workers.add(start)));
+  safely(() =>
+    wrapWorkers((start) => {
+      activate();
+      workers.add(start);
+    }),
+  );
 }
 
 function isTopFrame(): boolean {

@@ -53,7 +53,11 @@ export class Recorder {
     };
   }
 
+  /** Called once, when the first connection of this document starts (see lib/relay/relay.ts for why). */
+  onFirstConnection: (() => void) | undefined;
+
   newConnectionId(): number {
+    if (this.nextConn === 1) this.onFirstConnection?.();
     return this.nextConn++;
   }
 

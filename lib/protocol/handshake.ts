@@ -11,3 +11,14 @@ export function beforePageScripts(): boolean {
   const root = document.documentElement;
   return root === null || root.firstElementChild === null;
 }
+
+/**
+ * What the agent posts on its private port (a plain string, not a panel message) when its frame
+ * first has something to capture: only then does the relay read chrome.storage (settings, and
+ * whether a panel is open). Instantiating chrome.storage's bindings was the largest part of a
+ * frame's relay start-up, paid by every frame of every page; most subframes capture nothing.
+ */
+export const AGENT_ACTIVE = 'pushlens:agent-active';
+
+/** What the background sends a tab's relays (runtime.onMessage) when a panel opens for the tab: active relays connect. */
+export const WAKE_RELAYS = 'pushlens:wake-relays';

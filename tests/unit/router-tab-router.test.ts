@@ -340,10 +340,10 @@ describe('TabRouter + PanelLink over fake transports', () => {
     expect(session.agents.get('a')?.dropped).toBe(0);
   });
 
-  it('tells the background how many panels are open (relays connect only while there are some)', async () => {
-    const counts: number[] = [];
+  it('tells the background how many panels are open, and which tab a panel starts inspecting (its relays are woken)', async () => {
+    const counts: [number, number | undefined][] = [];
     const w = new World();
-    w.router = new TabRouter((n) => counts.push(n));
+    w.router = new TabRouter((n, openedFor) => counts.push([n, openedFor]));
     const init = (tabId: number) => ({ ...makeEnvelope('panel-init'), tabId, settings: DEFAULT_AGENT_SETTINGS }) as PanelToBackgroundMessage;
     const first = w.panelPort();
     first.post(init(1));
@@ -358,7 +358,13 @@ describe('TabRouter + PanelLink over fake transports', () => {
     await tick();
     second.close();
     await tick();
-    expect(counts).toEqual([1, 2, 1, 0]);
+    expect(counts).toEqual([
+      [1, 1],
+      [2, 2],
+      [2, 3],
+      [1, undefined],
+      [0, undefined],
+    ]);
     cases++;
   });
 });
