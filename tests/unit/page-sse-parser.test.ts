@@ -59,4 +59,26 @@ describe('SseParser', () => {
     // 100 lines of 10 bytes, joined by 99 newlines: 1099 bytes in all.
     expect(e.data.length + e.overflowBytes!).toBe(1099);
   });
+
+  it('defines retry and overflowBytes on the event itself: no setter a page put on Object.prototype runs', () => {
+    const ran: string[] = [];
+    for (const key of ['retry', 'overflowBytes'])
+      Object.defineProperty(Object.prototype, key, {
+        configurable: true,
+        set() {
+          ran.push(key);
+        },
+      });
+    try {
+      const events = parse(['retry: 5\ndata: ' + 'x'.repeat(40) + '\n\n'], 16);
+      expect(ran).toEqual([]);
+      expect(Object.getOwnPropertyDescriptor(events[0], 'retry')?.value).toBe(5);
+      const overflow = Object.getOwnPropertyDescriptor(events[0], 'overflowBytes')?.value as number;
+      expect(overflow).toBeGreaterThan(0);
+      expect(events[0].data.length + overflow).toBe(40);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).retry;
+      delete (Object.prototype as Record<string, unknown>).overflowBytes;
+    }
+  });
 });
