@@ -61,15 +61,15 @@ export const PLAN = {
   /**
    * With DevTools open, Chromium's own network instrumentation (on in both A and B) makes a 200k
    * WebSocket flood take ~50 s per side on this 2-core machine, ~15 min for the panel rounds
-   * alone. A fifth of the flood and 500 fetches (10 ms each with DevTools open: 1,000 took 10 s a
-   * side) keep the whole bench under 10 minutes: three full runs of 50k and 1,000 took 541–626 s.
-   * --full-panel uses the full sizes.
+   * alone; a quarter of the flood keeps the whole bench under 10 minutes. (Two full runs with 40k
+   * WebSocket frames and 500 fetches took 469–478 s, but those two rows got noisier: 1.22–1.24
+   * and 1.15–1.40 where 50k and 1,000 measured 1.14 and 1.05.) --full-panel uses the full sizes.
    */
   panelSizes: quick
     ? { ws: 5_000, sse: 10_000, fetches: 200, size: 100 }
     : fullPanel
       ? { ws: 200_000, sse: 100_000, fetches: 2000, size: 100 }
-      : { ws: 40_000, sse: 50_000, fetches: 500, size: 100 },
+      : { ws: 50_000, sse: 50_000, fetches: 1000, size: 100 },
   storeFrames: 1_000_000,
   throughputFrames: quick ? 50_000 : 200_000,
   throughputRounds: quick ? 1 : 3,
