@@ -18,7 +18,7 @@ export default defineBackground(() => {
   // has no panel yet: panels that are still open reconnect and count themselves again. A panel
   // that opens wakes its tab's relays once the count is stored: a relay starting after the wake
   // then reads a count that says a panel is open.
-  const publishPanelCount = (count: number, openedFor?: number) =>
+  const publishPanels = (count: number, openedFor?: number) =>
     void chrome.storage.local
       .set({ [PANELS_OPEN_KEY]: count })
       .catch(() => {})
@@ -27,8 +27,8 @@ export default defineBackground(() => {
       })
       // A tab with no relay listening (a browser page, a tab being closed) has no receiver.
       .catch(() => {});
-  publishPanelCount(0);
-  const router = new TabRouter(publishPanelCount);
+  publishPanels(0);
+  const router = new TabRouter(publishPanels);
   chrome.runtime.onConnect.addListener((port) => {
     if (port.name === RELAY_PORT_NAME) {
       const tabId = port.sender?.tab?.id;

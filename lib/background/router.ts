@@ -33,10 +33,10 @@ export class TabRouter {
   private panels = new Map<number, Set<PanelEntry>>();
 
   /**
-   * `onPanelCount`: told the number of open panels (all tabs) whenever it changes, and whenever a
-   * panel starts inspecting a tab (`openedFor`: that tab, whose idle relays must be woken).
+   * `onPanelsChanged`: told the number of open panels (all tabs) when a panel closes, and when a
+   * panel starts inspecting a tab (`openedFor`: that tab, whose active relays must be woken).
    */
-  constructor(private onPanelCount: (count: number, openedFor?: number) => void = () => {}) {}
+  constructor(private onPanelsChanged: (count: number, openedFor?: number) => void = () => {}) {}
 
   /** Open panels, all tabs together. */
   panelCount(): number {
@@ -68,7 +68,7 @@ export class TabRouter {
         if (entry) this.panels.get(entry.tabId)?.delete(entry);
         entry = { tabId: message.tabId, transport, settings: message.settings };
         setOf(this.panels, message.tabId).add(entry);
-        this.onPanelCount(this.panelCount(), message.tabId);
+        this.onPanelsChanged(this.panelCount(), message.tabId);
         this.broadcast(message.tabId, { ...makeEnvelope('attach'), settings: message.settings });
         return;
       }
@@ -86,7 +86,7 @@ export class TabRouter {
     transport.onDisconnect(() => {
       if (!entry) return;
       const set = this.panels.get(entry.tabId);
-      if (set?.delete(entry)) this.onPanelCount(this.panelCount());
+      if (set?.delete(entry)) this.onPanelsChanged(this.panelCount());
       // The last panel of the tab went away: agents stop streaming and only keep their ring buffers.
       if (!set || set.size === 0) this.broadcast(entry.tabId, makeEnvelope('detach'));
     });

@@ -7,7 +7,8 @@ import type { Session } from '../../../lib/store/session';
 import type { Channel } from '../../../lib/store/session-types';
 import { DIR_OUT, FLAG_INJECTED, FLAG_SENT } from '../../../lib/store/frame-store';
 import { LONG_TASK_MS } from '../../../lib/model/handler-thresholds';
-import { lowerBound, timeToX, type TimeRange } from './layout';
+import { timeToX, type TimeRange } from './layout';
+import { lowerBound } from '../../../lib/util/lower-bound';
 
 export interface LaneTicks {
   inCounts: Uint32Array;

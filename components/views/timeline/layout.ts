@@ -28,8 +28,6 @@ export function panRange(range: TimeRange, deltaMs: number): TimeRange {
   return { start: range.start + deltaMs, end: range.end + deltaMs };
 }
 
-export { lowerBound } from '../../../lib/util/lower-bound';
-
 /**
  * Tracks for connection lifetimes (sorted by start): each goes on the first track free at its
  * start, so lifetimes that overlap (two sockets open at once) are drawn overlapping, one above
