@@ -1,7 +1,9 @@
 // Context: node (bench). Page-load rows (issue #15 item 2): what every page pays for PushLens
 // starting in each frame, with no panel. Fresh browsers, unhooked (A) and hooked (B) interleaved
 // A B / B A per round, each loading the 50-iframe page and then the 200-about:blank page; ratios
-// are medians of per-round ratios. Then one CPU profile (CDP Profiler) of a hooked load gives the
+// are medians of per-round ratios. A third side, the floor (bench/floor-extension.ts: PushLens's
+// content-script declarations with empty scripts), measures what Chrome charges for any such
+// extension, so the ratio splits into Chrome's part and the part PushLens's own code adds. Then one CPU profile (CDP Profiler) of a hooked load gives the
 // agent's own start-up per frame, and the bundle's size is read from the build.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +11,7 @@ import type { CdpSession } from '../tests/harness/cdp';
 import { launchRaw, navigate, type RawBrowser } from './launch';
 import { pairedRatios, summarize, type Spread } from './stats';
 import { agentStartupFromProfile, type CpuProfile } from './cpu-profile';
+import { writeFloorExtension } from './floor-extension';
 
 export interface PageLoadResult {
   rounds: number;
@@ -18,11 +21,19 @@ export interface PageLoadResult {
   blank200Load: Record<string, number[]>;
   /** ms from navigation start until all 200 frames are inserted and settled. */
   blank200Settled: Record<string, number[]>;
-  ratios: Record<string, { iframes50: Spread; blank200Load: Spread; blank200Settled: Spread }>;
+  ratios: Record<string, LoadRatios>;
+  /** PushLens ÷ the floor, per round: the part of the load time PushLens's own code adds. */
+  aboveFloor?: LoadRatios;
   /** The agent's top-level evaluation per frame (µs), from a CPU profile of the main renderer. */
   startup: { iframes50: StartupSample; blank200: StartupSample };
   bundleBytes: number;
   relayBytes: number;
+}
+
+export interface LoadRatios {
+  iframes50: Spread;
+  blank200Load: Spread;
+  blank200Settled: Spread;
 }
 
 export interface StartupSample {
@@ -58,6 +69,7 @@ export async function measurePageLoad(opts: {
 }): Promise<PageLoadResult> {
   const specs: { name: string; dir?: string }[] = [
     { name: 'none', dir: undefined },
+    { name: 'floor', dir: writeFloorExtension(opts.extensionDir) },
     { name: 'pushlens', dir: opts.extensionDir },
   ];
   if (opts.compareDir) specs.push({ name: 'compare', dir: opts.compareDir });
@@ -85,20 +97,20 @@ export async function measurePageLoad(opts: {
     }
     opts.log(`  page load round ${r}: ${line.join('; ')}`);
   }
+  const loadRatios = (a: string, b: string): LoadRatios => ({
+    iframes50: summarize(pairedRatios(out.iframes50[a], out.iframes50[b])),
+    blank200Load: summarize(pairedRatios(out.blank200Load[a], out.blank200Load[b])),
+    blank200Settled: summarize(pairedRatios(out.blank200Settled[a], out.blank200Settled[b])),
+  });
   const ratios: PageLoadResult['ratios'] = {};
-  for (const s of specs.slice(1)) {
-    ratios[s.name] = {
-      iframes50: summarize(pairedRatios(out.iframes50.none, out.iframes50[s.name])),
-      blank200Load: summarize(pairedRatios(out.blank200Load.none, out.blank200Load[s.name])),
-      blank200Settled: summarize(pairedRatios(out.blank200Settled.none, out.blank200Settled[s.name])),
-    };
-  }
+  for (const s of specs.slice(1)) ratios[s.name] = loadRatios('none', s.name);
   const startup = await profileStartup(opts.origin, opts.extensionDir, opts.log);
   const dir = resolve(opts.extensionDir, 'content-scripts');
   return {
     rounds: opts.rounds,
     ...out,
     ratios,
+    aboveFloor: loadRatios('floor', 'pushlens'),
     startup,
     bundleBytes: statSync(resolve(dir, 'page-agent.js')).size,
     // relay.js sits at the package root since it stopped being a WXT content-script entrypoint; a

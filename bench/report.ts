@@ -3,7 +3,7 @@
 // the previous full run's value of each row beside it (from bench/results.json's history).
 import type { BenchResults } from './run';
 import type { Flood, OverheadResult } from './page-overhead';
-import { median, round, pairedRatios, summarize, fmtSpread } from './stats';
+import { median, round, pairedRatios, summarize, fmtSpread, type Spread } from './stats';
 
 /** `key`: when the label alone would not tell two rows apart once its numbers are masked. */
 type Row = [what: string, target: string, value: string, compare: string, verdict: string, key?: string];
@@ -249,6 +249,24 @@ function pageLoadRows(results: BenchResults): Row[] {
     fmtSpread(cmp?.blank200Settled),
     verdict(ours ? ours.blank200Settled.median <= 1.05 : undefined),
   ]);
+  const floor = p.ratios.floor;
+  if (floor && p.aboveFloor) {
+    const pair = (x: { iframes50: Spread; blank200Load: Spread }) => `${fmtSpread(x.iframes50)} / ${fmtSpread(x.blank200Load)}`;
+    rows.push([
+      `  floor: an extension declaring the same content scripts, empty (what Chrome charges any such extension), ÷ unhooked: 50 iframes / 200 about:blank`,
+      '–',
+      pair(floor),
+      '',
+      '–',
+    ]);
+    rows.push([
+      `  PushLens ÷ that floor, same rounds (what PushLens's own code adds): 50 iframes / 200 about:blank`,
+      '–',
+      pair(p.aboveFloor),
+      '',
+      '–',
+    ]);
+  }
   const su = p.startup;
   rows.push([
     `agent start-up per frame, CPU profile of the top renderer (page-agent.js top-level evaluation, self + children; ${su.blank200.frames} about:blank frames / ${su.iframes50.frames} same-origin frames of the 50-iframe page)`,

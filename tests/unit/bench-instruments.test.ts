@@ -1,9 +1,10 @@
 // Context: node (unit test). The bench's pure helpers: attributing a CPU profile to a script's
 // top-level evaluation, the results history (including the old single-run file), row keys.
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFloorExtension } from '../../bench/floor-extension';
 import { agentStartupFromProfile, type CpuProfile } from '../../bench/cpu-profile';
 import { readHistory, saveRun, lastFullRun, type StoredRun } from '../../bench/history';
 import { rowKey } from '../../bench/report';
@@ -140,5 +141,28 @@ describe('summary of several full runs on one commit', () => {
     // A headline inside the target does not outvote rows that most runs judged MISSED.
     const cpuMissed = [run('f', 'x', false, '1.00', 'MISSED'), run('g', 'x', false, '1.01', 'MISSED'), run('h', 'x', false, '1.02', 'met')];
     expect(renderRunsSummary(cpuMissed)).toContain('| 1.01 (1–1.02) | MISSED (MISSED, MISSED, met) |');
+  });
+});
+
+describe('page-load floor extension', () => {
+  it("mirrors the build's content-script declarations with empty scripts and a service worker", () => {
+    const built = mkdtempSync(join(tmpdir(), 'pushlens-built-'));
+    const scripts = [
+      { matches: ['<all_urls>'], js: ['relay.js'], run_at: 'document_start', all_frames: true, match_about_blank: true },
+      { matches: ['<all_urls>'], js: ['content-scripts/page-agent.js'], world: 'MAIN', run_at: 'document_start', all_frames: true },
+    ];
+    writeFileSync(join(built, 'manifest.json'), JSON.stringify({ manifest_version: 3, content_scripts: scripts }));
+    const floor = writeFloorExtension(built, join(built, 'floor'));
+    const manifest = JSON.parse(readFileSync(join(floor, 'manifest.json'), 'utf8'));
+    expect(manifest.content_scripts).toEqual(scripts);
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    for (const file of ['relay.js', 'content-scripts/page-agent.js', 'background.js'])
+      expect(readFileSync(join(floor, file), 'utf8')).toMatch(/^\/\/[^\n]*\n$/);
+  });
+
+  it('refuses a build with no content script to mirror', () => {
+    const built = mkdtempSync(join(tmpdir(), 'pushlens-built-'));
+    writeFileSync(join(built, 'manifest.json'), JSON.stringify({ manifest_version: 3 }));
+    expect(() => writeFloorExtension(built, join(built, 'floor'))).toThrow(/no content script/);
   });
 });
