@@ -32,16 +32,17 @@ function branded(getter: ((this: unknown) => unknown) | undefined, x: unknown): 
 }
 
 /**
- * UTF-8 byte length without allocating an encoded copy. Same result as lib/util/text.ts's, but
- * with the natives captured at startup (the page may replace String.prototype.charCodeAt).
+ * UTF-8 byte length of s[from, to) without allocating an encoded copy. Same result as
+ * lib/util/text.ts's, but with the natives captured at startup (the page may replace
+ * String.prototype.charCodeAt). A surrogate pair cut by `to` counts as a lone surrogate.
  */
-export function utf8Length(s: string): number {
-  let bytes = s.length;
-  for (let i = 0; i < s.length; i++) {
+export function utf8Length(s: string, from = 0, to = s.length): number {
+  let bytes = to - from;
+  for (let i = from; i < to; i++) {
     const c = str.charCodeAt(s, i);
     if (c < 0x80) continue;
     if (c < 0x800) bytes += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const d = str.charCodeAt(s, i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         bytes += 2; // 4 bytes for the pair, already counted 2 chars

@@ -32,6 +32,10 @@ const INITIAL_SLOTS = 64;
 /** Fixed per-record overhead used for the byte cap; payload text counts two bytes a character. */
 const RECORD_OVERHEAD_BYTES = 96;
 
+/** spanLengths values that are not byte lengths. */
+const IN_ITEMS = -1;
+const IN_BATCH = -2;
+
 export class RecordRing {
   // Set by allocate() (from the constructor and on resize).
   private kinds!: Uint8Array;
@@ -45,7 +49,8 @@ export class RecordRing {
   /**
    * An incoming text kept as bytes in the arena (text-arena.ts: the page's strings are not held,
    * so the page's garbage collector has nothing of ours to copy): its position and byte length;
-   * a length of −1 means the text is in `items`.
+   * a length of IN_ITEMS means the text is in `items`, IN_BATCH that it waits in the arena's batch
+   * (flushTexts() places it; anything that reads, moves or frees a slot flushes first).
    */
   private arena = new TextArena();
   private spans!: Float64Array;
@@ -109,6 +114,8 @@ export class RecordRing {
 
   /** Doubles the slots (up to capacity), the held records moved to the front in order. */
   private grow(): void {
+    // The batch knows its texts by slot index, which this moves.
+    this.flushTexts();
     const old = {
       kinds: this.kinds,
       times: this.times,
@@ -197,19 +204,36 @@ export class RecordRing {
 
   /** Slot `i`'s text: bytes in the arena when `incoming` and it round-trips exactly, else the string. */
   private keepText(i: number, text: string, incoming: boolean): void {
-    if (incoming && arenaCanHold(text)) {
+    if (!incoming || !arenaCanHold(text)) {
+      this.items[i] = text;
+      this.spanLengths[i] = IN_ITEMS;
+    } else if (this.arena.fitsBatch(text)) {
+      this.spanLengths[i] = IN_BATCH;
+      if (this.arena.append(text, i)) this.flushTexts();
+    } else {
+      // Written at once, after the batch: the arena keeps texts in slot order.
+      this.flushTexts();
       this.spans[i] = this.arena.write(text);
       this.spanLengths[i] = this.arena.lastLength;
-    } else {
-      this.items[i] = text;
-      this.spanLengths[i] = -1;
+    }
+  }
+
+  /** Writes the arena's batch and records where each of its texts went. */
+  private flushTexts(): void {
+    const arena = this.arena;
+    const n = arena.flush();
+    for (let k = 0; k < n; k++) {
+      const i = arena.tags[k];
+      this.spans[i] = arena.placedAt[k];
+      this.spanLengths[i] = arena.placedLengths[k];
     }
   }
 
   /** The text of column slot `i`. */
   private textAt(i: number): string {
+    if (this.spanLengths[i] === IN_BATCH) this.flushTexts();
     const length = this.spanLengths[i];
-    return length < 0 ? (this.items[i] as string) : this.arena.read(this.spans[i], length);
+    return length === IN_ITEMS ? (this.items[i] as string) : this.arena.read(this.spans[i], length);
   }
 
   /** The record with this seq, built now if the slot holds columns; undefined if not held. */
@@ -350,6 +374,7 @@ export class RecordRing {
   private evictOldest(): void {
     this.beforeEvict?.(this.oldestSeq);
     const i = this.head;
+    if (this.kinds[i] !== RECORD && this.spanLengths[i] === IN_BATCH) this.flushTexts();
     if (this.kinds[i] !== RECORD && this.spanLengths[i] >= 0) this.arena.releaseBefore(this.spans[i] + this.spanLengths[i]);
     this.items[i] = undefined;
     this.originals[i] = undefined;

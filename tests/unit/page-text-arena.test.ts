@@ -125,3 +125,92 @@ describe('RecordRing growth', () => {
     expect(roomy.firstSeq).toBe(2);
   });
 });
+
+describe('TextArena batches', () => {
+  it('places every appended text exactly, in all-ASCII and mixed batches, between immediate writes', () => {
+    const arena = new TextArena();
+    const held: { at: number; length: number; text: string }[] = [];
+    let tag = 0;
+    const texts = new Map<number, string>();
+    const flush = () => {
+      const n = arena.flush();
+      for (let k = 0; k < n; k++) held.push({ at: arena.placedAt[k], length: arena.placedLengths[k], text: texts.get(arena.tags[k])! });
+    };
+    for (let k = 0; k < 5000; k++) {
+      // Runs of plain ASCII (the one-encode fast path), of mixed texts, empty texts, and now and
+      // then a text too long for a batch, written at once after the batch.
+      const run = Math.floor(k / 300) % 3;
+      const text =
+        k % 977 === 0 ? mixedText(k, 5000) : run === 0 ? `{"n":${k},"pad":"${'x'.repeat(k % 90)}"}` : run === 1 ? mixedText(k, k % 120) : '';
+      if (!arena.fitsBatch(text)) {
+        flush();
+        held.push({ at: arena.write(text), length: arena.lastLength, text });
+      } else {
+        texts.set(++tag, text);
+        if (arena.append(text, tag)) flush();
+      }
+      while (held.length > 300) {
+        const old = held.shift()!;
+        arena.releaseBefore(old.at + old.length);
+      }
+      if (k % 501 === 0) for (const h of held) expect(arena.read(h.at, h.length)).toBe(h.text);
+    }
+    flush();
+    expect(arena.pending).toBe(0);
+    for (const h of held) {
+      expect(h.length).toBe(new TextEncoder().encode(h.text).length);
+      expect(arena.read(h.at, h.length)).toBe(h.text);
+    }
+  });
+});
+
+describe('RecordRing with batched texts', () => {
+  // Mostly short texts (batched), every 5th mixed, every 7th one too long for a batch (written at
+  // once, after the batch it follows), and runs of long batched ones so the arena laps often.
+  const text = (seq: number) =>
+    seq % 7 === 0
+      ? mixedText(seq, 4097 + (seq % 3000))
+      : seq % 5 === 0
+        ? mixedText(seq, 30)
+        : `event ${seq} ${'a'.repeat(seq % 600 < 300 ? seq % 40 : 3000)}`;
+
+  it('places texts still in a batch when the ring evicts them, writes a long one at once, or is read mid-batch', () => {
+    for (const capacity of [1000, 40, 8]) {
+      const ring = new RecordRing(capacity, 1 << 30);
+      for (let seq = 1; seq <= 3000; seq++) {
+        ring.pushSse(seq, seq, 1, text(seq), 'tick', String(seq));
+        if (seq === 333) expect(ring.fullPayload(330, 1)).toBe(text(330));
+        if (seq % 250 === 0) for (let held = ring.firstSeq!; held <= seq; held += 7) expect(ring.fullPayload(held, 1)).toBe(text(held));
+      }
+      const first = ring.firstSeq!;
+      expect(first).toBe(3001 - capacity);
+      for (let seq = first; seq <= 3000; seq++) expect(ring.fullPayload(seq, 1)).toBe(text(seq));
+    }
+  });
+
+  it('writes a text too long for a batch after the batch before it, so freeing the older texts never frees it', () => {
+    // A waits in the batch, B is written at once. Evicting A frees the arena up to A's end: were B
+    // written before A, that would free B too, and the growth E causes would not copy B over.
+    const ring = new RecordRing(4, 1 << 30);
+    const b = mixedText(2, 5000);
+    ring.pushText(1, 'in', 1, 1, 'A');
+    ring.pushText(2, 'in', 2, 1, b);
+    ring.pushText(3, 'in', 3, 1, 'C');
+    ring.pushText(4, 'in', 4, 1, 'D');
+    ring.pushText(5, 'in', 5, 1, 'e'.repeat(40_000));
+    expect(ring.firstSeq).toBe(2);
+    expect(ring.fullPayload(2, 1)).toBe(b);
+    expect(ring.fullPayload(5, 1)).toBe('e'.repeat(40_000));
+  });
+
+  it('places texts still in a batch when the ring grows after byte-cap evictions moved its head', () => {
+    // 200-character texts fill the 30 kB cap with ~60 records in 64 slots (the head moves); then
+    // short ones fill the slots and the ring grows, unwrapping slots whose texts wait in the batch.
+    const ring = new RecordRing(1000, 30_000);
+    const t = (seq: number) => (seq <= 150 ? `${seq} ${'b'.repeat(200)}` : `s${seq}`);
+    for (let seq = 1; seq <= 400; seq++) ring.pushText(seq, 'in', seq, 1, t(seq));
+    const first = ring.firstSeq!;
+    expect(first).toBeGreaterThan(1);
+    for (let seq = first; seq <= 400; seq++) expect(ring.fullPayload(seq, 1)).toBe(t(seq));
+  });
+});
