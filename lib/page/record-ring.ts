@@ -32,6 +32,14 @@ const INITIAL_SLOTS = 64;
 /** Fixed per-record overhead used for the byte cap; payload text counts two bytes a character. */
 const RECORD_OVERHEAD_BYTES = 96;
 
+/**
+ * A text this long (UTF-16 units) stays a string: V8 keeps a string of 128 kB or more in its
+ * large-object space, which young-generation collections never copy (what the arena avoids), and
+ * encoding it would reserve three bytes a unit (an 8 MB SSE line: a 24 MB buffer) only to decode
+ * it back when the panel asks.
+ */
+const ARENA_TEXT_MAX = 128 * 1024;
+
 /** spanLengths values that are not byte lengths. */
 const IN_ITEMS = -1;
 const IN_BATCH = -2;
@@ -204,7 +212,7 @@ export class RecordRing {
 
   /** Slot `i`'s text: bytes in the arena when `incoming` and it round-trips exactly, else the string. */
   private keepText(i: number, text: string, incoming: boolean): void {
-    if (!incoming || !arenaCanHold(text)) {
+    if (!incoming || text.length >= ARENA_TEXT_MAX || !arenaCanHold(text)) {
       this.items[i] = text;
       this.spanLengths[i] = IN_ITEMS;
     } else if (this.arena.fitsBatch(text)) {

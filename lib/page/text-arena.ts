@@ -35,7 +35,7 @@ const DecoderCtor = typeof TextDecoder === 'function' ? TextDecoder : undefined;
 
 const MIN_CAPACITY = 64 * 1024;
 /** Texts per batch: the encode call is amortized, and the page's strings are held only briefly. */
-export const ARENA_BATCH = 128;
+const ARENA_BATCH = 128;
 /** A text this long (UTF-16 units) is written at once: batching saves nothing on it. */
 const BATCH_TEXT_MAX = 4096;
 /** Units a batch holds at most before it is written (bounds the strings kept alive). */
@@ -148,12 +148,6 @@ export class TextArena {
       from += units;
     }
     return n;
-  }
-
-  /** Forgets the batch (the caller drops the texts it holds). */
-  dropPending(): void {
-    this.pendingText = '';
-    this.pendingCount = 0;
   }
 
   /** The text written at `at` with `length` bytes. */

@@ -203,6 +203,17 @@ describe('RecordRing with batched texts', () => {
     expect(ring.fullPayload(5, 1)).toBe('e'.repeat(40_000));
   });
 
+  it('keeps a text of 128K units or more whole, between batched ones', () => {
+    const ring = new RecordRing(10, 1 << 30);
+    const huge = mixedText(9, 150_000);
+    ring.pushText(1, 'in', 1, 1, 'before');
+    ring.pushSse(2, 2, 1, huge, 'message', '');
+    ring.pushText(3, 'in', 3, 1, 'after');
+    expect(ring.fullPayload(1, 1)).toBe('before');
+    expect(ring.fullPayload(2, 1)).toBe(huge);
+    expect(ring.fullPayload(3, 1)).toBe('after');
+  });
+
   it('places texts still in a batch when the ring grows after byte-cap evictions moved its head', () => {
     // 200-character texts fill the 30 kB cap with ~60 records in 64 slots (the head moves); then
     // short ones fill the slots and the ring grows, unwrapping slots whose texts wait in the batch.
