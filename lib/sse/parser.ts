@@ -10,9 +10,8 @@
 // keep at most `maxChars` characters; what lies beyond is only measured (UTF-8 bytes), and the
 // event says it was truncated and how large it really was.
 // It runs in the page after start-up, so string methods are the natives captured by the agent.
-import { str, arr, reTest } from '../page/natives';
-
-const NON_ASCII = /[^\x00-\x7f]/;
+import { str, arr } from '../page/natives';
+import { utf8Length } from '../page/payload';
 
 export interface ParsedSseEvent {
   event: string;
@@ -25,25 +24,6 @@ export interface ParsedSseEvent {
 
 /** Default cap on one line and on one event's data, in characters. */
 export const SSE_MAX_CHARS = 1 << 20;
-
-/** UTF-8 bytes of s[from, to) (a lone surrogate counts 3, as the encoder writes U+FFFD). */
-function utf8Bytes(s: string, from: number, to: number): number {
-  if (from === 0 && to === s.length && !reTest(NON_ASCII, s)) return to; // the usual case, at native speed
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = str.charCodeAt(s, i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const d = str.charCodeAt(s, i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
 
 export class SseParser {
   /** The current line so far (at most maxChars characters). */
@@ -95,6 +75,20 @@ export class SseParser {
     this.take(chunk, pos, n);
   }
 
+  /**
+   * True while the current line is at the cap: until the line ends, what arrives of it is only
+   * counted. A caller holding the raw bytes may then count them itself (countLineOverflow) and
+   * not decode them (lib/page/body-sink.ts).
+   */
+  lineFull(): boolean {
+    return this.line.length >= this.maxChars;
+  }
+
+  /** Counts `bytes` more of the current line beyond the cap (only while lineFull()). */
+  countLineOverflow(bytes: number): void {
+    this.lineOverflow += bytes;
+  }
+
   /** Unterminated data at the end of a stream is dropped, as browsers do. */
   end(): void {
     this.line = '';
@@ -112,7 +106,7 @@ export class SseParser {
     }
     if (room > 0) this.line += str.slice(chunk, from, from + room);
     const rest = from + (room > 0 ? room : 0);
-    this.lineOverflow += rest === 0 && to === chunk.length ? utf8Bytes(chunk, 0, to) : utf8Bytes(str.slice(chunk, rest, to), 0, to - rest);
+    this.lineOverflow += utf8Length(rest === 0 && to === chunk.length ? chunk : str.slice(chunk, rest, to));
   }
 
   private endLine(): void {
@@ -148,11 +142,11 @@ export class SseParser {
     this.hasData = true;
     const room = this.maxChars - this.data.length;
     if (this.dataOverflow > 0 || room <= 0) {
-      this.dataOverflow += utf8Bytes(text, 0, text.length) + overflow;
+      this.dataOverflow += utf8Length(text) + overflow;
       return;
     }
     if (text.length > room) {
-      this.dataOverflow += utf8Bytes(text, room, text.length);
+      this.dataOverflow += utf8Length(str.slice(text, room));
       text = str.slice(text, 0, room);
     }
     this.data += text;

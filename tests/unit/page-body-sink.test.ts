@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BodySink } from '../../lib/page/body-sink';
 import { natives } from '../../lib/page/natives';
+import { SSE_MAX_CHARS } from '../../lib/sse/parser';
 import type { Recorder } from '../../lib/page/recorder';
 
 type Rec = Record<string, unknown> & { type: string };
@@ -81,6 +82,42 @@ describe('BodySink', () => {
       ['x', 'b'],
     ]);
     expect(records.at(-1)).toMatchObject({ type: 'http-end', outcome: 'ok' });
+  });
+
+  it('counts the bytes of a line past the parser cap without decoding them, exactly, and parses on after it', () => {
+    // The line reaches the cap (SSE_MAX_CHARS) with the chunk that ends inside "中": the decoder
+    // holds a byte of it. That chunk is the whole line so far, or only "x" and that byte (the
+    // decoder's bytes then span chunks). The rest comes in 4 KB chunks or one byte at a time, with
+    // 2-, 3- and 4-byte characters, and ends with a CRLF split between two chunks. Two 0xFF bytes
+    // tell whether it was decoded: a decoder turns each into U+FFFD, 3 bytes; counted raw, 2.
+    const concat = (...parts: Uint8Array[]) => {
+      const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+      parts.reduce((at, p) => (out.set(p, at), at + p.byteLength), 0);
+      return out;
+    };
+    const head = bytes(`data: ${'a'.repeat(SSE_MAX_CHARS - 7)}x中`);
+    const rest = concat(bytes('é😀中b'.repeat(1500)), new Uint8Array([0xff, 0xff]), bytes('é😀中b'.repeat(1500) + 'tail'));
+    const all = concat(head, rest, bytes('\r\n\r\ndata: after\n\n'));
+    const cut = head.byteLength - 2;
+    const crlf = head.byteLength + rest.byteLength + 1;
+    for (const [split, step] of [
+      [cut, 4096],
+      [cut - 2, 1],
+    ]) {
+      const { sink, records } = setup('text/event-stream', 64, true);
+      const stream = {};
+      sink.chunk(stream, all.subarray(0, split));
+      if (split < cut) sink.chunk(stream, all.subarray(split, cut));
+      for (let at = cut; at < crlf; at += step) sink.chunk(stream, all.subarray(at, Math.min(at + step, crlf)));
+      sink.chunk(stream, all.subarray(crlf));
+      sink.finish(stream, 'ok');
+      const events = records.filter((r) => r.type === 'sse-event') as unknown as { payload: { data: string; size: number; truncated: boolean } }[];
+      expect(events.map((e) => [e.payload.size, e.payload.truncated])).toEqual([
+        [head.byteLength - 'data: '.length + rest.byteLength, true],
+        [5, false],
+      ]);
+      expect(events[1].payload.data).toBe('after');
+    }
   });
 
   it('records the first consumer only (clone branches) and ends once', () => {
