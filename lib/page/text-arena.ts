@@ -119,11 +119,6 @@ export class TextArena {
     return this.pendingCount === ARENA_BATCH || this.pendingText.length >= BATCH_UNITS_MAX;
   }
 
-  /** Texts appended and not yet flushed. */
-  get pending(): number {
-    return this.pendingCount;
-  }
-
   /**
    * Writes the batch with one encode and returns how many texts it held; `tags`, `placedAt` and
    * `placedLengths` then tell, for each, where it is.

@@ -46,8 +46,27 @@ export function startRelay(): void {
     });
     runtimePort.onDisconnect.addListener(() => {
       runtimePort = undefined;
-      setTimeout(connectRuntime, RECONNECT_DELAY_MS);
+      // The background's service worker stopped (or restarted): reconnect only if a panel is
+      // still open, so a frame does not keep waking the background all day after the user closed
+      // the panel. A panel that opens later wakes this relay.
+      panelsOpen = false;
+      setTimeout(() => readStored([PANELS_OPEN_KEY]), RECONNECT_DELAY_MS);
     });
+  };
+
+  // Reads `keys` from storage: stored settings go to the agent, and an open panel connects.
+  // Without storage the relay cannot know: it connects, and the background attaches or ignores it.
+  const readStored = (keys: string[]) => {
+    const local = chrome.storage?.local;
+    if (!local) return panelOpened();
+    local
+      .get(keys)
+      .then((stored) => {
+        if (stored[AGENT_SETTINGS_KEY])
+          pagePort?.postMessage({ ...makeEnvelope('settings'), settings: sanitizeAgentSettings(stored[AGENT_SETTINGS_KEY]) });
+        if (panelsAreOpen(stored[PANELS_OPEN_KEY])) panelOpened();
+      })
+      .catch(panelOpened);
   };
 
   const panelOpened = () => {
@@ -65,17 +84,7 @@ export function startRelay(): void {
     chrome.runtime.onMessage.addListener((message: unknown, sender) => {
       if (message === WAKE_RELAYS && sender.id === chrome.runtime.id) panelOpened();
     });
-    const local = chrome.storage?.local;
-    // Without storage the relay cannot know: it connects, and the background attaches or ignores it.
-    if (!local) return panelOpened();
-    local
-      .get([AGENT_SETTINGS_KEY, PANELS_OPEN_KEY])
-      .then((stored) => {
-        if (stored[AGENT_SETTINGS_KEY])
-          pagePort?.postMessage({ ...makeEnvelope('settings'), settings: sanitizeAgentSettings(stored[AGENT_SETTINGS_KEY]) });
-        if (panelsAreOpen(stored[PANELS_OPEN_KEY])) panelOpened();
-      })
-      .catch(panelOpened);
+    readStored([AGENT_SETTINGS_KEY, PANELS_OPEN_KEY]);
   };
 
   const onConnect = (event: Event) => {

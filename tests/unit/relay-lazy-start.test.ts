@@ -15,6 +15,7 @@ function fakeFrame(stored: Record<string, unknown>) {
   const calls = { storageGets: 0, connects: 0 };
   const wakeListeners: Listener[] = [];
   const fromPanel: unknown[] = [];
+  const disconnects: (() => void)[] = [];
   const g = globalThis as Record<string, unknown>;
   g.window = new EventTarget();
   g.document = { documentElement: { firstElementChild: null } };
@@ -27,7 +28,7 @@ function fakeFrame(stored: Record<string, unknown>) {
         return {
           postMessage: (m: unknown) => fromPanel.push(m),
           onMessage: { addListener() {} },
-          onDisconnect: { addListener() {} },
+          onDisconnect: { addListener: (l: () => void) => disconnects.push(l) },
         };
       },
     },
@@ -45,8 +46,10 @@ function fakeFrame(stored: Record<string, unknown>) {
   const channel = new MessageChannel();
   window.dispatchEvent(new MessageEvent(CONNECT_EVENT, { ports: [channel.port2], cancelable: true }));
   const wake = (senderId: string) => wakeListeners.forEach((l) => l(WAKE_RELAYS, { id: senderId }));
-  const settle = () => new Promise((r) => setTimeout(r, 20));
-  return { calls, agentPort: channel.port1, wake, settle, wakeListeners };
+  const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+  // The background's service worker stops: the open runtime Port breaks.
+  const dropPort = () => disconnects.splice(0).forEach((l) => l());
+  return { calls, agentPort: channel.port1, wake, settle, wakeListeners, dropPort };
 }
 
 const saved = { window: globalThis.window, document: globalThis.document, chrome: (globalThis as Record<string, unknown>).chrome };
@@ -104,5 +107,26 @@ describe('relay start-up', () => {
     // A second wake while connected opens no second Port.
     f.wake(EXTENSION_ID);
     expect(f.calls.connects).toBe(1);
+  });
+
+  it('after the background drops its Port, reconnects only while a panel is still open, or when woken', async () => {
+    const stored: Record<string, unknown> = { [PANELS_OPEN_KEY]: 1 };
+    const f = fakeFrame(stored);
+    ports.push(f.agentPort);
+    f.agentPort.postMessage(AGENT_ACTIVE);
+    await f.settle();
+    expect(f.calls.connects).toBe(1);
+    // A panel is still open: back after the reconnect delay.
+    f.dropPort();
+    await f.settle(200);
+    expect(f.calls.connects).toBe(2);
+    // The panel was closed: no reconnect, until a panel that opens wakes the relay.
+    stored[PANELS_OPEN_KEY] = 0;
+    f.dropPort();
+    await f.settle(200);
+    expect(f.calls.connects).toBe(2);
+    f.wake(EXTENSION_ID);
+    await f.settle();
+    expect(f.calls.connects).toBe(3);
   });
 });
